@@ -1,0 +1,44 @@
+using CafeIA.Grains;
+using CafeIA.Wire;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CafeIA.Gateway.Api;
+
+public sealed record CreateSessionRequest(string? Title);
+
+public sealed record SessionInfo(string SessionId, string Title, SessionPhase State, string JoinCode);
+
+/// <summary>The error body of every refused HTTP call: the same codes as the hub.</summary>
+public sealed record ApiError(string Error, string Message);
+
+public static class SessionEndpoints
+{
+    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/sessions");
+        api.MapPost("/", CreateSession);
+        api.MapGet("/{joinCode}", GetSession);
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>>> CreateSession(
+        CreateSessionRequest? request, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create(request?.Title);
+        return outcome.Refusal is { } refusal
+            ? TypedResults.BadRequest(new ApiError(refusal.Code, refusal.Message))
+            : TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
+    }
+
+    private static async Task<Results<Ok<SessionInfo>, NotFound<ApiError>>> GetSession(string joinCode, IGrainFactory grains)
+    {
+        var notFound = TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "No session has this join code."));
+        if (JoinCode.Normalize(joinCode) is not { } code
+            || await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId() is not { } sessionId
+            || await grains.GetGrain<ISessionGrain>(sessionId).GetSummary() is not { } summary)
+        {
+            return notFound;
+        }
+        return TypedResults.Ok(new SessionInfo(summary.SessionId, summary.Title, summary.State, summary.JoinCode));
+    }
+}

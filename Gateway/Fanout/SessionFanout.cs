@@ -1,0 +1,129 @@
+using CafeIA.Grains;
+using CafeIA.Gateway.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CafeIA.Gateway.Fanout;
+
+/// <summary>
+/// One subscription per session this gateway serves, shared by all its local connections
+/// (ref-counted), so grain-to-gateway traffic grows with gateways, not with attendees.
+/// Each batch goes to the session's SignalR group as the event "changes".
+/// </summary>
+public sealed partial class SessionFanout(IGrainFactory grains, IHubContext<CafeHub> hub, ILogger<SessionFanout> log)
+{
+    public const string ChangesEvent = "changes";
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, Subscription> _subscriptions = [];
+
+    public static string GroupName(Guid sessionId) => $"session:{sessionId:N}";
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscriptions.Count;
+            }
+        }
+    }
+
+    public async Task Acquire(Guid sessionId)
+    {
+        Subscription subscription;
+        lock (_gate)
+        {
+            if (!_subscriptions.TryGetValue(sessionId, out subscription!))
+            {
+                subscription = Subscribe(sessionId);
+                _subscriptions.Add(sessionId, subscription);
+            }
+            subscription.References++;
+        }
+        try
+        {
+            await subscription.Ready;
+        }
+        catch
+        {
+            Release(sessionId);
+            throw;
+        }
+    }
+
+    public void Release(Guid sessionId)
+    {
+        Subscription? ended = null;
+        lock (_gate)
+        {
+            if (_subscriptions.TryGetValue(sessionId, out var subscription) && --subscription.References == 0)
+            {
+                _subscriptions.Remove(sessionId);
+                ended = subscription;
+            }
+        }
+        if (ended is not null)
+        {
+            _ = EndAsync(sessionId, ended);
+        }
+    }
+
+    /// <summary>Renews every subscription; also re-creates it on a session grain that was reactivated.</summary>
+    public async Task RenewAll(CancellationToken cancellationToken)
+    {
+        KeyValuePair<Guid, Subscription>[] current;
+        lock (_gate)
+        {
+            current = [.. _subscriptions];
+        }
+        foreach (var (sessionId, subscription) in current)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await grains.GetGrain<ISessionGrain>(sessionId).Subscribe(subscription.Reference);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRenewFailed(log, ex, sessionId);
+            }
+        }
+    }
+
+    private Subscription Subscribe(Guid sessionId)
+    {
+        var forwarder = new SessionChangeForwarder(hub.Clients.Group(GroupName(sessionId)), ChangesEvent);
+        // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
+        var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
+        var ready = grains.GetGrain<ISessionGrain>(sessionId).Subscribe(reference);
+        return new Subscription(forwarder, reference, ready);
+    }
+
+    private async Task EndAsync(Guid sessionId, Subscription subscription)
+    {
+        try
+        {
+            await grains.GetGrain<ISessionGrain>(sessionId).Unsubscribe(subscription.Reference);
+        }
+        catch (Exception ex)
+        {
+            LogRenewFailed(log, ex, sessionId);
+        }
+        finally
+        {
+            grains.DeleteObjectReference<ISessionObserver>(subscription.Reference);
+            subscription.Forwarder.Complete();
+        }
+    }
+
+    private sealed class Subscription(SessionChangeForwarder forwarder, ISessionObserver reference, Task ready)
+    {
+        public SessionChangeForwarder Forwarder { get; } = forwarder;
+        public ISessionObserver Reference { get; } = reference;
+        public Task Ready { get; } = ready;
+        public int References { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to session {SessionId} could not be renewed or ended")]
+    private static partial void LogRenewFailed(ILogger logger, Exception ex, Guid sessionId);
+}

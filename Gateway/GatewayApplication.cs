@@ -1,0 +1,44 @@
+using CafeIA.Gateway.Api;
+using CafeIA.Gateway.Fanout;
+using CafeIA.Gateway.Hosting;
+using CafeIA.Gateway.Hubs;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CafeIA.Gateway;
+
+/// <summary>The gateway as a table of contents; tests build the very same application.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        // Pages and settings are copied next to the binaries, so the gateway runs the same from
+        // `dotnet run`, from a test, or from a container, whatever the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.AddCafeOrleans();
+        builder.Services.AddCafeJson();
+        builder.Services.AddCafeHub();
+        builder.Services.AddSessionFanout();
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapSessionEndpoints();
+        app.MapCafeHub();
+        app.MapPages();
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        return app;
+    }
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+        {
+            Console.WriteLine($"Café IA Live is running: {address}");
+        }
+    }
+}

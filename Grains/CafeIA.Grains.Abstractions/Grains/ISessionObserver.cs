@@ -1,0 +1,15 @@
+using Orleans.Concurrency;
+using CafeIA.Wire;
+
+namespace CafeIA.Grains;
+
+/// <summary>
+/// A gateway's single subscription to one session. One-way: a slow or dead gateway must never
+/// hold up the session grain, which is not reentrant.
+/// </summary>
+[Alias("cafe.ISessionObserver")]
+public interface ISessionObserver : IGrainObserver
+{
+    [OneWay, Alias("OnChanges")]
+    Task OnChanges(Guid sessionId, ChangeBatch batch);
+}

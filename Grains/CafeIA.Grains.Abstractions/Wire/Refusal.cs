@@ -1,0 +1,40 @@
+namespace CafeIA.Wire;
+
+/// <summary>
+/// Why a command was refused: a stable machine code and a sentence for a person.
+/// Hub callers receive it as a HubException whose message is "code: sentence".
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.Refusal")]
+public sealed record Refusal([property: Id(0)] string Code, [property: Id(1)] string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}
+
+/// <summary>The stable refusal codes of the public protocol (docs/PROTOCOL.md).</summary>
+public static class RefusalCodes
+{
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string Invalid = "invalid";
+    public const string Closed = "closed";
+    public const string NotLive = "not-live";
+    public const string RateLimited = "rate-limited";
+}
+
+/// <summary>The value of a command, or the reason it was refused; never both.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Outcome`1")]
+public sealed record Outcome<T>([property: Id(0)] T? Value, [property: Id(1)] Refusal? Refusal)
+{
+    public bool IsRefused => Refusal is not null;
+
+    public static Outcome<T> Ok(T value) => new(value, null);
+
+    public static Outcome<T> Refuse(Refusal refusal) => new(default, refusal);
+}
+
+/// <summary>The empty value of commands that only succeed or fail.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Done")]
+public sealed record Done
+{
+    public static readonly Done Instance = new();
+}

@@ -1,0 +1,62 @@
+namespace CafeIA.Wire;
+
+// What screens see. Personal fields (mine, upvoted, myChoices) are filled only in a snapshot
+// made for one participant; in broadcast events they are null and omitted from the JSON.
+
+[GenerateSerializer, Immutable, Alias("cafe.Counts")]
+public sealed record Counts([property: Id(0)] int Onsite, [property: Id(1)] int Remote);
+
+[GenerateSerializer, Immutable, Alias("cafe.QuestionView")]
+public sealed record QuestionView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Text,
+    [property: Id(2)] int Votes,
+    [property: Id(3)] QuestionStatus Status,
+    [property: Id(4)] ParticipantMode Mode,
+    [property: Id(5)] string? AuthorName,
+    [property: Id(6)] DateTimeOffset AskedAt,
+    [property: Id(7)] bool? Mine = null,
+    [property: Id(8)] bool? Upvoted = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.PollResults")]
+public sealed record PollResults(
+    [property: Id(0)] int[] Counts,
+    [property: Id(1)] int[] Onsite,
+    [property: Id(2)] int[] Remote,
+    [property: Id(3)] int Voters);
+
+[GenerateSerializer, Immutable, Alias("cafe.PollView")]
+public sealed record PollView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Question,
+    [property: Id(2)] PollKind Kind,
+    [property: Id(3)] string[] Options,
+    [property: Id(4)] PollState State,
+    [property: Id(5)] PollResults Results,
+    [property: Id(6)] int[]? MyChoices = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.Me")]
+public sealed record Me(
+    [property: Id(0)] string ParticipantId,
+    [property: Id(1)] Role Role,
+    [property: Id(2)] ParticipantMode Mode,
+    [property: Id(3)] string? DisplayName);
+
+[GenerateSerializer, Immutable, Alias("cafe.SessionSnapshot")]
+public sealed record SessionSnapshot(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] string SessionId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string JoinCode,
+    [property: Id(4)] SessionPhase State,
+    [property: Id(5)] QuestionView[] Questions,
+    [property: Id(6)] PollView[] Polls,
+    [property: Id(7)] Counts Counts,
+    [property: Id(8)] Me? Me = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
+public sealed record SessionSummary(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] SessionPhase State,
+    [property: Id(3)] string JoinCode);

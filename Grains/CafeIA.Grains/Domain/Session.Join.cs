@@ -1,0 +1,101 @@
+using CafeIA.Wire;
+
+namespace CafeIA.Domain;
+
+public sealed partial class Session
+{
+    /// <summary>
+    /// Joins (or rejoins, with a valid resume token) and counts one more open connection.
+    /// A key grants the staff role it was made for; a wrong key is refused, a stale token is not:
+    /// it only means a new identity.
+    /// </summary>
+    public Outcome<JoinResult> Join(JoinOptions options)
+    {
+        var name = string.IsNullOrWhiteSpace(options.DisplayName) ? null : options.DisplayName.Trim();
+        if (name is not null && name.Length > limits.MaxDisplayNameLength)
+        {
+            return Refuse<JoinResult>(RefusalCodes.Invalid, $"A display name has at most {limits.MaxDisplayNameLength} characters.");
+        }
+        if (!Enum.IsDefined(options.Mode))
+        {
+            return Refuse<JoinResult>(RefusalCodes.Invalid, "Mode must be onsite or remote.");
+        }
+        var role = Role.Participant;
+        StaffKeys? staffKeys = null;
+        if (!string.IsNullOrEmpty(options.Key))
+        {
+            if (RoleForKey(options.Key) is not { } keyRole)
+            {
+                return Refuse<JoinResult>(RefusalCodes.Forbidden, "This key does not open this session.");
+            }
+            role = keyRole;
+            staffKeys = role == Role.Facilitator ? StaffKeysFor(options.Key) : null;
+        }
+
+        var (participant, token) = Resume(options.ResumeToken, role);
+        if (participant is null)
+        {
+            var secret = Secrets.NewKey();
+            participant = new Participant
+            {
+                Id = Secrets.NewParticipantId(),
+                DisplayName = name,
+                Mode = options.Mode,
+                Role = role,
+                ResumeSecretHash = Secrets.Hash(secret),
+                JoinedAt = clock.GetUtcNow(),
+            };
+            state.Participants[participant.Id] = participant;
+            token = $"{participant.Id}.{secret}";
+            MarkDirty();
+        }
+        else if (name is not null && name != participant.DisplayName)
+        {
+            participant.DisplayName = name;
+            MarkDirty();
+        }
+
+        ChangePresence(participant, +1);
+        return Outcome<JoinResult>.Ok(new JoinResult(participant.Id, participant.Role, token!, Snapshot(participant), staffKeys));
+    }
+
+    /// <summary>One connection of this participant closed.</summary>
+    public void Disconnected(string participantId)
+    {
+        if (state.Participants.TryGetValue(participantId, out var participant) && participant.Connections > 0)
+        {
+            ChangePresence(participant, -1);
+        }
+    }
+
+    private void ChangePresence(Participant participant, int delta)
+    {
+        var before = Counts();
+        participant.Connections += delta;
+        var after = Counts();
+        if (after != before)
+        {
+            Emit(new CountsChanged(after));
+        }
+    }
+
+    private Role? RoleForKey(string key) =>
+        Secrets.Matches(key, state.FacilitatorKeyHash) ? Role.Facilitator
+        : Secrets.Matches(key, state.ModeratorKeyHash) ? Role.Moderator
+        : Secrets.Matches(key, state.ProjectorKeyHash) ? Role.Projector
+        : null;
+
+    /// <summary>The participant a resume token names, if the token is genuine and the role still fits.</summary>
+    private (Participant?, string?) Resume(string? token, Role role)
+    {
+        if (token is null || token.Split('.') is not [var id, var secret])
+        {
+            return (null, null);
+        }
+        return state.Participants.TryGetValue(id, out var participant)
+               && participant.Role == role
+               && Secrets.Matches(secret, participant.ResumeSecretHash)
+            ? (participant, token)
+            : (null, null);
+    }
+}

@@ -1,0 +1,20 @@
+namespace CafeIA.Domain;
+
+/// <summary>
+/// Every size limit of a session, in one place (configuration section "Limits").
+/// The domain enforces them; pages read the same numbers from the snapshot-free /api/limits route.
+/// </summary>
+public sealed class SessionLimits
+{
+    public const string Section = "Limits";
+
+    public int MaxTitleLength { get; set; } = 120;
+    public int MaxDisplayNameLength { get; set; } = 40;
+    public int MaxQuestionLength { get; set; } = 500;
+    public int MaxQuestionsPerSession { get; set; } = 2_000;
+    public int MaxPollQuestionLength { get; set; } = 200;
+    public int MinPollOptions { get; set; } = 2;
+    public int MaxPollOptions { get; set; } = 10;
+    public int MaxPollOptionLength { get; set; } = 100;
+    public int MaxPollsPerSession { get; set; } = 100;
+}

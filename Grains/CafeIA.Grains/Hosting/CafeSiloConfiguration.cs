@@ -1,0 +1,62 @@
+using System.Data.Common;
+using CafeIA.Domain;
+using CafeIA.Grains.Sessions;
+using CafeIA.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace CafeIA.Hosting;
+
+/// <summary>
+/// The one silo configuration, shared by the Silo process and by a gateway that co-hosts its silo
+/// (embedded mode), so both run the same grains on the same storage and clustering.
+/// </summary>
+public static class CafeSiloConfiguration
+{
+    public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(CafeClusterOptions.Section).Get<CafeClusterOptions>() ?? new();
+        var storage = configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new();
+        var store = StorageTarget.From(storage);
+
+        if (cluster.Clustering == ClusteringModes.AdoNet)
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.Invariant, store.ConnectionString));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+        }
+
+        silo.AddAdoNetGrainStorage(StorageNames.Cafe, o =>
+        {
+            o.Invariant = store.Invariant;
+            o.ConnectionString = store.ConnectionString;
+            o.GrainStorageSerializer = new JsonGrainStateSerializer();
+        });
+
+        silo.Services.AddSingleton(store);
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
+        if (storage.ApplySchema)
+        {
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();
+        }
+        return silo;
+    }
+
+    /// <summary>
+    /// Orleans' ADO.NET provider finds drivers by invariant name. In 10.4.2 it knows SQLite only as
+    /// "System.Data.SQLite", so Microsoft.Data.Sqlite's factory is registered under that name.
+    /// </summary>
+    internal static void RegisterDbProviders()
+    {
+        DbProviderFactories.RegisterFactory(StorageTarget.SqliteInvariant, SqliteFactory.Instance);
+        DbProviderFactories.RegisterFactory(StorageTarget.PostgreSqlInvariant, NpgsqlFactory.Instance);
+    }
+}

@@ -1,0 +1,140 @@
+using CafeIA.Domain;
+using CafeIA.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CafeIA.Grains.Sessions;
+
+/// <summary>
+/// The thin Orleans shell around <see cref="Session"/>: loads and writes its state, and publishes
+/// each change batch to the subscribed gateways once the write that contains it has committed.
+/// Not reentrant: commands of one session run one at a time, in order.
+/// </summary>
+public sealed partial class SessionGrain(
+    [PersistentState("session", StorageNames.Cafe)] IPersistentState<SessionState> store,
+    IGrainFactory grains,
+    IOptions<SessionLimits> limits,
+    TimeProvider clock,
+    ILogger<SessionGrain> log) : Grain, ISessionGrain
+{
+    private const int JoinCodeAttempts = 20;
+    private Session _session = null!;
+    private readonly SessionSubscribers _subscribers = new(clock);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _session = new Session(store.State, limits.Value, clock);
+        _session.ResetPresence();
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<SessionCreated>> Create(string? title)
+    {
+        var id = this.GetPrimaryKey();
+        if (store.State.Exists)
+        {
+            return Outcome<SessionCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This session already exists."));
+        }
+        var probe = Session.Create(new SessionState(), id, title, "PROBE0", limits.Value, clock.GetUtcNow());
+        if (probe.IsRefused)
+        {
+            return probe;
+        }
+        for (var attempt = 0; attempt < JoinCodeAttempts; attempt++)
+        {
+            var code = JoinCode.New();
+            if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
+            {
+                var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow());
+                await store.WriteStateAsync();
+                return created;
+            }
+        }
+        throw new InvalidOperationException("No free join code found; the code space is nearly exhausted.");
+    }
+
+    public Task<SessionSummary?> GetSummary() =>
+        Task.FromResult(store.State.Exists ? _session.Summary() : null);
+
+    public Task<Outcome<JoinResult>> Join(JoinOptions options) => Apply(s => s.Join(options));
+
+    public async Task Disconnected(string participantId)
+    {
+        if (store.State.Exists)
+        {
+            await Apply(s =>
+            {
+                s.Disconnected(participantId);
+                return Outcome<Done>.Ok(Done.Instance);
+            });
+        }
+    }
+
+    public Task<Outcome<SessionSnapshot>> GetSnapshot(string participantId) => Apply(s => s.Snapshot(participantId));
+
+    public Task<Outcome<Done>> SetPhase(string participantId, SessionPhase phase) => Apply(s => s.SetPhase(participantId, phase));
+
+    public Task<Outcome<QuestionCreated>> Ask(string participantId, AskQuestionRequest request) => Apply(s => s.Ask(participantId, request));
+
+    public Task<Outcome<Done>> Upvote(string participantId, string? questionId) => Apply(s => s.Upvote(participantId, questionId));
+
+    public Task<Outcome<Done>> RemoveUpvote(string participantId, string? questionId) => Apply(s => s.RemoveUpvote(participantId, questionId));
+
+    public Task<Outcome<Done>> WithdrawQuestion(string participantId, string? questionId) => Apply(s => s.WithdrawQuestion(participantId, questionId));
+
+    public Task<Outcome<PollCreated>> CreatePoll(string participantId, CreatePollRequest request) => Apply(s => s.CreatePoll(participantId, request));
+
+    public Task<Outcome<Done>> OpenPoll(string participantId, string? pollId) => Apply(s => s.OpenPoll(participantId, pollId));
+
+    public Task<Outcome<Done>> ClosePoll(string participantId, string? pollId) => Apply(s => s.ClosePoll(participantId, pollId));
+
+    public Task<Outcome<Done>> Vote(string participantId, VoteRequest request) => Apply(s => s.Vote(participantId, request));
+
+    public Task Subscribe(ISessionObserver observer)
+    {
+        _subscribers.Renew(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(ISessionObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Runs one command; if it changed anything, writes the state before answering, so an
+    /// acknowledged command is durable, then publishes the batch. A failed write deactivates the
+    /// grain so the next call reloads the last committed state instead of trusting memory.
+    /// </summary>
+    private async Task<Outcome<T>> Apply<T>(Func<Session, Outcome<T>> command)
+    {
+        if (!store.State.Exists)
+        {
+            return Outcome<T>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
+        }
+        var outcome = command(_session);
+        var batch = _session.TakeChanges();
+        if (_session.TakeDirty() || batch is not null)
+        {
+            try
+            {
+                await store.WriteStateAsync();
+            }
+            catch (Exception ex)
+            {
+                LogWriteFailed(log, ex, this.GetPrimaryKey());
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+        if (batch is not null)
+        {
+            _subscribers.Publish(this.GetPrimaryKey(), batch, log);
+        }
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing session {SessionId} failed; reloading it on next call")]
+    private static partial void LogWriteFailed(ILogger logger, Exception ex, Guid sessionId);
+}

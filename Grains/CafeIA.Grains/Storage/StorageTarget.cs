@@ -1,0 +1,37 @@
+using CafeIA.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace CafeIA.Storage;
+
+/// <summary>The resolved database of this process: driver invariant, connection string, schema script.</summary>
+public sealed record StorageTarget(string Invariant, string ConnectionString, string SchemaScript)
+{
+    public const string SqliteInvariant = "System.Data.SQLite";
+    public const string PostgreSqlInvariant = "Npgsql";
+
+    public bool IsSqlite => Invariant == SqliteInvariant;
+
+    public static StorageTarget From(CafeStorageOptions options)
+    {
+        CafeSiloConfiguration.RegisterDbProviders();
+        if (options.Provider.Equals(StorageProviders.PostgreSql, StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = options.ConnectionString
+                ?? throw new InvalidOperationException("Storage:ConnectionString is required with the PostgreSql provider.");
+            return new StorageTarget(PostgreSqlInvariant, connectionString, "postgresql");
+        }
+        if (!options.Provider.Equals(StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Unknown Storage:Provider '{options.Provider}' (Sqlite or PostgreSql).");
+        }
+        var directory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        var sqlite = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "cafe.db"),
+            // Seconds a command waits on a locked database (a second writer) before failing.
+            DefaultTimeout = 30,
+        };
+        return new StorageTarget(SqliteInvariant, sqlite.ToString(), "sqlite");
+    }
+}

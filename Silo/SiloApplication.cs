@@ -1,0 +1,17 @@
+using CafeIA.Hosting;
+
+namespace CafeIA.Silo;
+
+public static class SiloApplication
+{
+    public static IHost Build(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.UseOrleans(silo => silo.AddCafeSilo(builder.Configuration));
+        return builder.Build();
+    }
+}

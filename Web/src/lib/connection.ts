@@ -1,0 +1,75 @@
+import * as signalR from "@microsoft/signalr";
+import type { ChangeBatch, JoinResult, Mode } from "./protocol";
+import { SessionStore } from "./store";
+
+export interface JoinRequest {
+  joinCode: string;
+  displayName?: string;
+  mode: Mode;
+  key?: string;
+}
+
+/**
+ * A live connection to one session. It rejoins with the resume token after a reconnect (a
+ * reconnected SignalR client is a new connection, bound to nothing) and fetches a snapshot
+ * whenever it sees a gap in the sequence numbers.
+ */
+export class SessionConnection {
+  readonly store = new SessionStore();
+  readonly hub: signalR.HubConnection;
+  joined: JoinResult | null = null;
+  onStatus: (status: "connected" | "reconnecting" | "disconnected") => void = () => {};
+
+  constructor(private readonly request: JoinRequest) {
+    this.hub = new signalR.HubConnectionBuilder()
+      .withUrl("/hubs/cafe")
+      .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
+      .configureLogging(signalR.LogLevel.Warning)
+      .build();
+    this.hub.on("changes", (batch: ChangeBatch) => {
+      if (this.store.apply(batch) === "gap") void this.resync();
+    });
+    this.hub.onreconnecting(() => this.onStatus("reconnecting"));
+    this.hub.onreconnected(() => void this.join().then(() => this.onStatus("connected")));
+    this.hub.onclose(() => this.onStatus("disconnected"));
+  }
+
+  async start(): Promise<JoinResult> {
+    await this.hub.start();
+    const result = await this.join();
+    this.onStatus("connected");
+    return result;
+  }
+
+  invoke<T = void>(method: string, payload?: unknown): Promise<T> {
+    return payload === undefined ? this.hub.invoke<T>(method) : this.hub.invoke<T>(method, payload);
+  }
+
+  private async join(): Promise<JoinResult> {
+    const tokenKey = `cafe.resume.${this.request.joinCode}.${this.request.key ? "staff" : "participant"}`;
+    const result = await this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
+      displayName: this.request.displayName,
+      mode: this.request.mode,
+      key: this.request.key,
+      resumeToken: localStorage.getItem(tokenKey) ?? undefined,
+    });
+    localStorage.setItem(tokenKey, result.resumeToken);
+    this.joined = result;
+    this.store.reset(result.snapshot);
+    return result;
+  }
+
+  private async resync(): Promise<void> {
+    this.store.reset(await this.hub.invoke("GetSnapshot"));
+  }
+}
+
+/** The join code from a page path like /join/ABC234. */
+export function codeFromPath(): string {
+  return decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() ?? "").toUpperCase();
+}
+
+/** A key from the URL fragment (#key=…): never sent to the server with the page request. */
+export function keyFromFragment(): string | undefined {
+  return new URLSearchParams(location.hash.slice(1)).get("key") ?? undefined;
+}

@@ -1,0 +1,34 @@
+import "../styles.css";
+import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connection";
+import { byId, h, say, show } from "../lib/dom";
+import { refusalText } from "../lib/protocol";
+import { byVotes, modeLabel, pollResults, votesLabel } from "../lib/views";
+
+// Projector: the big screen in the room. Read-only: join code, live poll, top questions, counts.
+
+const code = codeFromPath();
+const connection = new SessionConnection({ joinCode: code, mode: "onsite", key: keyFromFragment() });
+connection.store.onChange(render);
+connection.onStatus = (s) => say(s === "connected" ? "" : s === "reconnecting" ? "Reconnexion…" : "Déconnecté.");
+byId("join-code").textContent = code;
+byId("join-url").textContent = `${location.host}/join/${code}`;
+
+function render(): void {
+  const s = connection.store.snapshot;
+  if (!s) return;
+  byId("title").textContent = s.title;
+  byId("counts").textContent = `${s.counts.onsite} sur place · ${s.counts.remote} à distance`;
+  // The poll on screen: the last opened one still open, else the last one closed.
+  const open = s.polls.filter((p) => p.state === "open");
+  const poll = open.at(-1) ?? s.polls.filter((p) => p.state === "closed").at(-1);
+  const pollSection = byId("poll");
+  show(pollSection, poll !== undefined);
+  if (poll) pollSection.replaceChildren(h("h2", {}, poll.question), pollResults(poll));
+  byId("questions").replaceChildren(...byVotes(s.questions).slice(0, 5).map((q) =>
+    h("li", { class: "question", "data-question": q.id },
+      h("span", { class: "votes" }, votesLabel(q.votes)),
+      h("span", { class: "text" }, q.text),
+      h("span", { class: "meta" }, modeLabel[q.mode]))));
+}
+
+connection.start().catch((error) => say(refusalText(error), "error"));

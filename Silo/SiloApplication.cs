@@ -6,7 +6,7 @@ public static class SiloApplication
 {
     public static IHost Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,

@@ -24,10 +24,10 @@ public static class StorageProviders
     public const string PostgreSql = "PostgreSql";
 }
 
-/// <summary>How silos find each other and clients find silos (configuration section "Orleans").</summary>
+/// <summary>How silos find each other and clients find silos (configuration section "Cluster"; Orleans itself owns the section "Orleans").</summary>
 public sealed class CafeClusterOptions
 {
-    public const string Section = "Orleans";
+    public const string Section = "Cluster";
 
     public string ClusterId { get; set; } = "cafe-ia";
     public string ServiceId { get; set; } = "cafe-ia";

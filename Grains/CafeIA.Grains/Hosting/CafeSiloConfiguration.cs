@@ -5,6 +5,7 @@ using CafeIA.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 
@@ -16,14 +17,17 @@ namespace CafeIA.Hosting;
 /// </summary>
 public static class CafeSiloConfiguration
 {
-    public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration) =>
+        silo.AddCafeClustering(configuration).AddCafeGrains(configuration);
+
+    /// <summary>How this silo finds the others: localhost (embedded) or the PostgreSQL membership table.</summary>
+    public static ISiloBuilder AddCafeClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(CafeClusterOptions.Section).Get<CafeClusterOptions>() ?? new();
-        var storage = configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new();
-        var store = StorageTarget.From(storage);
 
         if (cluster.Clustering == ClusteringModes.AdoNet)
         {
+            var store = StorageTarget.From(configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new());
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.Invariant, store.ConnectionString));
@@ -32,6 +36,14 @@ public static class CafeSiloConfiguration
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
         }
+        return silo;
+    }
+
+    /// <summary>The grains' storage (schema applied at startup) and the services they need.</summary>
+    public static ISiloBuilder AddCafeGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new();
+        var store = StorageTarget.From(storage);
 
         silo.AddAdoNetGrainStorage(StorageNames.Cafe, o =>
         {
@@ -41,7 +53,7 @@ public static class CafeSiloConfiguration
         });
 
         silo.Services.AddSingleton(store);
-        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         if (storage.ApplySchema)
         {

@@ -1,5 +1,3 @@
-PRAGMA journal_mode=WAL;
-
 -- =====================================================================================
 -- CafeIA: Orleans 10.4.2 ADO.NET grain persistence schema for SQLite.
 --
@@ -61,10 +59,8 @@ PRAGMA journal_mode=WAL;
 --      single-writer lock.
 --   6. NVARCHAR(n)/INT/BIGINT/DATETIME only set column affinity; SQLite does not enforce
 --      lengths. ModifiedOn is informational: datetime('now') is UTC text.
---   7. PRAGMA journal_mode=WAL (first line) is legal in this multi-statement command only
---      because Microsoft.Data.Sqlite runs it in autocommit mode (no transaction is open).
---      Inside BeginTransaction(), SQLite refuses to switch into WAL. WAL is persistent per
---      database file; on :memory: databases the pragma just reports "memory".
+--   7. WAL mode is switched on by SchemaInitializer as a separate command before this
+--      script: SQLite refuses the switch inside a transaction. It persists per file.
 -- =====================================================================================
 
 -- Orleans reads all of its operational queries from this table.

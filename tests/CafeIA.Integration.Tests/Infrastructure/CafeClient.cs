@@ -1,0 +1,132 @@
+using System.Net.Http.Json;
+using CafeIA.Gateway.Hosting;
+using CafeIA.Wire;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CafeIA.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// One screen: a real SignalR .NET client over a real WebSocket. It keeps a copy of the session
+/// (snapshot + change batches applied in seq order, like the browser pages) that tests can wait on.
+/// </summary>
+internal sealed class CafeClient : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<ChangeBatch> _batches = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public HubConnection Hub { get; }
+    public JoinResult Joined { get; private set; } = null!;
+
+    private CafeClient(Uri baseAddress)
+    {
+        Hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/cafe"), o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+            .AddJsonProtocol(o =>
+            {
+                JsonSetup.Apply(o.PayloadSerializerOptions);
+                o.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
+            })
+            .Build();
+        Hub.On<ChangeBatch>("changes", batch =>
+        {
+            lock (_gate)
+            {
+                _batches.Add(batch);
+                _changed.TrySetResult();
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        });
+    }
+
+    public string ParticipantId => Joined.ParticipantId;
+
+    public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options)
+    {
+        var client = await Connect(baseAddress);
+        client.Joined = await client.Hub.InvokeAsync<JoinResult>("JoinSession", joinCode, options);
+        return client;
+    }
+
+    /// <summary>Connected, bound to no session yet.</summary>
+    public static async Task<CafeClient> Connect(Uri baseAddress)
+    {
+        var client = new CafeClient(baseAddress);
+        await client.Hub.StartAsync();
+        return client;
+    }
+
+    public IReadOnlyList<ChangeBatch> Batches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _batches];
+            }
+        }
+    }
+
+    /// <summary>Waits until an event matching the predicate has arrived in a change batch.</summary>
+    public async Task<T> WaitFor<T>(Func<T, bool> match, TimeSpan? timeout = null) where T : SessionEvent
+    {
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var found = _batches.SelectMany(b => b.Events).OfType<T>().FirstOrDefault(match);
+                if (found is not null)
+                {
+                    return found;
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{ParticipantId} never received the expected {typeof(T).Name}.");
+            }
+        }
+    }
+
+    public Task<SessionSnapshot> Snapshot() => Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");
+
+    public Task<T> Invoke<T>(string method, object payload) => Hub.InvokeAsync<T>(method, payload);
+
+    public Task Invoke(string method, object payload) => Hub.InvokeAsync(method, payload);
+
+    public Task Invoke(string method) => Hub.InvokeAsync(method);
+
+    /// <summary>
+    /// The stable code of a refused call ("forbidden", "closed", ...). SignalR wraps a server
+    /// HubException's message as "An unexpected error occurred invoking 'M' on the server.
+    /// HubException: {message}"; our message is "code: sentence" (docs/PROTOCOL.md).
+    /// </summary>
+    public static async Task<string> RefusalCode(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<HubException>(call);
+        const string marker = "HubException: ";
+        var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"Not a refusal: {error.Message}");
+        var parts = error.Message[(at + marker.Length)..].Split(": ", 2);
+        Assert.True(parts.Length == 2 && parts[1].Length > 0, $"Refusal without a code and a sentence: {error.Message}");
+        return parts[0];
+    }
+
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+
+    public static async Task<SessionCreated> CreateSession(Uri baseAddress, string title)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var response = await http.PostAsJsonAsync("/api/sessions", new { title });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SessionCreated>())!;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CafeIA.Integration.Tests.Infrastructure;
+
+namespace CafeIA.Integration.Tests.Gateway;
+
+public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>
+{
+    [Fact]
+    public async Task Creating_a_session_returns_its_id_join_code_and_keys()
+    {
+        using var http = gateway.Host.Http();
+        var response = await http.PostAsJsonAsync("/api/sessions", new { title = "Café IA à Lille" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        Assert.True(Guid.TryParse(root.GetProperty("sessionId").GetString(), out _));
+        var code = root.GetProperty("joinCode").GetString()!;
+        Assert.Matches("^[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}$", code);
+        Assert.True(root.GetProperty("facilitatorKey").GetString()!.Length >= 43);
+        Assert.True(root.GetProperty("moderatorKey").GetString()!.Length >= 43);
+        Assert.Equal($"/api/sessions/{code}", response.Headers.Location!.OriginalString);
+
+        var info = await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{code.ToLowerInvariant()}");
+        Assert.Equal("Café IA à Lille", info.GetProperty("title").GetString());
+        Assert.Equal("draft", info.GetProperty("state").GetString());
+        Assert.Equal(root.GetProperty("sessionId").GetString(), info.GetProperty("sessionId").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_join_code_is_404_with_the_not_found_code()
+    {
+        using var http = gateway.Host.Http();
+        foreach (var code in new[] { "ZZZZZZ", "bad", "0O1IL0" })
+        {
+            var response = await http.GetAsync($"/api/sessions/{code}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("not-found", error.GetProperty("error").GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"title\": \"\"}")]
+    [InlineData("{\"title\": \"   \"}")]
+    [InlineData("{}")]
+    public async Task A_session_without_a_title_is_refused_as_invalid(string json)
+    {
+        using var http = gateway.Host.Http();
+        var response = await http.PostAsync("/api/sessions", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid", error.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/", "Café IA Live")]
+    [InlineData("/join/ABC234", "participer")]
+    [InlineData("/facilitate/ABC234", "animer")]
+    [InlineData("/screen/ABC234", "écran")]
+    public async Task Pages_are_served_from_the_built_front_end(string path, string titleFragment)
+    {
+        using var http = gateway.Host.Http();
+        var html = await http.GetStringAsync(path);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains(titleFragment, html, StringComparison.Ordinal);
+        Assert.Matches("<script type=\"module\"[^>]*src=\"/assets/[^\"]+\\.js\"", html);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+
+namespace CafeIA.Integration.Tests.Gateway;
+
+/// <summary>Everything acknowledged survives stopping the process and starting a new one on the same SQLite file.</summary>
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Sessions_questions_upvotes_polls_and_ballots_survive_a_restart_on_the_same_SQLite_file()
+    {
+        using var data = new TempDirectory();
+        SessionCreated created;
+        string questionId, pollId, aliceToken, aliceId;
+        SessionSnapshot before;
+
+        await using (var first = await GatewayHost.StartEmbedded(data.Path))
+        {
+            created = await CafeClient.CreateSession(first.BaseAddress, "Café IA de Brest");
+            await using var facilitator = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            await using var alice = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+            await using var bob = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions("Bob", ParticipantMode.Remote));
+            await facilitator.Invoke("StartSession");
+            questionId = (await bob.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Et demain ?"))).QuestionId;
+            await alice.Invoke("Upvote", new QuestionRef(questionId));
+            pollId = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Confiance ?", PollKind.Single, ["oui", "non"]))).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(pollId));
+            await alice.Invoke("Vote", new VoteRequest(pollId, [1]));
+            await bob.Invoke("Vote", new VoteRequest(pollId, [0]));
+            (aliceToken, aliceId) = (alice.Joined.ResumeToken, alice.ParticipantId);
+            before = await facilitator.Snapshot();
+        }
+
+        Assert.True(File.Exists(Path.Combine(data.Path, "cafe.db")));
+
+        await using var second = await GatewayHost.StartEmbedded(data.Path);
+        using var http = second.Http();
+        var info = await http.GetFromJsonAsync<SessionInfoDto>($"/api/sessions/{created.JoinCode}");
+        Assert.Equal("Café IA de Brest", info!.Title);
+        Assert.Equal("live", info.State);
+
+        await using var aliceAgain = await CafeClient.Join(second.BaseAddress, created.JoinCode, new JoinOptions(ResumeToken: aliceToken));
+        Assert.Equal(aliceId, aliceAgain.ParticipantId);
+        var after = aliceAgain.Joined.Snapshot;
+        Assert.Equal(before.Title, after.Title);
+        Assert.Equal(SessionPhase.Live, after.State);
+        var question = Assert.Single(after.Questions);
+        Assert.Equal((questionId, "Et demain ?", 1, true), (question.Id, question.Text, question.Votes, question.Upvoted));
+        var poll = Assert.Single(after.Polls);
+        Assert.Equal(PollState.Open, poll.State);
+        Assert.Equal([1, 1], poll.Results.Counts);
+        Assert.Equal([0, 1], poll.Results.Onsite);
+        Assert.Equal([1, 0], poll.Results.Remote);
+        Assert.Equal([1], poll.MyChoices!);
+        Assert.True(after.Seq >= before.Seq);
+
+        // The facilitator key still works after the restart: it was stored (hashed), not kept in memory.
+        await using var facilitatorAgain = await CafeClient.Join(second.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitatorAgain.Invoke("ClosePoll", new PollRef(pollId));
+        Assert.Equal(RefusalCodes.Closed, await CafeClient.RefusalCode(() => aliceAgain.Invoke("Vote", new VoteRequest(pollId, [0]))));
+    }
+
+    private sealed record SessionInfoDto(string SessionId, string Title, string State);
+}

@@ -1,0 +1,137 @@
+using CafeIA.Grains;
+using CafeIA.Wire;
+using Orleans.Runtime;
+
+namespace CafeIA.Integration.Tests.Grains;
+
+public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFixture<SessionClusterFixture>
+{
+    private IClusterClient Client => fixture.Client;
+
+    private async Task<(ISessionGrain Session, SessionCreated Created, string Facilitator)> NewLiveSession()
+    {
+        var session = Client.GetGrain<ISessionGrain>(Guid.NewGuid());
+        var created = (await session.Create("Café IA au lycée")).Value!;
+        var facilitator = (await session.Join(new JoinOptions(Key: created.FacilitatorKey))).Value!.ParticipantId;
+        Assert.Null((await session.SetPhase(facilitator, SessionPhase.Live)).Refusal);
+        return (session, created, facilitator);
+    }
+
+    [Fact]
+    public async Task Creating_a_session_claims_its_join_code()
+    {
+        var id = Guid.NewGuid();
+        var created = (await Client.GetGrain<ISessionGrain>(id).Create("Café IA")).Value!;
+        Assert.Equal(id, await Client.GetGrain<IJoinCodeGrain>(created.JoinCode).GetSessionId());
+        Assert.False(await Client.GetGrain<IJoinCodeGrain>(created.JoinCode).Claim(Guid.NewGuid()));
+        Assert.Equal("Café IA", (await Client.GetGrain<ISessionGrain>(id).GetSummary())!.Title);
+    }
+
+    [Fact]
+    public async Task A_session_cannot_be_created_twice()
+    {
+        var session = Client.GetGrain<ISessionGrain>(Guid.NewGuid());
+        var first = (await session.Create("Un")).Value!;
+        Assert.Equal(RefusalCodes.Invalid, (await session.Create("Deux")).Refusal!.Code);
+        Assert.Equal("Un", (await session.GetSummary())!.Title);
+        Assert.Equal(first.JoinCode, (await session.GetSummary())!.JoinCode);
+    }
+
+    [Fact]
+    public async Task Commands_on_a_session_that_does_not_exist_are_not_found()
+    {
+        var session = Client.GetGrain<ISessionGrain>(Guid.NewGuid());
+        Assert.Null(await session.GetSummary());
+        Assert.Equal(RefusalCodes.NotFound, (await session.Join(new JoinOptions())).Refusal!.Code);
+    }
+
+    [Fact]
+    public async Task Subscribed_observers_receive_every_change_batch_in_sequence()
+    {
+        var (session, _, facilitator) = await NewLiveSession();
+        var observer = new RecordingObserver();
+        var reference = Client.CreateObjectReference<ISessionObserver>(observer);
+        await session.Subscribe(reference);
+
+        var alice = (await session.Join(new JoinOptions("Alice", ParticipantMode.Remote))).Value!;
+        var question = (await session.Ask(alice.ParticipantId, new AskQuestionRequest("Et l'emploi ?"))).Value!;
+        await session.Upvote(facilitator, question.QuestionId);
+
+        var batches = await observer.WaitForCount(3);
+        Assert.IsType<CountsChanged>(Assert.Single(batches[0].Events));
+        Assert.Equal(question.QuestionId, Assert.IsType<QuestionAsked>(Assert.Single(batches[1].Events)).Question.Id);
+        Assert.Equal(1, Assert.IsType<QuestionVotesChanged>(Assert.Single(batches[2].Events)).Votes);
+        Assert.Equal([batches[0].Seq, batches[0].Seq + 1, batches[0].Seq + 2], batches.Select(b => b.Seq));
+        Assert.Equal(alice.Snapshot.Seq, batches[0].Seq);
+
+        // After unsubscribing, a change reaches a still-subscribed witness but not the first observer.
+        var witness = new RecordingObserver();
+        var witnessReference = Client.CreateObjectReference<ISessionObserver>(witness);
+        await session.Subscribe(witnessReference);
+        await session.Unsubscribe(reference);
+        await session.Upvote(alice.ParticipantId, question.QuestionId);
+        await witness.WaitForCount(1);
+        Assert.Equal(3, observer.Count);
+        Client.DeleteObjectReference<ISessionObserver>(reference);
+        Client.DeleteObjectReference<ISessionObserver>(witnessReference);
+    }
+
+    [Fact]
+    public async Task Acknowledged_changes_are_in_storage_when_the_grain_is_reactivated()
+    {
+        var (session, _, facilitator) = await NewLiveSession();
+        var alice = (await session.Join(new JoinOptions("Alice"))).Value!;
+        var question = (await session.Ask(alice.ParticipantId, new AskQuestionRequest("Persistée ?"))).Value!;
+        var poll = (await session.CreatePoll(facilitator, new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]))).Value!;
+        await session.OpenPoll(facilitator, poll.PollId);
+        await session.Vote(alice.ParticipantId, new VoteRequest(poll.PollId, [0]));
+
+        // Drop every activation: the next call must load the session from SQLite.
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var snapshot = (await session.GetSnapshot(alice.ParticipantId)).Value!;
+        Assert.Equal("Persistée ?", Assert.Single(snapshot.Questions).Text);
+        Assert.Equal(question.QuestionId, snapshot.Questions[0].Id);
+        Assert.Equal([1, 0], Assert.Single(snapshot.Polls).Results.Counts);
+        Assert.Equal(new Counts(0, 0), snapshot.Counts);
+    }
+
+    private sealed class RecordingObserver : ISessionObserver
+    {
+        private readonly List<ChangeBatch> _batches = [];
+        private readonly SemaphoreSlim _arrived = new(0);
+
+        public int Count
+        {
+            get
+            {
+                lock (_batches)
+                {
+                    return _batches.Count;
+                }
+            }
+        }
+
+        public Task OnChanges(Guid sessionId, ChangeBatch batch)
+        {
+            lock (_batches)
+            {
+                _batches.Add(batch);
+            }
+            _arrived.Release();
+            return Task.CompletedTask;
+        }
+
+        public async Task<ChangeBatch[]> WaitForCount(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(15)), $"only {Count} of {count} batches arrived");
+            }
+            lock (_batches)
+            {
+                return [.. _batches];
+            }
+        }
+    }
+}

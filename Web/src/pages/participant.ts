@@ -49,11 +49,12 @@ byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {
   }
 });
 
+/** My questions of this visit: the broadcast may arrive before or after AskQuestion's answer. */
+const myQuestions = new Set<string>();
+
 function markMine(questionId: string): void {
-  connection!.store.update((s) => {
-    const q = s.questions.find((x) => x.id === questionId);
-    if (q) q.mine = true;
-  });
+  myQuestions.add(questionId);
+  connection!.store.update(() => {});
 }
 
 async function toggleUpvote(q: Question): Promise<void> {
@@ -104,7 +105,7 @@ function renderQuestions(questions: Question[]): void {
     h("li", { class: "question", "data-question": q.id },
       h("p", { class: "text" }, q.text),
       h("p", { class: "meta" },
-        `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${q.mine ? " · votre question" : ""}`),
+        `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${q.mine || myQuestions.has(q.id) ? " · votre question" : ""}`),
       h("button", {
         type: "button",
         class: q.upvoted ? "upvote upvoted" : "upvote",

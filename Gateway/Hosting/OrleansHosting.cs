@@ -36,7 +36,7 @@ public static class OrleansHosting
         if (cluster.Clustering == ClusteringModes.AdoNet)
         {
             var storage = configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new();
-            var target = CafeIA.Storage.StorageTarget.From(storage);
+            var target = CafeIA.Storage.StorageTarget.From(storage).ForClustering();
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (target.Invariant, target.ConnectionString));
         }

@@ -27,7 +27,7 @@ public static class CafeSiloConfiguration
 
         if (cluster.Clustering == ClusteringModes.AdoNet)
         {
-            var store = StorageTarget.From(configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new());
+            var store = StorageTarget.From(configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new()).ForClustering();
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.Invariant, store.ConnectionString));

@@ -11,6 +11,11 @@ public sealed record StorageTarget(string Invariant, string ConnectionString, st
 
     public bool IsSqlite => Invariant == SqliteInvariant;
 
+    /// <summary>The same database for the cluster's membership table: PostgreSQL only.</summary>
+    public StorageTarget ForClustering() => IsSqlite
+        ? throw new InvalidOperationException("Cluster:Clustering=AdoNet needs Storage:Provider=PostgreSql (Orleans has no SQLite clustering).")
+        : this;
+
     public static StorageTarget From(CafeStorageOptions options)
     {
         CafeSiloConfiguration.RegisterDbProviders();

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of Café IA Live and ends with one line "N passed, N failed".
+# On a fresh Debian machine it first installs what the tests need: Chromium (browser tests) and
+# PostgreSQL (cluster tests), via apt-get (as root, or through sudo). npm packages are installed
+# by the gateway's build (npm ci), NuGet packages by dotnet's restore.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+install_system_packages() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+  if [ ${#missing[@]} -eq 0 ]; then return; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "Installing ${missing[*]} with apt-get..."
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+}
+
+install_system_packages
+
+results=TestResults
+rm -rf "$results"
+dotnet build CafeIA.sln -c Release -nologo -clp:ErrorsOnly
+
+set +e
+dotnet test CafeIA.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+set -e
+
+passed=0
+failed=0
+trx_files=("$results"/*.trx)
+for trx in "${trx_files[@]}"; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<< "$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<< "$counters")))
+done
+# A test host that crashed writes no counters: never report that run as green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -5,6 +5,7 @@ public static class FanoutSetup
     public static IServiceCollection AddSessionFanout(this IServiceCollection services)
     {
         services.AddSingleton<SessionFanout>();
+        services.AddSingleton<ConnectionRegistry>();
         services.AddHostedService<SubscriptionRenewer>();
         return services;
     }

@@ -6,25 +6,28 @@ using Microsoft.AspNetCore.SignalR;
 namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
-/// Receives a session's change batches from its grain and sends them to the session's group,
-/// one at a time in arrival order (observer calls may be dispatched concurrently).
+/// Receives a session's changes from its grain and sends them, one at a time in arrival order
+/// (observer calls may be dispatched concurrently): to each role group the batch of events that
+/// group may see (possibly empty: every screen sees every seq), then personal events to their
+/// participant's own group.
 /// </summary>
 internal sealed class SessionChangeForwarder : ISessionObserver
 {
-    private readonly Channel<ChangeBatch> _queue = Channel.CreateUnbounded<ChangeBatch>(new() { SingleReader = true });
-    private readonly IClientProxy _group;
-    private readonly string _eventName;
+    private static readonly Audience[] RoleGroups = [Audience.Participants, Audience.Staff, Audience.Projector];
+    private readonly Channel<SessionChanges> _queue = Channel.CreateUnbounded<SessionChanges>(new() { SingleReader = true });
+    private readonly Guid _sessionId;
+    private readonly IHubClients _clients;
+    private readonly ConnectionRegistry _connections;
 
-    public SessionChangeForwarder(IClientProxy group, string eventName)
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections)
     {
-        _group = group;
-        _eventName = eventName;
+        (_sessionId, _clients, _connections) = (sessionId, clients, connections);
         _ = Task.Run(PumpAsync);
     }
 
-    public Task OnChanges(Guid sessionId, ChangeBatch batch)
+    public Task OnChanges(Guid sessionId, SessionChanges changes)
     {
-        _queue.Writer.TryWrite(batch);
+        _queue.Writer.TryWrite(changes);
         return Task.CompletedTask;
     }
 
@@ -32,11 +35,22 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     private async Task PumpAsync()
     {
-        await foreach (var batch in _queue.Reader.ReadAllAsync())
+        await foreach (var changes in _queue.Reader.ReadAllAsync())
         {
             try
             {
-                await _group.SendAsync(_eventName, batch);
+                foreach (var group in RoleGroups)
+                {
+                    await _clients.Group(SessionFanout.GroupName(_sessionId, group)).SendAsync(SessionFanout.ChangesEvent, changes.For(group));
+                }
+                foreach (var (participantId, batch) in changes.Personal())
+                {
+                    await _clients.Group(SessionFanout.PersonalGroupName(_sessionId, participantId)).SendAsync(SessionFanout.PersonalEvent, batch);
+                    if (batch.Events.OfType<RoleRevoked>().Any())
+                    {
+                        _connections.Abort(_sessionId, participantId);
+                    }
+                }
             }
             catch (Exception)
             {

@@ -1,5 +1,6 @@
 using CafeIA.Grains;
 using CafeIA.Gateway.Hubs;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Fanout;
@@ -9,13 +10,17 @@ namespace CafeIA.Gateway.Fanout;
 /// (ref-counted), so grain-to-gateway traffic grows with gateways, not with attendees.
 /// Each batch goes to the session's SignalR group as the event "changes".
 /// </summary>
-public sealed partial class SessionFanout(IGrainFactory grains, IHubContext<CafeHub> hub, ILogger<SessionFanout> log)
+public sealed partial class SessionFanout(
+    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections, ILogger<SessionFanout> log)
 {
     public const string ChangesEvent = "changes";
+    public const string PersonalEvent = "personal";
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Subscription> _subscriptions = [];
 
-    public static string GroupName(Guid sessionId) => $"session:{sessionId:N}";
+    public static string GroupName(Guid sessionId, Audience group) => $"session:{sessionId:N}:{group}";
+
+    public static string PersonalGroupName(Guid sessionId, string participantId) => $"session:{sessionId:N}:p:{participantId}";
 
     public int SubscriptionCount
     {
@@ -92,7 +97,7 @@ public sealed partial class SessionFanout(IGrainFactory grains, IHubContext<Cafe
 
     private Subscription Subscribe(Guid sessionId)
     {
-        var forwarder = new SessionChangeForwarder(hub.Clients.Group(GroupName(sessionId)), ChangesEvent);
+        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var ready = grains.GetGrain<ISessionGrain>(sessionId).Subscribe(reference);

@@ -10,7 +10,7 @@ namespace CafeIA.Gateway.Hubs;
 /// session and one participant; every later call acts as that participant. Roles are checked here
 /// and again by the session itself. Refusals surface as HubException("code: sentence").
 /// </summary>
-public sealed class CafeHub(IGrainFactory grains, SessionFanout fanout) : Hub
+public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ConnectionRegistry connections) : Hub
 {
     public async Task<JoinResult> JoinSession(string? joinCode, JoinOptions? options)
     {
@@ -22,24 +22,34 @@ public sealed class CafeHub(IGrainFactory grains, SessionFanout fanout) : Hub
             ?? throw Refused.With(RefusalCodes.Invalid, "A join code has 6 letters and digits.");
         var sessionId = await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId()
             ?? throw Refused.With(RefusalCodes.NotFound, "No session has this join code.");
+        var session = grains.GetGrain<ISessionGrain>(sessionId);
 
-        // Subscribe and enter the group before the snapshot is taken, so no change made after the
-        // snapshot can be missed; changes from before it are dropped by the client (seq ≤ snapshot).
         await fanout.Acquire(sessionId);
-        var group = SessionFanout.GroupName(sessionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        options ??= new JoinOptions();
+        JoinResult joined;
         try
         {
-            var joined = Refused.Unwrap(await grains.GetGrain<ISessionGrain>(sessionId).Join(options ?? new JoinOptions()));
-            ConnectionBinding.Bind(Context, new ConnectionBinding(sessionId, joined.ParticipantId, joined.Role));
-            return joined;
+            joined = Refused.Unwrap(await session.Join(options));
         }
         catch
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
             fanout.Release(sessionId);
             throw;
         }
+        // Bound from here on: OnDisconnectedAsync releases what this join took.
+        var me = new ConnectionBinding(sessionId, joined.ParticipantId, joined.Role,
+            joined.Role == Role.Facilitator ? options.Key : null);
+        ConnectionBinding.Bind(Context, me);
+        connections.Add(sessionId, me.ParticipantId, Context);
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.GroupName(sessionId, me.Group));
+        await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.PersonalGroupName(sessionId, me.ParticipantId));
+        // The role (hence the group) is known only once joined: a change made between the
+        // snapshot and entering the group would be missed, so check and refresh.
+        if (await session.GetSeq() != joined.Snapshot.Seq)
+        {
+            joined = joined with { Snapshot = Refused.Unwrap(await session.GetSnapshot(me.ParticipantId)) };
+        }
+        return joined;
     }
 
     public async Task<SessionSnapshot> GetSnapshot()
@@ -48,51 +58,26 @@ public sealed class CafeHub(IGrainFactory grains, SessionFanout fanout) : Hub
         return Refused.Unwrap(await Session(me).GetSnapshot(me.ParticipantId));
     }
 
-    public async Task StartSession() => await Facilitate((s, me) => s.SetPhase(me, SessionPhase.Live));
+    public async Task StartSession() => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Live));
 
-    public async Task EndSession() => await Facilitate((s, me) => s.SetPhase(me, SessionPhase.Ended));
+    public async Task EndSession() => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Ended));
 
-    public async Task<QuestionCreated> AskQuestion(AskQuestionRequest? request)
-    {
-        var me = Contributor();
-        return Refused.Unwrap(await Session(me).Ask(me.ParticipantId, request ?? new AskQuestionRequest(null)));
-    }
+    public async Task SetModeration(ModerationSettings? request) =>
+        await Facilitate((s, me) => s.SetModeration(me.ParticipantId, request ?? new ModerationSettings(false)));
 
-    public async Task Upvote(QuestionRef? request)
-    {
-        var me = Contributor();
-        Refused.Unwrap(await Session(me).Upvote(me.ParticipantId, request?.QuestionId));
-    }
+    public async Task SetVideo(VideoRequest? request) => await Facilitate((s, me) => s.SetVideo(me.ParticipantId, request?.Url));
 
-    public async Task RemoveUpvote(QuestionRef? request)
-    {
-        var me = Contributor();
-        Refused.Unwrap(await Session(me).RemoveUpvote(me.ParticipantId, request?.QuestionId));
-    }
+    public async Task<ModeratorLinkView> CreateModeratorLink(CreateModeratorLinkRequest? request) =>
+        await Facilitate((s, me) => s.CreateModeratorLink(me.ParticipantId, me.FacilitatorKey, request?.Label));
 
-    public async Task WithdrawQuestion(QuestionRef? request)
-    {
-        var me = Contributor();
-        Refused.Unwrap(await Session(me).WithdrawQuestion(me.ParticipantId, request?.QuestionId));
-    }
-
-    public async Task<PollCreated> CreatePoll(CreatePollRequest? request) =>
-        await Facilitate((s, me) => s.CreatePoll(me, request ?? new CreatePollRequest(null, PollKind.Single, null)));
-
-    public async Task OpenPoll(PollRef? request) => await Facilitate((s, me) => s.OpenPoll(me, request?.PollId));
-
-    public async Task ClosePoll(PollRef? request) => await Facilitate((s, me) => s.ClosePoll(me, request?.PollId));
-
-    public async Task Vote(VoteRequest? request)
-    {
-        var me = Contributor();
-        Refused.Unwrap(await Session(me).Vote(me.ParticipantId, request ?? new VoteRequest(null, null)));
-    }
+    public async Task RevokeModeratorLink(ModeratorLinkRef? request) =>
+        await Facilitate((s, me) => s.RevokeModeratorLink(me.ParticipantId, request?.LinkId));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (ConnectionBinding.Of(Context) is { } me)
         {
+            connections.Remove(me.SessionId, me.ParticipantId, Context.ConnectionId);
             fanout.Release(me.SessionId);
             await Session(me).Disconnected(me.ParticipantId);
         }
@@ -112,13 +97,29 @@ public sealed class CafeHub(IGrainFactory grains, SessionFanout fanout) : Hub
             : me;
     }
 
-    private async Task<T> Facilitate<T>(Func<ISessionGrain, string, Task<Outcome<T>>> command)
+    private async Task<T> Contribute<T>(Func<ISessionGrain, ConnectionBinding, Task<Outcome<T>>> command)
+    {
+        var me = Contributor();
+        return Refused.Unwrap(await command(Session(me), me));
+    }
+
+    private async Task<T> Facilitate<T>(Func<ISessionGrain, ConnectionBinding, Task<Outcome<T>>> command)
     {
         var me = Bound();
         if (me.Role != Role.Facilitator)
         {
             throw Refused.With(RefusalCodes.Forbidden, "Only the facilitator can do this.");
         }
-        return Refused.Unwrap(await command(Session(me), me.ParticipantId));
+        return Refused.Unwrap(await command(Session(me), me));
+    }
+
+    private async Task<T> Moderate<T>(Func<ISessionGrain, ConnectionBinding, Task<Outcome<T>>> command)
+    {
+        var me = Bound();
+        if (!me.IsStaff)
+        {
+            throw Refused.With(RefusalCodes.Forbidden, "Only the facilitator and the moderators can do this.");
+        }
+        return Refused.Unwrap(await command(Session(me), me));
     }
 }

@@ -3,10 +3,23 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Hubs;
 
-/// <summary>Who a connection acts as, set once by JoinSession and kept for the connection's life.</summary>
-public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Role Role)
+/// <summary>
+/// Who a connection acts as, set once by JoinSession and kept for the connection's life. A
+/// facilitator's key stays in this gateway's memory only (moderator links are derived from it).
+/// </summary>
+public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Role Role, string? FacilitatorKey = null)
 {
     private const string Key = "cafe.binding";
+
+    public bool IsStaff => Role is Role.Facilitator or Role.Moderator;
+
+    /// <summary>The role group whose change batches this connection receives.</summary>
+    public Audience Group => Role switch
+    {
+        Role.Facilitator or Role.Moderator => Audience.Staff,
+        Role.Projector => Audience.Projector,
+        _ => Audience.Participants,
+    };
 
     public static ConnectionBinding? Of(HubCallerContext context) =>
         context.Items.TryGetValue(Key, out var value) ? value as ConnectionBinding : null;

@@ -24,7 +24,7 @@ public sealed class QuestionTests
     {
         var f = new SessionFixture();
         var id = Ok(f.Session.Ask(f.Alice, new AskQuestionRequest("Question gênante", Anonymous: true))).QuestionId;
-        var asked = Assert.IsType<QuestionAsked>(Assert.Single(f.Session.TakeChanges()!.Events));
+        var asked = Assert.IsType<QuestionAsked>(Assert.Single(f.Session.TakeChanges()!.For(Audience.Participants).Events));
         Assert.Null(asked.Question.AuthorName);
         Assert.Null(f.Question(id, f.Bob).AuthorName);
     }
@@ -57,7 +57,7 @@ public sealed class QuestionTests
 
         Ok(f.Session.Upvote(f.Bob, id));
         Assert.Equal(1, f.Question(id, f.Alice).Votes);
-        Assert.Contains(new QuestionVotesChanged(id, 1), f.Session.TakeChanges()!.Events);
+        Assert.Contains(new QuestionVotesChanged(id, 1), f.Session.TakeChanges()!.For(Audience.Participants).Events);
 
         Ok(f.Session.Upvote(f.Bob, id));
         Assert.Equal(1, f.Question(id, f.Alice).Votes);

@@ -34,6 +34,18 @@ internal sealed class SessionFixture
 
     public JoinResult Join(JoinOptions options) => Ok(Session.Join(options));
 
+    public string Moderator() => Join(new JoinOptions("Modé", Key: Created.ModeratorKey)).ParticipantId;
+
+    /// <summary>Events of the last command(s) as one role group receives them.</summary>
+    public SessionEvent[] EventsFor(Audience group) => Session.TakeChanges()?.For(group).Events ?? [];
+
+    public string Ask(string who, string text = "Une question ?") => Ok(Session.Ask(who, new AskQuestionRequest(text))).QuestionId;
+
+    public Outcome<Done> Moderate(string who, ModerationAction action, string? questionId, string? text = null, string? reason = null, string? into = null) =>
+        Session.ModerateQuestion(who, new QuestionModeration(action, questionId, text, reason, into));
+
+    public QuestionView[] Questions(string viewer) => Ok(Session.Snapshot(viewer)).Questions;
+
     public static T Ok<T>(Outcome<T> outcome)
     {
         Assert.Null(outcome.Refusal);

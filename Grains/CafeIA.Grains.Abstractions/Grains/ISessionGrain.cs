@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using CafeIA.Wire;
 
 namespace CafeIA.Grains;
@@ -15,6 +16,10 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     [Alias("GetSummary")]
     Task<SessionSummary?> GetSummary();
+
+    /// <summary>The session's current sequence number; read-only, so it may interleave.</summary>
+    [AlwaysInterleave, Alias("GetSeq")]
+    Task<long> GetSeq();
 
     [Alias("Join")]
     Task<Outcome<JoinResult>> Join(JoinOptions options);
@@ -51,6 +56,35 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     [Alias("Vote")]
     Task<Outcome<Done>> Vote(string participantId, VoteRequest request);
+
+    [Alias("SetModeration")]
+    Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings);
+
+    [Alias("ModerateQuestion")]
+    Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation);
+
+    [Alias("SetMuted")]
+    Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted);
+
+    /// <summary>The facilitator key is needed: moderator keys are derived from it, never stored.</summary>
+    [Alias("CreateModeratorLink")]
+    Task<Outcome<ModeratorLinkView>> CreateModeratorLink(string participantId, string? facilitatorKey, string? label);
+
+    [Alias("RevokeModeratorLink")]
+    Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId);
+
+    [Alias("SetHand")]
+    Task<Outcome<Done>> SetHand(string participantId, bool raised);
+
+    /// <summary>Gives the floor to a raised hand (the first one when no participant is named).</summary>
+    [Alias("CallSpeaker")]
+    Task<Outcome<SpeakerCalled>> CallSpeaker(string participantId, string? targetParticipantId);
+
+    [Alias("EndSpeaking")]
+    Task<Outcome<Done>> EndSpeaking(string participantId);
+
+    [Alias("SetVideo")]
+    Task<Outcome<Done>> SetVideo(string participantId, string? url);
 
     /// <summary>Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).</summary>
     [Alias("Subscribe")]

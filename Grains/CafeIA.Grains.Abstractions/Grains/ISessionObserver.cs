@@ -11,5 +11,5 @@ namespace CafeIA.Grains;
 public interface ISessionObserver : IGrainObserver
 {
     [OneWay, Alias("OnChanges")]
-    Task OnChanges(Guid sessionId, ChangeBatch batch);
+    Task OnChanges(Guid sessionId, SessionChanges changes);
 }

@@ -9,9 +9,9 @@ public sealed record JoinOptions(
     [property: Id(2)] string? ResumeToken = null,
     [property: Id(3)] string? Key = null);
 
-/// <summary>Links a facilitator can hand out; only a facilitator's join carries them.</summary>
+/// <summary>Links a facilitator can hand out; only a facilitator's join (with the key) carries them.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.StaffKeys")]
-public sealed record StaffKeys([property: Id(0)] string ModeratorKey, [property: Id(1)] string ProjectorKey);
+public sealed record StaffKeys([property: Id(0)] string ProjectorKey, [property: Id(1)] ModeratorLinkView[] ModeratorLinks);
 
 [GenerateSerializer, Immutable, Alias("cafe.JoinResult")]
 public sealed record JoinResult(
@@ -52,3 +52,54 @@ public sealed record SessionCreated(
     [property: Id(2)] string FacilitatorKey,
     [property: Id(3)] string ModeratorKey,
     [property: Id(4)] string ProjectorKey);
+
+/// <summary>What a moderator does to one question (hub methods ApproveQuestion, RejectQuestion, ...).</summary>
+public enum ModerationAction
+{
+    Approve = 0,
+    Reject = 1,
+    Pin = 2,
+    Unpin = 3,
+    MarkAnswered = 4,
+    Hide = 5,
+    Edit = 6,
+    Merge = 7,
+}
+
+[GenerateSerializer, Immutable, Alias("cafe.QuestionModeration")]
+public sealed record QuestionModeration(
+    [property: Id(0)] ModerationAction Action,
+    [property: Id(1)] string? QuestionId,
+    [property: Id(2)] string? Text = null,
+    [property: Id(3)] string? Reason = null,
+    [property: Id(4)] string? IntoQuestionId = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.RejectRequest")]
+public sealed record RejectRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Reason = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.EditRequest")]
+public sealed record EditQuestionRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Text);
+
+[GenerateSerializer, Immutable, Alias("cafe.MergeRequest")]
+public sealed record MergeQuestionsRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? IntoQuestionId);
+
+[GenerateSerializer, Immutable, Alias("cafe.ParticipantRef")]
+public sealed record ParticipantRef([property: Id(0)] string? ParticipantId);
+
+[GenerateSerializer, Immutable, Alias("cafe.ModerationSettings")]
+public sealed record ModerationSettings([property: Id(0)] bool PreModeration);
+
+[GenerateSerializer, Immutable, Alias("cafe.CreateModeratorLink")]
+public sealed record CreateModeratorLinkRequest([property: Id(0)] string? Label = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.ModeratorLinkRef")]
+public sealed record ModeratorLinkRef([property: Id(0)] string? LinkId);
+
+[GenerateSerializer, Immutable, Alias("cafe.VideoRequest")]
+public sealed record VideoRequest([property: Id(0)] string? Url);
+
+[GenerateSerializer, Immutable, Alias("cafe.CallSpeakerRequest")]
+public sealed record CallSpeakerRequest([property: Id(0)] string? ParticipantId = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.SpeakerCalled")]
+public sealed record SpeakerCalled([property: Id(0)] string? ParticipantId);

@@ -28,6 +28,31 @@ public enum QuestionStatus
 {
     Visible = 0,
     Withdrawn = 1,
+    Pending = 2,
+    Pinned = 3,
+    Answered = 4,
+    Hidden = 5,
+    Rejected = 6,
+    Merged = 7,
+}
+
+/// <summary>The order of a question queue (docs/PROTOCOL.md, "Queue orders").</summary>
+public enum QueueOrder
+{
+    Votes = 0,
+    Time = 1,
+    Fairness = 2,
+}
+
+/// <summary>Who receives an event: a set of role groups, or one participant (Personal).</summary>
+[Flags]
+public enum Audience
+{
+    Personal = 0,
+    Participants = 1,
+    Staff = 2,
+    Projector = 4,
+    Everyone = Participants | Staff | Projector,
 }
 
 public enum PollKind

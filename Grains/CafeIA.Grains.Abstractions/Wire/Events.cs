@@ -3,17 +3,49 @@ using System.Text.Json.Serialization;
 namespace CafeIA.Wire;
 
 /// <summary>
-/// One change batch: everything one command changed, under the session's new sequence number.
-/// A client applies batches in seq order and asks for a snapshot when it sees a gap.
+/// One change batch as one screen receives it: the events of one command that this screen may
+/// see, under the session's new sequence number (possibly none: the seq still moves, so a
+/// client never mistakes another audience's change for a gap). Applied in seq order; a gap
+/// means a snapshot is needed. The same record carries personal events (event "personal").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ChangeBatch")]
 public sealed record ChangeBatch([property: Id(0)] long Seq, [property: Id(1)] SessionEvent[] Events);
+
+/// <summary>An event and who may receive it: role groups, or one participant when Personal.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Delivery")]
+public sealed record Delivery(
+    [property: Id(0)] SessionEvent Event,
+    [property: Id(1)] Audience To,
+    [property: Id(2)] string? ParticipantId = null);
+
+/// <summary>What a session grain sends each subscribed gateway: one command's deliveries under one seq.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.SessionChanges")]
+public sealed record SessionChanges([property: Id(0)] long Seq, [property: Id(1)] Delivery[] Deliveries)
+{
+    /// <summary>The batch a screen of this role group receives (empty events when none concern it).</summary>
+    public ChangeBatch For(Audience group) =>
+        new(Seq, [.. Deliveries.Where(d => (d.To & group) != 0).Select(d => d.Event)]);
+
+    /// <summary>Personal events, by participant, in order.</summary>
+    public IEnumerable<(string ParticipantId, ChangeBatch Batch)> Personal() =>
+        Deliveries.Where(d => d.To == Audience.Personal && d.ParticipantId is not null)
+            .GroupBy(d => d.ParticipantId!)
+            .Select(g => (g.Key, new ChangeBatch(Seq, [.. g.Select(d => d.Event)])));
+}
 
 /// <summary>A change in a session as screens see it; "type" names the kind on the wire.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(QuestionAsked), "questionAsked")]
 [JsonDerivedType(typeof(QuestionVotesChanged), "questionVotes")]
-[JsonDerivedType(typeof(QuestionWithdrawn), "questionWithdrawn")]
+[JsonDerivedType(typeof(QuestionUpdated), "questionUpdated")]
+[JsonDerivedType(typeof(QuestionRemoved), "questionRemoved")]
+[JsonDerivedType(typeof(ModerationChanged), "moderation")]
+[JsonDerivedType(typeof(VideoChanged), "video")]
+[JsonDerivedType(typeof(HandsChanged), "hands")]
+[JsonDerivedType(typeof(SpeakerChanged), "speaker")]
+[JsonDerivedType(typeof(MeChanged), "me")]
+[JsonDerivedType(typeof(ModeratorLinksChanged), "moderatorLinks")]
+[JsonDerivedType(typeof(RoleRevoked), "roleRevoked")]
 [JsonDerivedType(typeof(PollCreatedEvent), "pollCreated")]
 [JsonDerivedType(typeof(PollStateChanged), "pollState")]
 [JsonDerivedType(typeof(PollResultsChanged), "pollResults")]
@@ -28,8 +60,41 @@ public sealed record QuestionAsked([property: Id(0)] QuestionView Question) : Se
 [GenerateSerializer, Immutable, Alias("cafe.QuestionVotesChanged")]
 public sealed record QuestionVotesChanged([property: Id(0)] string QuestionId, [property: Id(1)] int Votes) : SessionEvent;
 
-[GenerateSerializer, Immutable, Alias("cafe.QuestionWithdrawn")]
-public sealed record QuestionWithdrawn([property: Id(0)] string QuestionId) : SessionEvent;
+/// <summary>The question as this audience now sees it (status, text, votes); add it if unknown.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.QuestionUpdated")]
+public sealed record QuestionUpdated([property: Id(0)] QuestionView Question) : SessionEvent;
+
+/// <summary>This audience no longer sees the question: withdrawn, hidden, rejected or merged.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.QuestionRemoved")]
+public sealed record QuestionRemoved(
+    [property: Id(0)] string QuestionId,
+    [property: Id(1)] QuestionStatus Reason,
+    [property: Id(2)] string? MergedInto = null) : SessionEvent;
+
+[GenerateSerializer, Immutable, Alias("cafe.ModerationChanged")]
+public sealed record ModerationChanged([property: Id(0)] bool PreModeration) : SessionEvent;
+
+[GenerateSerializer, Immutable, Alias("cafe.VideoChanged")]
+public sealed record VideoChanged([property: Id(0)] VideoView? Video) : SessionEvent;
+
+/// <summary>The speaking queue, in order (staff only).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.HandsChanged")]
+public sealed record HandsChanged([property: Id(0)] HandView[] Hands) : SessionEvent;
+
+[GenerateSerializer, Immutable, Alias("cafe.SpeakerChanged")]
+public sealed record SpeakerChanged([property: Id(0)] SpeakerView? Speaker) : SessionEvent;
+
+/// <summary>Personal: the receiver's own state changed (muted, hand raised, called to speak).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.MeChanged")]
+public sealed record MeChanged([property: Id(0)] Me Me) : SessionEvent;
+
+/// <summary>Staff: the moderator links now active (without their keys).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ModeratorLinksChanged")]
+public sealed record ModeratorLinksChanged([property: Id(0)] ModeratorLinkView[] Links) : SessionEvent;
+
+/// <summary>Personal: the receiver's moderator link was revoked; the gateway then closes their connections.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.RoleRevoked")]
+public sealed record RoleRevoked([property: Id(0)] string Message) : SessionEvent;
 
 [GenerateSerializer, Immutable, Alias("cafe.PollCreatedEvent")]
 public sealed record PollCreatedEvent([property: Id(0)] PollView Poll) : SessionEvent;

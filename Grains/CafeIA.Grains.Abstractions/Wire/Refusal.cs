@@ -18,6 +18,7 @@ public static class RefusalCodes
     public const string Invalid = "invalid";
     public const string Closed = "closed";
     public const string NotLive = "not-live";
+    public const string Muted = "muted";
     public const string RateLimited = "rate-limited";
 }
 

@@ -6,6 +6,10 @@ namespace CafeIA.Wire;
 [GenerateSerializer, Immutable, Alias("cafe.Counts")]
 public sealed record Counts([property: Id(0)] int Onsite, [property: Id(1)] int Remote);
 
+/// <summary>
+/// A question as one audience sees it: <see cref="AuthorId"/> only for staff (to mute from the
+/// queue), <see cref="RejectReason"/> only for staff and the author.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.QuestionView")]
 public sealed record QuestionView(
     [property: Id(0)] string Id,
@@ -16,7 +20,31 @@ public sealed record QuestionView(
     [property: Id(5)] string? AuthorName,
     [property: Id(6)] DateTimeOffset AskedAt,
     [property: Id(7)] bool? Mine = null,
-    [property: Id(8)] bool? Upvoted = null);
+    [property: Id(8)] bool? Upvoted = null,
+    [property: Id(9)] bool Edited = false,
+    [property: Id(10)] string? AuthorId = null,
+    [property: Id(11)] string? RejectReason = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.VideoView")]
+public sealed record VideoView([property: Id(0)] string Url, [property: Id(1)] string? EmbedUrl);
+
+[GenerateSerializer, Immutable, Alias("cafe.HandView")]
+public sealed record HandView(
+    [property: Id(0)] string ParticipantId,
+    [property: Id(1)] string? Name,
+    [property: Id(2)] ParticipantMode Mode,
+    [property: Id(3)] DateTimeOffset RaisedAt);
+
+/// <summary>Who has the floor, as the room sees it.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.SpeakerView")]
+public sealed record SpeakerView([property: Id(0)] string? Name, [property: Id(1)] ParticipantMode Mode);
+
+[GenerateSerializer, Immutable, Alias("cafe.ModeratorLinkView")]
+public sealed record ModeratorLinkView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string? Label,
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] string? Key = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.PollResults")]
 public sealed record PollResults(
@@ -40,7 +68,10 @@ public sealed record Me(
     [property: Id(0)] string ParticipantId,
     [property: Id(1)] Role Role,
     [property: Id(2)] ParticipantMode Mode,
-    [property: Id(3)] string? DisplayName);
+    [property: Id(3)] string? DisplayName,
+    [property: Id(4)] bool Muted = false,
+    [property: Id(5)] bool HandRaised = false,
+    [property: Id(6)] bool Speaking = false);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSnapshot")]
 public sealed record SessionSnapshot(
@@ -52,7 +83,12 @@ public sealed record SessionSnapshot(
     [property: Id(5)] QuestionView[] Questions,
     [property: Id(6)] PollView[] Polls,
     [property: Id(7)] Counts Counts,
-    [property: Id(8)] Me? Me = null);
+    [property: Id(8)] Me? Me = null,
+    [property: Id(9)] bool PreModeration = false,
+    [property: Id(10)] VideoView? Video = null,
+    [property: Id(11)] SpeakerView? Speaker = null,
+    [property: Id(12)] HandView[]? Hands = null,
+    [property: Id(13)] ModeratorLinkView[]? ModeratorLinks = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

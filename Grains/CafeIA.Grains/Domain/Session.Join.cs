@@ -6,8 +6,8 @@ public sealed partial class Session
 {
     /// <summary>
     /// Joins (or rejoins, with a valid resume token) and counts one more open connection.
-    /// A key grants the staff role it was made for; a wrong key is refused, a stale token is not:
-    /// it only means a new identity.
+    /// A key grants the staff role it was made for; a wrong or revoked key is refused, a stale
+    /// token is not: it only means a new identity.
     /// </summary>
     public Outcome<JoinResult> Join(JoinOptions options)
     {
@@ -20,19 +20,19 @@ public sealed partial class Session
         {
             return Refuse<JoinResult>(RefusalCodes.Invalid, "Mode must be onsite or remote.");
         }
-        var role = Role.Participant;
+        var (role, linkId) = (Role.Participant, (string?)null);
         StaffKeys? staffKeys = null;
         if (!string.IsNullOrEmpty(options.Key))
         {
             if (RoleForKey(options.Key) is not { } keyRole)
             {
-                return Refuse<JoinResult>(RefusalCodes.Forbidden, "This key does not open this session.");
+                return Refuse<JoinResult>(RefusalCodes.Forbidden, "This key does not open this session, or it was revoked.");
             }
-            role = keyRole;
+            (role, linkId) = keyRole;
             staffKeys = role == Role.Facilitator ? StaffKeysFor(options.Key) : null;
         }
 
-        var (participant, token) = Resume(options.ResumeToken, role);
+        var (participant, token) = Resume(options.ResumeToken, role, linkId);
         if (participant is null)
         {
             var secret = Secrets.NewKey();
@@ -42,6 +42,7 @@ public sealed partial class Session
                 DisplayName = name,
                 Mode = options.Mode,
                 Role = role,
+                ModeratorLinkId = linkId,
                 ResumeSecretHash = Secrets.Hash(secret),
                 JoinedAt = clock.GetUtcNow(),
             };
@@ -62,7 +63,7 @@ public sealed partial class Session
     /// <summary>One connection of this participant closed.</summary>
     public void Disconnected(string participantId)
     {
-        if (state.Participants.TryGetValue(participantId, out var participant) && participant.Connections > 0)
+        if (Find(participantId) is { Connections: > 0 } participant)
         {
             ChangePresence(participant, -1);
         }
@@ -79,21 +80,29 @@ public sealed partial class Session
         }
     }
 
-    private Role? RoleForKey(string key) =>
-        Secrets.Matches(key, state.FacilitatorKeyHash) ? Role.Facilitator
-        : Secrets.Matches(key, state.ModeratorKeyHash) ? Role.Moderator
-        : Secrets.Matches(key, state.ProjectorKeyHash) ? Role.Projector
-        : null;
+    private (Role, string?)? RoleForKey(string key)
+    {
+        if (Secrets.Matches(key, state.FacilitatorKeyHash))
+        {
+            return (Role.Facilitator, null);
+        }
+        if (Secrets.Matches(key, state.ProjectorKeyHash))
+        {
+            return (Role.Projector, null);
+        }
+        return state.ModeratorLinks.Find(l => Secrets.Matches(key, l.KeyHash)) is { } link ? (Role.Moderator, link.Id) : null;
+    }
 
     /// <summary>The participant a resume token names, if the token is genuine and the role still fits.</summary>
-    private (Participant?, string?) Resume(string? token, Role role)
+    private (Participant?, string?) Resume(string? token, Role role, string? linkId)
     {
         if (token is null || token.Split('.') is not [var id, var secret])
         {
             return (null, null);
         }
-        return state.Participants.TryGetValue(id, out var participant)
+        return Find(id) is { Revoked: false } participant
                && participant.Role == role
+               && participant.ModeratorLinkId == linkId
                && Secrets.Matches(secret, participant.ResumeSecretHash)
             ? (participant, token)
             : (null, null);

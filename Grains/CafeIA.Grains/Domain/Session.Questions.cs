@@ -11,6 +11,10 @@ public sealed partial class Session
         {
             return Outcome<QuestionCreated>.Refuse(refusal!);
         }
+        if (author.Muted)
+        {
+            return Refuse<QuestionCreated>(RefusalCodes.Muted, "A moderator has muted you: you can follow and vote, not post.");
+        }
         var text = request.Text?.Trim() ?? "";
         if (text.Length == 0 || text.Length > limits.MaxQuestionLength)
         {
@@ -27,11 +31,11 @@ public sealed partial class Session
             AuthorId = author.Id,
             AuthorName = request.Anonymous ? null : author.DisplayName,
             AuthorMode = author.Mode,
-            Status = QuestionStatus.Visible,
+            Status = state.PreModeration && !author.IsStaff ? QuestionStatus.Pending : QuestionStatus.Visible,
             AskedAt = clock.GetUtcNow(),
         };
         state.Questions.Add(question);
-        Emit(new QuestionAsked(View(question, viewer: null)));
+        PublishQuestion(question, before: null);
         return Outcome<QuestionCreated>.Ok(new QuestionCreated(question.Id));
     }
 
@@ -51,7 +55,7 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(refusal!);
         }
-        if (FindVisibleQuestion(questionId) is not { } question)
+        if (FindQuestion(questionId) is not { } question || !QuestionVisibility.AuthorSees(question.Status))
         {
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such question.");
         }
@@ -59,8 +63,7 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.Forbidden, "Only its author can withdraw a question.");
         }
-        question.Status = QuestionStatus.Withdrawn;
-        Emit(new QuestionWithdrawn(question.Id));
+        MoveQuestion(question, QuestionStatus.Withdrawn);
         return Ok();
     }
 
@@ -71,9 +74,9 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(refusal!);
         }
-        if (FindVisibleQuestion(questionId) is not { } question)
+        if (FindQuestion(questionId) is not { Status: QuestionStatus.Visible or QuestionStatus.Pinned } question)
         {
-            return Refuse<Done>(RefusalCodes.NotFound, "There is no such question.");
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such question to upvote.");
         }
         if (change(question, voter.Id))
         {
@@ -82,17 +85,91 @@ public sealed partial class Session
         return Ok();
     }
 
-    private Question? FindVisibleQuestion(string? questionId) =>
-        state.Questions.Find(q => q.Id == questionId && q.Status == QuestionStatus.Visible);
+    private Question? FindQuestion(string? questionId) => state.Questions.Find(q => q.Id == questionId);
 
-    private static QuestionView View(Question question, Participant? viewer) => new(
-        question.Id,
-        question.Text,
-        question.Upvoters.Count,
-        question.Status,
-        question.AuthorMode,
-        question.AuthorName,
-        question.AskedAt,
-        viewer is null ? null : question.AuthorId == viewer.Id,
-        viewer is null ? null : question.Upvoters.Contains(viewer.Id));
+    private void MoveQuestion(Question question, QuestionStatus status)
+    {
+        var before = question.Status;
+        question.Status = status;
+        PublishQuestion(question, before);
+    }
+
+    /// <summary>
+    /// Tells each audience what it may now see of a question: the staff see everything but
+    /// withdrawn and merged questions; participants and the projector see public ones only;
+    /// the author also sees their own pending or rejected question (with the reason).
+    /// </summary>
+    private void PublishQuestion(Question question, QuestionStatus? before)
+    {
+        var now = question.Status;
+        PublishTo(Audience.Staff, QuestionVisibility.StaffSees, View(question, Audience.Staff));
+        PublishTo(Audience.Participants | Audience.Projector, QuestionVisibility.IsPublic, View(question, Audience.Participants));
+        if (Find(question.AuthorId) is { } author && !author.IsStaff)
+        {
+            var privately = (QuestionStatus s) => QuestionVisibility.AuthorSees(s) && !QuestionVisibility.IsPublic(s);
+            if (privately(now))
+            {
+                EmitTo(author, new QuestionUpdated(AuthorView(question)));
+            }
+            else if (before is { } b && privately(b) && !QuestionVisibility.IsPublic(now))
+            {
+                EmitTo(author, new QuestionRemoved(question.Id, now, question.MergedInto));
+            }
+        }
+
+        void PublishTo(Audience audience, Func<QuestionStatus, bool> sees, QuestionView view)
+        {
+            if (sees(now))
+            {
+                Emit(before is { } b && sees(b) ? new QuestionUpdated(view) : new QuestionAsked(view), audience);
+            }
+            else if (before is { } b && sees(b))
+            {
+                Emit(new QuestionRemoved(question.Id, now, question.MergedInto), audience);
+            }
+        }
+    }
+
+    /// <summary>A question as a role group sees it in broadcasts.</summary>
+    private static QuestionView View(Question question, Audience audience)
+    {
+        var staff = audience == Audience.Staff;
+        return new QuestionView(
+            question.Id, question.Text, question.Upvoters.Count, question.Status, question.AuthorMode, question.AuthorName,
+            question.AskedAt, Edited: question.Edited,
+            AuthorId: staff ? question.AuthorId : null,
+            RejectReason: staff ? question.RejectReason : null);
+    }
+
+    private static QuestionView AuthorView(Question question) =>
+        View(question, Audience.Participants) with { Mine = true, RejectReason = question.RejectReason };
+
+    /// <summary>A question as one participant sees it in their snapshot, with their own marks.</summary>
+    private static QuestionView View(Question question, Participant viewer)
+    {
+        var view = View(question, viewer.IsStaff ? Audience.Staff : Audience.Participants) with
+        {
+            Mine = question.AuthorId == viewer.Id,
+            Upvoted = question.Upvoters.Contains(viewer.Id),
+        };
+        return question.AuthorId == viewer.Id ? view with { RejectReason = question.RejectReason } : view;
+    }
+
+    private static bool Sees(Participant viewer, Question question) =>
+        viewer.IsStaff ? QuestionVisibility.StaffSees(question.Status)
+        : QuestionVisibility.IsPublic(question.Status)
+          || (question.AuthorId == viewer.Id && QuestionVisibility.AuthorSees(question.Status));
+}
+
+/// <summary>Who sees a question in each status: one place for the rule.</summary>
+public static class QuestionVisibility
+{
+    public static bool IsPublic(QuestionStatus status) =>
+        status is QuestionStatus.Visible or QuestionStatus.Pinned or QuestionStatus.Answered;
+
+    public static bool StaffSees(QuestionStatus status) =>
+        status is not (QuestionStatus.Withdrawn or QuestionStatus.Merged);
+
+    public static bool AuthorSees(QuestionStatus status) =>
+        IsPublic(status) || status is QuestionStatus.Pending or QuestionStatus.Rejected;
 }

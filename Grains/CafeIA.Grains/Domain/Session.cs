@@ -4,12 +4,13 @@ namespace CafeIA.Domain;
 
 /// <summary>
 /// A café session as a state machine: each command either changes the state and records the events
-/// it caused, or changes nothing and returns a refusal. No Orleans and no I/O here; the grain
-/// persists the state and publishes <see cref="TakeChanges"/> after every command.
+/// it caused (each addressed to the audience allowed to see it), or changes nothing and returns a
+/// refusal. No Orleans and no I/O here; the grain persists the state and publishes
+/// <see cref="TakeChanges"/> after every command.
 /// </summary>
 public sealed partial class Session(SessionState state, SessionLimits limits, TimeProvider clock)
 {
-    private readonly List<SessionEvent> _pending = [];
+    private readonly List<Delivery> _pending = [];
     private bool _dirty;
 
     public SessionState State => state;
@@ -27,31 +28,30 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
             return Refuse<SessionCreated>(RefusalCodes.Invalid, $"A title needs 1 to {limits.MaxTitleLength} characters.");
         }
         var facilitatorKey = Secrets.NewKey();
-        var keys = StaffKeysFor(facilitatorKey);
+        var projectorKey = Secrets.Derive(facilitatorKey, "projector");
         state.Id = id;
         state.Title = cleanTitle;
         state.JoinCode = joinCode;
         state.Phase = SessionPhase.Draft;
         state.CreatedAt = now;
         state.FacilitatorKeyHash = Secrets.Hash(facilitatorKey);
-        state.ModeratorKeyHash = Secrets.Hash(keys.ModeratorKey);
-        state.ProjectorKeyHash = Secrets.Hash(keys.ProjectorKey);
+        state.ProjectorKeyHash = Secrets.Hash(projectorKey);
+        var moderatorKey = AddModeratorLink(state, facilitatorKey, label: null, now);
         state.Seq = 1;
-        return Outcome<SessionCreated>.Ok(
-            new SessionCreated(id.ToString(), joinCode, facilitatorKey, keys.ModeratorKey, keys.ProjectorKey));
+        return Outcome<SessionCreated>.Ok(new SessionCreated(id.ToString(), joinCode, facilitatorKey, moderatorKey, projectorKey));
     }
 
-    /// <summary>The events of the last command(s) under one new sequence number, or null if nothing changed.</summary>
-    public ChangeBatch? TakeChanges()
+    /// <summary>The deliveries of the last command under one new sequence number, or null if nothing changed.</summary>
+    public SessionChanges? TakeChanges()
     {
         if (_pending.Count == 0)
         {
             return null;
         }
         state.Seq++;
-        var batch = new ChangeBatch(state.Seq, [.. _pending]);
+        var changes = new SessionChanges(state.Seq, [.. _pending]);
         _pending.Clear();
-        return batch;
+        return changes;
     }
 
     /// <summary>True once if anything (events or silent bookkeeping) must be written.</summary>
@@ -115,7 +115,10 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         return new Counts(onsite, remote);
     }
 
-    private void Emit(SessionEvent change) => _pending.Add(change);
+    private void Emit(SessionEvent change, Audience to = Audience.Everyone) => _pending.Add(new Delivery(change, to));
+
+    private void EmitTo(Participant participant, SessionEvent change) =>
+        _pending.Add(new Delivery(change, Audience.Personal, participant.Id));
 
     private void MarkDirty() => _dirty = true;
 
@@ -123,15 +126,24 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
 
     private static Outcome<T> Refuse<T>(string code, string message) => Outcome<T>.Refuse(new Refusal(code, message));
 
+    private Participant? Find(string? participantId) =>
+        participantId is not null && state.Participants.TryGetValue(participantId, out var p) ? p : null;
+
     private Refusal? Facilitator(string participantId) =>
-        state.Participants.TryGetValue(participantId, out var p) && p.Role == Role.Facilitator
+        Find(participantId) is { Role: Role.Facilitator }
             ? null
             : new Refusal(RefusalCodes.Forbidden, "Only the facilitator can do this.");
+
+    /// <summary>The facilitator or a moderator whose link is still valid, else why not.</summary>
+    private (Participant? Who, Refusal? Why) Staff(string participantId) =>
+        Find(participantId) is { IsStaff: true } p
+            ? (p, null)
+            : (null, new Refusal(RefusalCodes.Forbidden, "Only the facilitator and the moderators can do this."));
 
     /// <summary>The participant if they may take part (ask, upvote, vote) now, else why not.</summary>
     private (Participant? Who, Refusal? Why) Contributor(string participantId)
     {
-        if (!state.Participants.TryGetValue(participantId, out var p))
+        if (Find(participantId) is not { Revoked: false } p)
         {
             return (null, new Refusal(RefusalCodes.Forbidden, "Join the session first."));
         }
@@ -146,6 +158,6 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         return (p, null);
     }
 
-    internal static StaffKeys StaffKeysFor(string facilitatorKey) =>
-        new(Secrets.Derive(facilitatorKey, "moderator"), Secrets.Derive(facilitatorKey, "projector"));
+    private Me MeOf(Participant p) =>
+        new(p.Id, p.Role, p.Mode, p.DisplayName, p.Muted, state.Hands.Exists(h => h.ParticipantId == p.Id), state.SpeakerId == p.Id);
 }

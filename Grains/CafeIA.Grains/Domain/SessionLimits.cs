@@ -2,7 +2,7 @@ namespace CafeIA.Domain;
 
 /// <summary>
 /// Every size limit of a session, in one place (configuration section "Limits").
-/// The domain enforces them; pages read the same numbers from the snapshot-free /api/limits route.
+/// The domain enforces them; docs/PROTOCOL.md lists the defaults.
 /// </summary>
 public sealed class SessionLimits
 {
@@ -17,4 +17,8 @@ public sealed class SessionLimits
     public int MaxPollOptions { get; set; } = 10;
     public int MaxPollOptionLength { get; set; } = 100;
     public int MaxPollsPerSession { get; set; } = 100;
+    public int MaxRejectReasonLength { get; set; } = 200;
+    public int MaxModeratorLinkLabelLength { get; set; } = 60;
+    public int MaxModeratorLinks { get; set; } = 20;
+    public int MaxVideoUrlLength { get; set; } = 500;
 }

@@ -15,8 +15,13 @@ public sealed class SessionState
     public long Seq { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string FacilitatorKeyHash { get; set; } = "";
-    public string ModeratorKeyHash { get; set; } = "";
     public string ProjectorKeyHash { get; set; } = "";
+    public List<ModeratorLink> ModeratorLinks { get; set; } = [];
+    public int ModeratorLinksCreated { get; set; }
+    public bool PreModeration { get; set; }
+    public string? VideoUrl { get; set; }
+    public List<RaisedHand> Hands { get; set; } = [];
+    public string? SpeakerId { get; set; }
     public int QuestionsAsked { get; set; }
     public int PollsCreated { get; set; }
     public Dictionary<string, Participant> Participants { get; set; } = [];
@@ -38,7 +43,30 @@ public sealed class Participant
     /// <summary>Open connections; presence, not identity: reset when the session activates.</summary>
     public int Connections { get; set; }
 
+    /// <summary>Muted by a moderator: still watches and votes, does not post.</summary>
+    public bool Muted { get; set; }
+
+    /// <summary>For a moderator: the link they joined with; revoking it revokes them.</summary>
+    public string? ModeratorLinkId { get; set; }
+    public bool Revoked { get; set; }
+
     public bool CountsAsAttendee => Role == Role.Participant && Connections > 0;
+
+    public bool IsStaff => !Revoked && Role is Role.Facilitator or Role.Moderator;
+}
+
+public sealed class ModeratorLink
+{
+    public string Id { get; set; } = "";
+    public string? Label { get; set; }
+    public string KeyHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class RaisedHand
+{
+    public string ParticipantId { get; set; } = "";
+    public DateTimeOffset RaisedAt { get; set; }
 }
 
 public sealed class Question
@@ -51,6 +79,9 @@ public sealed class Question
     public QuestionStatus Status { get; set; }
     public DateTimeOffset AskedAt { get; set; }
     public HashSet<string> Upvoters { get; set; } = [];
+    public bool Edited { get; set; }
+    public string? RejectReason { get; set; }
+    public string? MergedInto { get; set; }
 }
 
 public sealed class Poll

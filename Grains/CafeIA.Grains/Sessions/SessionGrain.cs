@@ -56,6 +56,8 @@ public sealed partial class SessionGrain(
     public Task<SessionSummary?> GetSummary() =>
         Task.FromResult(store.State.Exists ? _session.Summary() : null);
 
+    public Task<long> GetSeq() => Task.FromResult(store.State.Seq);
+
     public Task<Outcome<JoinResult>> Join(JoinOptions options) => Apply(s => s.Join(options));
 
     public async Task Disconnected(string participantId)
@@ -89,6 +91,25 @@ public sealed partial class SessionGrain(
     public Task<Outcome<Done>> ClosePoll(string participantId, string? pollId) => Apply(s => s.ClosePoll(participantId, pollId));
 
     public Task<Outcome<Done>> Vote(string participantId, VoteRequest request) => Apply(s => s.Vote(participantId, request));
+
+    public Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings) => Apply(s => s.SetModeration(participantId, settings));
+
+    public Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation) => Apply(s => s.ModerateQuestion(participantId, moderation));
+
+    public Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted) => Apply(s => s.SetMuted(participantId, targetParticipantId, muted));
+
+    public Task<Outcome<ModeratorLinkView>> CreateModeratorLink(string participantId, string? facilitatorKey, string? label) =>
+        Apply(s => s.CreateModeratorLink(participantId, facilitatorKey, label));
+
+    public Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId) => Apply(s => s.RevokeModeratorLink(participantId, linkId));
+
+    public Task<Outcome<Done>> SetHand(string participantId, bool raised) => Apply(s => s.SetHand(participantId, raised));
+
+    public Task<Outcome<SpeakerCalled>> CallSpeaker(string participantId, string? targetParticipantId) => Apply(s => s.CallSpeaker(participantId, targetParticipantId));
+
+    public Task<Outcome<Done>> EndSpeaking(string participantId) => Apply(s => s.EndSpeaking(participantId));
+
+    public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(s => s.SetVideo(participantId, url));
 
     public Task Subscribe(ISessionObserver observer)
     {

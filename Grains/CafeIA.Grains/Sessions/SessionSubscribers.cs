@@ -18,7 +18,7 @@ internal sealed partial class SessionSubscribers(TimeProvider clock)
 
     public void Remove(ISessionObserver observer) => _lastRenewed.Remove(observer);
 
-    public void Publish(Guid sessionId, ChangeBatch batch, ILogger log)
+    public void Publish(Guid sessionId, SessionChanges changes, ILogger log)
     {
         var now = clock.GetUtcNow();
         foreach (var (observer, renewed) in _lastRenewed.ToArray())
@@ -31,7 +31,7 @@ internal sealed partial class SessionSubscribers(TimeProvider clock)
             try
             {
                 // One-way call: it returns once queued, never waits for the gateway.
-                _ = observer.OnChanges(sessionId, batch);
+                _ = observer.OnChanges(sessionId, changes);
             }
             catch (Exception ex)
             {

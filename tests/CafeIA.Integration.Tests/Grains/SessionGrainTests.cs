@@ -99,6 +99,8 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
     private sealed class RecordingObserver : ISessionObserver
     {
         private readonly List<ChangeBatch> _batches = [];
+
+        /// <summary>What a participant's screen would receive of each change.</summary>
         private readonly SemaphoreSlim _arrived = new(0);
 
         public int Count
@@ -112,11 +114,11 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
             }
         }
 
-        public Task OnChanges(Guid sessionId, ChangeBatch batch)
+        public Task OnChanges(Guid sessionId, SessionChanges changes)
         {
             lock (_batches)
             {
-                _batches.Add(batch);
+                _batches.Add(changes.For(Audience.Participants));
             }
             _arrived.Release();
             return Task.CompletedTask;

@@ -30,18 +30,58 @@ internal sealed class CafeClient : IAsyncDisposable
                 o.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
             })
             .Build();
-        Hub.On<ChangeBatch>("changes", batch =>
+        Hub.On<ChangeBatch>("changes", Record);
+        Hub.On<ChangeBatch>("personal", batch => Record(batch with { Seq = -batch.Seq }));
+        Hub.Closed += _ =>
         {
             lock (_gate)
             {
-                _batches.Add(batch);
-                _changed.TrySetResult();
-                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                IsClosed = true;
+                Signal();
             }
-        });
+            return Task.CompletedTask;
+        };
     }
 
     public string ParticipantId => Joined.ParticipantId;
+
+    /// <summary>The server closed this connection (e.g. a revoked moderator link).</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>Personal batches are recorded with a negated seq, to tell them apart.</summary>
+    private void Record(ChangeBatch batch)
+    {
+        lock (_gate)
+        {
+            _batches.Add(batch);
+            Signal();
+        }
+    }
+
+    private void Signal()
+    {
+        _changed.TrySetResult();
+        _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Waits until the server has closed this connection.</summary>
+    public async Task WaitClosed()
+    {
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (IsClosed)
+                {
+                    return;
+                }
+                changed = _changed.Task;
+            }
+            await changed.WaitAsync(cts.Token);
+        }
+    }
 
     public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options)
     {

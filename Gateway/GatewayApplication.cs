@@ -28,6 +28,7 @@ public static class GatewayApplication
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapSessionEndpoints();
+        app.MapJoinQrCode();
         app.MapCafeHub();
         app.MapPages();
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));

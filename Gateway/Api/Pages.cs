@@ -11,6 +11,7 @@ public static class Pages
         endpoints.MapFallbackToFile("/join/{code}", "participant.html");
         endpoints.MapFallbackToFile("/facilitate/{code}", "facilitator.html");
         endpoints.MapFallbackToFile("/screen/{code}", "projector.html");
+        endpoints.MapFallbackToFile("/moderate/{code}", "moderator.html");
         return endpoints;
     }
 }

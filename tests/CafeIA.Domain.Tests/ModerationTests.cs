@@ -177,8 +177,12 @@ public sealed class ModerationTests
         var f = new SessionFixture();
         var poll = f.NewPoll();
         Ok(f.Session.SetMuted(f.Facilitator, f.Alice, true));
-        var me = Assert.IsType<MeChanged>(Assert.Single(Assert.Single(f.Session.TakeChanges()!.Personal()).Batch.Events));
+        var changes = f.Session.TakeChanges()!;
+        Assert.Equal(new ParticipantMuted(f.Alice, true), Assert.Single(changes.For(Audience.Staff).Events));
+        Assert.Empty(changes.For(Audience.Participants).Events);
+        var me = Assert.IsType<MeChanged>(Assert.Single(Assert.Single(changes.Personal()).Batch.Events));
         Assert.True(me.Me.Muted);
+        Assert.Equal([f.Alice], Ok(f.Session.Snapshot(f.Facilitator)).MutedParticipants!);
         Refused(f.Session.Ask(f.Alice, new AskQuestionRequest("Encore moi")), RefusalCodes.Muted);
         Refused(f.Session.SetHand(f.Alice, true), RefusalCodes.Muted);
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [0])));

@@ -46,6 +46,7 @@ public sealed record SessionChanges([property: Id(0)] long Seq, [property: Id(1)
 [JsonDerivedType(typeof(MeChanged), "me")]
 [JsonDerivedType(typeof(ModeratorLinksChanged), "moderatorLinks")]
 [JsonDerivedType(typeof(RoleRevoked), "roleRevoked")]
+[JsonDerivedType(typeof(ParticipantMuted), "participantMuted")]
 [JsonDerivedType(typeof(PollCreatedEvent), "pollCreated")]
 [JsonDerivedType(typeof(PollStateChanged), "pollState")]
 [JsonDerivedType(typeof(PollResultsChanged), "pollResults")]
@@ -110,3 +111,7 @@ public sealed record CountsChanged([property: Id(0)] Counts Counts) : SessionEve
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionStateChanged")]
 public sealed record SessionStateChanged([property: Id(0)] SessionPhase State) : SessionEvent;
+
+/// <summary>Staff: a participant was muted or unmuted.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ParticipantMuted")]
+public sealed record ParticipantMuted([property: Id(0)] string ParticipantId, [property: Id(1)] bool Muted) : SessionEvent;

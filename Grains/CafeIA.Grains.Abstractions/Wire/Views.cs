@@ -88,7 +88,8 @@ public sealed record SessionSnapshot(
     [property: Id(10)] VideoView? Video = null,
     [property: Id(11)] SpeakerView? Speaker = null,
     [property: Id(12)] HandView[]? Hands = null,
-    [property: Id(13)] ModeratorLinkView[]? ModeratorLinks = null);
+    [property: Id(13)] ModeratorLinkView[]? ModeratorLinks = null,
+    [property: Id(14)] string[]? MutedParticipants = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

@@ -29,5 +29,6 @@ public sealed partial class Session
         VideoEmbed.View(state.VideoUrl),
         SpeakerView(),
         viewer.IsStaff ? HandViews() : null,
-        viewer.IsStaff ? ModeratorLinkViews() : null);
+        viewer.IsStaff ? ModeratorLinkViews() : null,
+        viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null);
 }

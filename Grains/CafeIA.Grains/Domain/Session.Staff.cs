@@ -45,6 +45,7 @@ public sealed partial class Session
             EmitHands();
         }
         EmitTo(target, new MeChanged(MeOf(target)));
+        Emit(new ParticipantMuted(target.Id, muted), Audience.Staff);
         return Ok();
     }
 

@@ -18,7 +18,8 @@ export class SessionConnection {
   readonly store = new SessionStore();
   readonly hub: signalR.HubConnection;
   joined: JoinResult | null = null;
-  onStatus: (status: "connected" | "reconnecting" | "disconnected") => void = () => {};
+  onStatus: (status: "connected" | "reconnecting" | "disconnected" | "revoked") => void = () => {};
+  private revoked = false;
 
   constructor(private readonly request: JoinRequest) {
     this.hub = new signalR.HubConnectionBuilder()
@@ -29,9 +30,20 @@ export class SessionConnection {
     this.hub.on("changes", (batch: ChangeBatch) => {
       if (this.store.apply(batch) === "gap") void this.resync();
     });
+    this.hub.on("personal", (batch: ChangeBatch) => {
+      this.store.applyPersonal(batch);
+      // A revoked moderator link: the server closes the connection; do not reconnect with it.
+      if (batch.events.some((e) => e.type === "roleRevoked")) {
+        this.revoked = true;
+        this.onStatus("revoked");
+        void this.hub.stop();
+      }
+    });
     this.hub.onreconnecting(() => this.onStatus("reconnecting"));
-    this.hub.onreconnected(() => void this.join().then(() => this.onStatus("connected")));
-    this.hub.onclose(() => this.onStatus("disconnected"));
+    this.hub.onreconnected(() => {
+      this.join().then(() => this.onStatus("connected"), () => this.onStatus("disconnected"));
+    });
+    this.hub.onclose(() => this.onStatus(this.revoked ? "revoked" : "disconnected"));
   }
 
   async start(): Promise<JoinResult> {

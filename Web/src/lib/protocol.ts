@@ -8,17 +8,30 @@ export type PollState = "draft" | "open" | "closed";
 
 export interface Counts { onsite: number; remote: number }
 
+export type QuestionStatus =
+  | "pending" | "visible" | "pinned" | "answered" | "hidden" | "rejected" | "withdrawn" | "merged";
+
 export interface Question {
   id: string;
   text: string;
   votes: number;
-  status: "visible" | "withdrawn";
+  status: QuestionStatus;
   mode: Mode;
   authorName?: string;
   askedAt: string;
   mine?: boolean;
   upvoted?: boolean;
+  edited?: boolean;
+  /** Staff only. */
+  authorId?: string;
+  /** Staff and the author only. */
+  rejectReason?: string;
 }
+
+export interface Video { url: string; embedUrl?: string }
+export interface Hand { participantId: string; name?: string; mode: Mode; raisedAt: string }
+export interface Speaker { name?: string; mode: Mode }
+export interface ModeratorLink { id: string; label?: string; createdAt: string; key?: string }
 
 export interface PollResults { counts: number[]; onsite: number[]; remote: number[]; voters: number }
 
@@ -32,7 +45,15 @@ export interface Poll {
   myChoices?: number[];
 }
 
-export interface Me { participantId: string; role: Role; mode: Mode; displayName?: string }
+export interface Me {
+  participantId: string;
+  role: Role;
+  mode: Mode;
+  displayName?: string;
+  muted: boolean;
+  handRaised: boolean;
+  speaking: boolean;
+}
 
 export interface Snapshot {
   seq: number;
@@ -44,6 +65,15 @@ export interface Snapshot {
   polls: Poll[];
   counts: Counts;
   me?: Me;
+  preModeration: boolean;
+  video?: Video;
+  speaker?: Speaker;
+  /** Staff only. */
+  hands?: Hand[];
+  /** Staff only, without keys. */
+  moderatorLinks?: ModeratorLink[];
+  /** Staff only. */
+  mutedParticipants?: string[];
 }
 
 export interface JoinResult {
@@ -51,13 +81,22 @@ export interface JoinResult {
   role: Role;
   resumeToken: string;
   snapshot: Snapshot;
-  staffKeys?: { moderatorKey: string; projectorKey: string };
+  staffKeys?: { projectorKey: string; moderatorLinks: ModeratorLink[] };
 }
 
 export type SessionEvent =
   | { type: "questionAsked"; question: Question }
   | { type: "questionVotes"; questionId: string; votes: number }
-  | { type: "questionWithdrawn"; questionId: string }
+  | { type: "questionUpdated"; question: Question }
+  | { type: "questionRemoved"; questionId: string; reason: QuestionStatus; mergedInto?: string }
+  | { type: "moderation"; preModeration: boolean }
+  | { type: "video"; video?: Video }
+  | { type: "hands"; hands: Hand[] }
+  | { type: "speaker"; speaker?: Speaker }
+  | { type: "me"; me: Me }
+  | { type: "moderatorLinks"; links: ModeratorLink[] }
+  | { type: "roleRevoked"; message: string }
+  | { type: "participantMuted"; participantId: string; muted: boolean }
   | { type: "pollCreated"; poll: Poll }
   | { type: "pollState"; pollId: string; state: PollState }
   | { type: "pollResults"; pollId: string; results: PollResults }
@@ -65,6 +104,8 @@ export type SessionEvent =
   | { type: "sessionState"; state: SessionState };
 
 export interface ChangeBatch { seq: number; events: SessionEvent[] }
+
+export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 
 /** A refused hub call: "code: sentence" → the sentence, for people. */
 export function refusalText(error: unknown): string {

@@ -1,20 +1,23 @@
-import type { ChangeBatch, Snapshot, SessionEvent } from "./protocol";
+import type { ChangeBatch, Question, Snapshot, SessionEvent } from "./protocol";
 
 /**
  * The session as this screen knows it. Batches apply in seq order: an old one is ignored,
- * a gap means something was missed and the caller must fetch a fresh snapshot.
+ * a gap means something was missed and the caller must fetch a fresh snapshot. Personal
+ * events (about this participant only) apply when they arrive: they set values, so order
+ * against the shared batches does not matter.
  */
 export class SessionStore {
   snapshot: Snapshot | null = null;
-  private listeners: Array<() => void> = [];
+  private listeners: Array<(events: SessionEvent[]) => void> = [];
 
-  onChange(listener: () => void): void {
+  /** Called after every change, with the events just applied (none after a reset). */
+  onChange(listener: (events: SessionEvent[]) => void): void {
     this.listeners.push(listener);
   }
 
   reset(snapshot: Snapshot): void {
     this.snapshot = snapshot;
-    this.notify();
+    this.notify([]);
   }
 
   apply(batch: ChangeBatch): "applied" | "stale" | "gap" {
@@ -23,34 +26,49 @@ export class SessionStore {
     if (batch.seq !== s.seq + 1) return "gap";
     for (const event of batch.events) applyEvent(s, event);
     s.seq = batch.seq;
-    this.notify();
+    this.notify(batch.events);
     return "applied";
+  }
+
+  applyPersonal(batch: ChangeBatch): void {
+    const s = this.snapshot;
+    if (!s) return;
+    for (const event of batch.events) applyEvent(s, event);
+    this.notify(batch.events);
   }
 
   /** Local knowledge the broadcast does not carry (my own question, my own upvote or ballot). */
   update(change: (s: Snapshot) => void): void {
     if (this.snapshot) {
       change(this.snapshot);
-      this.notify();
+      this.notify([]);
     }
   }
 
-  private notify(): void {
-    for (const listener of this.listeners) listener();
+  private notify(events: SessionEvent[]): void {
+    for (const listener of this.listeners) listener(events);
   }
+}
+
+/** Adds or updates a question, keeping what only this screen knows (mine, upvoted). */
+function upsert(s: Snapshot, question: Question): void {
+  const existing = s.questions.find((q) => q.id === question.id);
+  if (existing) Object.assign(existing, question);
+  else s.questions.push({ ...question });
 }
 
 function applyEvent(s: Snapshot, e: SessionEvent): void {
   switch (e.type) {
     case "questionAsked":
-      if (!s.questions.some((q) => q.id === e.question.id)) s.questions.push(e.question);
+    case "questionUpdated":
+      upsert(s, e.question);
       break;
     case "questionVotes": {
       const q = s.questions.find((x) => x.id === e.questionId);
       if (q) q.votes = e.votes;
       break;
     }
-    case "questionWithdrawn":
+    case "questionRemoved":
       s.questions = s.questions.filter((q) => q.id !== e.questionId);
       break;
     case "pollCreated":
@@ -71,6 +89,33 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
       break;
     case "sessionState":
       s.state = e.state;
+      break;
+    case "moderation":
+      s.preModeration = e.preModeration;
+      break;
+    case "video":
+      s.video = e.video;
+      break;
+    case "hands":
+      s.hands = e.hands;
+      break;
+    case "speaker":
+      s.speaker = e.speaker;
+      break;
+    case "me":
+      s.me = e.me;
+      break;
+    case "moderatorLinks":
+      s.moderatorLinks = e.links;
+      break;
+    case "participantMuted": {
+      const muted = new Set(s.mutedParticipants ?? []);
+      if (e.muted) muted.add(e.participantId);
+      else muted.delete(e.participantId);
+      s.mutedParticipants = [...muted];
+      break;
+    }
+    case "roleRevoked":
       break;
   }
 }

@@ -1,10 +1,12 @@
 import "../styles.css";
 import { SessionConnection, codeFromPath } from "../lib/connection";
 import { byId, h, keepFocus, say, show } from "../lib/dom";
-import { refusalText, type Mode, type Poll, type Question } from "../lib/protocol";
-import { byVotes, modeLabel, pollResults, stateLabel, votesLabel } from "../lib/views";
+import { isPublic, refusalText, type Mode, type Poll, type Question } from "../lib/protocol";
+import { order } from "../lib/queue";
+import { connectionStatus } from "../lib/status";
+import { counts, modeLabel, pollResults, speakerText, stateLabel, videoBlock, votesLabel } from "../lib/views";
 
-// Participant: join with a name (optional) and a mode, then ask, upvote and vote.
+// Participant: join with a name (optional) and a mode, then ask, upvote, vote and ask for the floor.
 
 const code = codeFromPath();
 const params = new URLSearchParams(location.search);
@@ -17,6 +19,9 @@ byId("join-code").textContent = code;
 let connection: SessionConnection | null = null;
 /** Choices ticked but not yet sent, kept across re-renders caused by other people's changes. */
 const draftChoices = new Map<string, number[]>();
+/** My questions of this visit: the broadcast may arrive before or after AskQuestion's answer. */
+const myQuestions = new Set<string>();
+let videoUrl: string | undefined;
 
 joinForm.addEventListener("submit", async (e) => {
   e.preventDefault();
@@ -24,7 +29,7 @@ joinForm.addEventListener("submit", async (e) => {
   const displayName = byId<HTMLInputElement>("name").value.trim() || undefined;
   connection = new SessionConnection({ joinCode: code, displayName, mode });
   connection.store.onChange(render);
-  connection.onStatus = (s) => say(s === "connected" ? "Connecté." : s === "reconnecting" ? "Reconnexion…" : "Déconnecté.");
+  connection.onStatus = connectionStatus;
   try {
     await connection.start();
     show(joinForm, false);
@@ -35,53 +40,59 @@ joinForm.addEventListener("submit", async (e) => {
   }
 });
 
+async function run(method: string, payload?: unknown, done?: string): Promise<boolean> {
+  try {
+    await connection!.invoke(method, payload);
+    if (done) say(done);
+    return true;
+  } catch (error) {
+    say(refusalText(error), "error");
+    return false;
+  }
+}
+
 byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {
   e.preventDefault();
   const text = byId<HTMLTextAreaElement>("question-text");
   const anonymous = byId<HTMLInputElement>("anonymous").checked;
   try {
     const { questionId } = await connection!.invoke<{ questionId: string }>("AskQuestion", { text: text.value, anonymous });
-    markMine(questionId);
+    myQuestions.add(questionId);
+    connection!.store.update(() => {});
     text.value = "";
-    say("Votre question est envoyée.");
+    say(connection!.store.snapshot?.preModeration
+      ? "Votre question est envoyée ; elle sera visible après relecture par un modérateur."
+      : "Votre question est envoyée.");
   } catch (error) {
     say(refusalText(error), "error");
   }
 });
 
-/** My questions of this visit: the broadcast may arrive before or after AskQuestion's answer. */
-const myQuestions = new Set<string>();
-
-function markMine(questionId: string): void {
-  myQuestions.add(questionId);
-  connection!.store.update(() => {});
-}
+byId("hand").addEventListener("click", () => {
+  const raised = connection?.store.snapshot?.me?.handRaised ?? false;
+  void run(raised ? "LowerHand" : "RaiseHand", undefined,
+    raised ? "Vous avez baissé la main." : "Vous avez levé la main : un modérateur vous donnera la parole.");
+});
+byId("end-turn").addEventListener("click", () => void run("EndSpeaking", undefined, "Merci ! Votre tour de parole est terminé."));
 
 async function toggleUpvote(q: Question): Promise<void> {
   const upvoted = !q.upvoted;
-  try {
-    await connection!.invoke(upvoted ? "Upvote" : "RemoveUpvote", { questionId: q.id });
+  if (await run(upvoted ? "Upvote" : "RemoveUpvote", { questionId: q.id })) {
     connection!.store.update((s) => {
       const mine = s.questions.find((x) => x.id === q.id);
       if (mine) mine.upvoted = upvoted;
     });
-  } catch (error) {
-    say(refusalText(error), "error");
   }
 }
 
 async function vote(poll: Poll, form: HTMLFormElement): Promise<void> {
   const choices = new FormData(form).getAll("choice").map((v) => Number(v));
-  try {
-    await connection!.invoke("Vote", { pollId: poll.id, choices });
+  if (await run("Vote", { pollId: poll.id, choices }, "Votre vote est pris en compte.")) {
     draftChoices.delete(poll.id);
     connection!.store.update((s) => {
       const p = s.polls.find((x) => x.id === poll.id);
       if (p) p.myChoices = choices;
     });
-    say("Votre vote est pris en compte.");
-  } catch (error) {
-    say(refusalText(error), "error");
   }
 }
 
@@ -90,36 +101,61 @@ function render(): void {
   if (!s) return;
   byId("title").textContent = s.title;
   byId("session-state").textContent = stateLabel[s.state];
-  byId("counts").textContent = `${s.counts.onsite} sur place · ${s.counts.remote} à distance`;
+  byId("counts").textContent = counts(s);
   show(byId("ask-form"), s.state !== "ended");
+  show(byId("premoderation-note"), s.preModeration);
+  if (s.video?.url !== videoUrl) {
+    // Re-creating an iframe restarts the video: only when the address changed.
+    videoUrl = s.video?.url;
+    const block = videoBlock(s.video);
+    byId("video").replaceChildren(...(block ? [block] : []));
+  }
+  const me = s.me;
+  byId("speaker").textContent = me?.speaking ? "" : speakerText(s.speaker);
+  byId("your-turn").textContent = me?.speaking ? "C'est à vous de parler ! Le modérateur vous donne la parole." : "";
+  show(byId("end-turn"), me?.speaking ?? false);
+  byId("muted").textContent = me?.muted ? "Un modérateur a suspendu vos publications : vous pouvez suivre et voter." : "";
+  const hand = byId<HTMLButtonElement>("hand");
+  hand.textContent = me?.handRaised ? "Baisser la main" : "Lever la main pour parler";
+  hand.setAttribute("aria-pressed", me?.handRaised ? "true" : "false");
+  hand.disabled = s.state === "ended" || (me?.muted ?? false);
+  show(hand, !(me?.speaking ?? false));
   keepFocus(() => {
     renderPolls(s.polls.filter((p) => p.state !== "draft"));
-    renderQuestions(byVotes(s.questions));
+    show(byId("no-polls"), !s.polls.some((p) => p.state !== "draft"));
+    const mine = (q: Question) => q.mine || myQuestions.has(q.id);
+    renderQuestions("questions", order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes")
+      .sort((a, b) => Number(b.status === "pinned") - Number(a.status === "pinned")), mine);
+    renderQuestions("my-pending", s.questions.filter((q) => !isPublic(q.status) && mine(q)), mine);
+    renderQuestions("answered", s.questions.filter((q) => q.status === "answered"), mine);
+    show(byId("answered-section"), s.questions.some((q) => q.status === "answered"));
+    show(byId("no-questions"), !s.questions.some((q) => q.status === "visible" || q.status === "pinned"));
   });
 }
 
-
-function renderQuestions(questions: Question[]): void {
-  const list = byId("questions");
-  list.replaceChildren(...questions.map((q) =>
-    h("li", { class: "question", "data-question": q.id },
+function renderQuestions(listId: string, questions: Question[], mine: (q: Question) => boolean): void {
+  byId(listId).replaceChildren(...questions.map((q) => {
+    const canVote = q.status === "visible" || q.status === "pinned";
+    return h("li", { class: `question ${q.status}`, "data-question": q.id },
+      q.status === "pinned" && h("p", { class: "badge" }, "En discussion"),
       h("p", { class: "text" }, q.text),
       h("p", { class: "meta" },
-        `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${q.mine || myQuestions.has(q.id) ? " · votre question" : ""}`),
-      h("button", {
+        `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${mine(q) ? " · votre question" : ""}${q.edited ? " · modifiée par la modération" : ""}`),
+      q.status === "pending" && h("p", { class: "note" }, "En attente de relecture par un modérateur."),
+      q.status === "rejected" && h("p", { class: "note" }, `Non retenue${q.rejectReason ? ` : ${q.rejectReason}` : "."}`),
+      canVote && h("button", {
         type: "button",
         class: q.upvoted ? "upvote upvoted" : "upvote",
         "aria-pressed": q.upvoted ? "true" : "false",
         "aria-label": `${q.upvoted ? "Retirer mon vote" : "Voter pour"} : ${q.text}`,
         "data-focus": `upvote-${q.id}`,
         onclick: () => void toggleUpvote(q),
-      }, `▲ ${votesLabel(q.votes)}`))));
-  show(byId("no-questions"), questions.length === 0);
+      }, `▲ ${votesLabel(q.votes)}`));
+  }));
 }
 
 function renderPolls(polls: Poll[]): void {
-  const section = byId("polls");
-  section.replaceChildren(...polls.map((poll) => {
+  byId("polls").replaceChildren(...polls.map((poll) => {
     const open = poll.state === "open";
     const type = poll.kind === "single" ? "radio" : "checkbox";
     const ticked = draftChoices.get(poll.id) ?? poll.myChoices ?? [];

@@ -2,9 +2,11 @@ import "../styles.css";
 import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connection";
 import { byId, h, say, show } from "../lib/dom";
 import { refusalText } from "../lib/protocol";
-import { byVotes, modeLabel, pollResults, votesLabel } from "../lib/views";
+import { order } from "../lib/queue";
+import { counts, modeLabel, pollResults, speakerText, votesLabel } from "../lib/views";
 
-// Projector: the big screen in the room. Read-only: join code, live poll, top questions, counts.
+// Projector: the big screen in the room. Read-only: join code and QR code, the pinned question,
+// the live poll, the top questions, the counts and who has the floor.
 
 const code = codeFromPath();
 const connection = new SessionConnection({ joinCode: code, mode: "onsite", key: keyFromFragment() });
@@ -12,19 +14,26 @@ connection.store.onChange(render);
 connection.onStatus = (s) => say(s === "connected" ? "" : s === "reconnecting" ? "Reconnexion…" : "Déconnecté.");
 byId("join-code").textContent = code;
 byId("join-url").textContent = `${location.host}/join/${code}`;
+byId<HTMLImageElement>("qr").src = `/api/sessions/${encodeURIComponent(code)}/qr.svg?mode=onsite`;
 
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
   byId("title").textContent = s.title;
-  byId("counts").textContent = `${s.counts.onsite} sur place · ${s.counts.remote} à distance`;
+  byId("counts").textContent = counts(s);
+  byId("speaker").textContent = speakerText(s.speaker);
+  const pinned = s.questions.find((q) => q.status === "pinned");
+  show(byId("pinned"), pinned !== undefined);
+  byId("pinned-text").textContent = pinned?.text ?? "";
+  byId("pinned-meta").textContent = pinned ? `${pinned.authorName ?? "Anonyme"} · ${modeLabel[pinned.mode]} · ${votesLabel(pinned.votes)}` : "";
   // The poll on screen: the last opened one still open, else the last one closed.
   const open = s.polls.filter((p) => p.state === "open");
   const poll = open.at(-1) ?? s.polls.filter((p) => p.state === "closed").at(-1);
   const pollSection = byId("poll");
   show(pollSection, poll !== undefined);
   if (poll) pollSection.replaceChildren(h("h2", {}, poll.question), pollResults(poll));
-  byId("questions").replaceChildren(...byVotes(s.questions).slice(0, 5).map((q) =>
+  const top = order(s.questions.filter((q) => q.status === "visible"), "votes").slice(0, 5);
+  byId("questions").replaceChildren(...top.map((q) =>
     h("li", { class: "question", "data-question": q.id },
       h("span", { class: "votes" }, votesLabel(q.votes)),
       h("span", { class: "text" }, q.text),

@@ -55,7 +55,21 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
     }
 
+    [Fact]
+    public async Task The_projector_QR_code_is_an_SVG_of_the_join_link()
+    {
+        using var http = gateway.Host.Http();
+        var created = await CafeClient.CreateSession(gateway.BaseAddress, "QR");
+        var response = await http.GetAsync($"/api/sessions/{created.JoinCode}/qr.svg?mode=onsite");
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+        var svg = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<svg", svg.TrimStart().Replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "", StringComparison.Ordinal).TrimStart(), StringComparison.Ordinal);
+        var other = await http.GetStringAsync($"/api/sessions/{created.JoinCode}/qr.svg?mode=remote");
+        Assert.NotEqual(svg, other);
+    }
+
     [Theory]
+    [InlineData("/moderate/ABC234", "modérer")]
     [InlineData("/", "Café IA Live")]
     [InlineData("/join/ABC234", "participer")]
     [InlineData("/facilitate/ABC234", "animer")]

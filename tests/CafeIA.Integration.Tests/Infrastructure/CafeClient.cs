@@ -140,6 +140,8 @@ internal sealed class CafeClient : IAsyncDisposable
 
     public Task<T> Invoke<T>(string method, object payload) => Hub.InvokeAsync<T>(method, payload);
 
+    public Task<T> Invoke<T>(string method) => Hub.InvokeAsync<T>(method);
+
     public Task Invoke(string method, object payload) => Hub.InvokeAsync(method, payload);
 
     public Task Invoke(string method) => Hub.InvokeAsync(method);

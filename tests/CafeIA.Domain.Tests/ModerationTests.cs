@@ -155,7 +155,12 @@ public sealed class ModerationTests
         }
         Refused(f.Session.SetMuted(f.Bob, f.Alice, true), RefusalCodes.Forbidden);
         Ok(f.Session.RevokeModeratorLink(f.Facilitator, "m1"));
-        Refused(f.Moderate(moderator, ModerationAction.Hide, id), RefusalCodes.Forbidden);
+        foreach (var action in Enum.GetValues<ModerationAction>())
+        {
+            Refused(f.Moderate(moderator, action, id, text: "x", into: id), RefusalCodes.Forbidden);
+        }
+        Refused(f.Session.SetMuted(moderator, f.Alice, true), RefusalCodes.Forbidden);
+        Refused(f.Session.CallSpeaker(moderator, null), RefusalCodes.Forbidden);
         Assert.Equal(QuestionStatus.Visible, f.Questions(f.Bob).Single(q => q.Id == id).Status);
     }
 

@@ -11,6 +11,19 @@ public sealed partial class CafeHub
 
     public async Task ClosePoll(PollRef? request) => await Facilitate((s, me) => s.ClosePoll(me.ParticipantId, request?.PollId));
 
+    public async Task EditPoll(EditPollRequest? request) =>
+        await Facilitate((s, me) => s.EditPoll(me.ParticipantId, request ?? new EditPollRequest(null, null, PollKind.Single)));
+
+    public async Task DeletePoll(PollRef? request) => await Facilitate((s, me) => s.DeletePoll(me.ParticipantId, request?.PollId));
+
+    public async Task RevealResults(PollRef? request) => await Facilitate((s, me) => s.RevealResults(me.ParticipantId, request?.PollId));
+
+    public async Task ApproveAnswer(AnswerRef? request) =>
+        await Moderate((s, me) => s.ModerateAnswer(me.ParticipantId, request ?? new AnswerRef(null, null), approve: true));
+
+    public async Task HideAnswer(AnswerRef? request) =>
+        await Moderate((s, me) => s.ModerateAnswer(me.ParticipantId, request ?? new AnswerRef(null, null), approve: false));
+
     public async Task Vote(VoteRequest? request) =>
         await Contribute((s, me) => s.Vote(me.ParticipantId, request ?? new VoteRequest(null, null)));
 }

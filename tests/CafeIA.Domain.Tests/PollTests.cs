@@ -10,8 +10,9 @@ public sealed class PollTests
     {
         var f = new SessionFixture();
         var poll = f.NewPoll(open: false);
-        Assert.Equal(PollState.Draft, f.Poll(poll, f.Alice).State);
-        Refused(f.Session.Vote(f.Alice, new VoteRequest(poll, [0])), RefusalCodes.Closed);
+        Assert.Equal(PollState.Draft, f.Poll(poll, f.Facilitator).State);
+        Assert.DoesNotContain(Ok(f.Session.Snapshot(f.Alice)).Polls, p => p.Id == poll);
+        Refused(f.Session.Vote(f.Alice, new VoteRequest(poll, [0])), RefusalCodes.NotFound);
         Ok(f.Session.OpenPoll(f.Facilitator, poll));
         Assert.Equal(PollState.Open, f.Poll(poll, f.Alice).State);
         Ok(f.Session.ClosePoll(f.Facilitator, poll));
@@ -31,7 +32,7 @@ public sealed class PollTests
             Refused(f.Session.ClosePoll(who, poll), RefusalCodes.Forbidden);
         }
         Assert.Single(f.Session.State.Polls);
-        Assert.Equal(PollState.Draft, f.Poll(poll, f.Alice).State);
+        Assert.Equal(PollState.Draft, f.Poll(poll, f.Facilitator).State);
     }
 
     [Fact]
@@ -61,10 +62,10 @@ public sealed class PollTests
         var poll = f.NewPoll();
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [0])));
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [0])));
-        Assert.Equal([1, 0, 0], f.Poll(poll, f.Bob).Results.Counts);
+        Assert.Equal([1, 0, 0], f.Poll(poll, f.Bob).Results!.Counts);
 
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [1])));
-        var results = f.Poll(poll, f.Bob).Results;
+        var results = f.Poll(poll, f.Bob).Results!;
         Assert.Equal([0, 1, 0], results.Counts);
         Assert.Equal(1, results.Voters);
     }
@@ -77,7 +78,7 @@ public sealed class PollTests
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [0, 2])));
         Ok(f.Session.Vote(f.Bob, new VoteRequest(poll, [0])));
         Ok(f.Session.Vote(f.Chloe, new VoteRequest(poll, [0, 1])));
-        var results = f.Poll(poll, f.Alice).Results;
+        var results = f.Poll(poll, f.Alice).Results!;
         Assert.Equal([2, 0, 1], results.Onsite);
         Assert.Equal([1, 1, 0], results.Remote);
         Assert.Equal([3, 1, 1], results.Counts);
@@ -97,7 +98,7 @@ public sealed class PollTests
         var f = new SessionFixture();
         var poll = f.NewPoll(kind);
         Refused(f.Session.Vote(f.Alice, new VoteRequest(poll, choices)), RefusalCodes.Invalid);
-        Assert.Equal(0, f.Poll(poll, f.Alice).Results.Voters);
+        Assert.Equal(0, f.Poll(poll, f.Alice).Results!.Voters);
         Assert.Null(f.Session.TakeChanges());
     }
 
@@ -110,7 +111,7 @@ public sealed class PollTests
         Ok(f.Session.ClosePoll(f.Facilitator, poll));
         Refused(f.Session.Vote(f.Bob, new VoteRequest(poll, [1])), RefusalCodes.Closed);
         Refused(f.Session.Vote(f.Alice, new VoteRequest(poll, [1])), RefusalCodes.Closed);
-        Assert.Equal([1, 0, 0], f.Poll(poll, f.Alice).Results.Counts);
+        Assert.Equal([1, 0, 0], f.Poll(poll, f.Alice).Results!.Counts);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class PollTests
         Ok(f.Session.ClosePoll(f.Facilitator, poll));
         Ok(f.Session.OpenPoll(f.Facilitator, poll));
         Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, [2])));
-        Assert.Equal([0, 0, 1], f.Poll(poll, f.Alice).Results.Counts);
+        Assert.Equal([0, 0, 1], f.Poll(poll, f.Alice).Results!.Counts);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class PollTests
         var f = new SessionFixture();
         var poll = f.NewPoll();
         Ok(f.Session.Vote(f.Chloe, new VoteRequest(poll, [1])));
-        var results = f.Poll(poll, f.Alice).Results;
+        var results = f.Poll(poll, f.Alice).Results!;
         Assert.Equal([0, 1, 0], results.Remote);
         Assert.Equal([0, 0, 0], results.Onsite);
     }

@@ -54,6 +54,18 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("ClosePoll")]
     Task<Outcome<Done>> ClosePoll(string participantId, string? pollId);
 
+    [Alias("EditPoll")]
+    Task<Outcome<Done>> EditPoll(string participantId, EditPollRequest request);
+
+    [Alias("DeletePoll")]
+    Task<Outcome<Done>> DeletePoll(string participantId, string? pollId);
+
+    [Alias("RevealResults")]
+    Task<Outcome<Done>> RevealResults(string participantId, string? pollId);
+
+    [Alias("ModerateAnswer")]
+    Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve);
+
     [Alias("Vote")]
     Task<Outcome<Done>> Vote(string participantId, VoteRequest request);
 

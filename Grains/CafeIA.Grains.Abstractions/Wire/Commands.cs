@@ -30,11 +30,38 @@ public sealed record QuestionRef([property: Id(0)] string? QuestionId);
 [GenerateSerializer, Immutable, Alias("cafe.QuestionCreated")]
 public sealed record QuestionCreated([property: Id(0)] string QuestionId);
 
+/// <summary>
+/// A poll to create (or a draft's new content). Options for single and multiple choice;
+/// MaxChoices for multiple choice (default: all); ScaleMax (2..10) and end labels for a rating.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.CreatePoll")]
 public sealed record CreatePollRequest(
     [property: Id(0)] string? Question,
     [property: Id(1)] PollKind Kind,
-    [property: Id(2)] string[]? Options);
+    [property: Id(2)] string[]? Options = null,
+    [property: Id(3)] int? MaxChoices = null,
+    [property: Id(4)] int? ScaleMax = null,
+    [property: Id(5)] string? MinLabel = null,
+    [property: Id(6)] string? MaxLabel = null,
+    [property: Id(7)] bool HideResults = false);
+
+[GenerateSerializer, Immutable, Alias("cafe.EditPoll")]
+public sealed record EditPollRequest(
+    [property: Id(0)] string? PollId,
+    [property: Id(1)] string? Question,
+    [property: Id(2)] PollKind Kind,
+    [property: Id(3)] string[]? Options = null,
+    [property: Id(4)] int? MaxChoices = null,
+    [property: Id(5)] int? ScaleMax = null,
+    [property: Id(6)] string? MinLabel = null,
+    [property: Id(7)] string? MaxLabel = null,
+    [property: Id(8)] bool HideResults = false)
+{
+    public CreatePollRequest Content => new(Question, Kind, Options, MaxChoices, ScaleMax, MinLabel, MaxLabel, HideResults);
+}
+
+[GenerateSerializer, Immutable, Alias("cafe.AnswerRef")]
+public sealed record AnswerRef([property: Id(0)] string? PollId, [property: Id(1)] string? AnswerId);
 
 [GenerateSerializer, Immutable, Alias("cafe.PollRef")]
 public sealed record PollRef([property: Id(0)] string? PollId);
@@ -42,8 +69,14 @@ public sealed record PollRef([property: Id(0)] string? PollId);
 [GenerateSerializer, Immutable, Alias("cafe.PollCreated")]
 public sealed record PollCreated([property: Id(0)] string PollId);
 
+/// <summary>A ballot: Choices (single, multiple), Words (word cloud), Rating (1..ScaleMax) or Text (open text).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.VoteRequest")]
-public sealed record VoteRequest([property: Id(0)] string? PollId, [property: Id(1)] int[]? Choices);
+public sealed record VoteRequest(
+    [property: Id(0)] string? PollId,
+    [property: Id(1)] int[]? Choices = null,
+    [property: Id(2)] string[]? Words = null,
+    [property: Id(3)] int? Rating = null,
+    [property: Id(4)] string? Text = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionCreated")]
 public sealed record SessionCreated(

@@ -59,6 +59,17 @@ public enum PollKind
 {
     Single = 0,
     Multiple = 1,
+    WordCloud = 2,
+    Rating = 3,
+    OpenText = 4,
+}
+
+/// <summary>An open-text answer is shown only once a moderator approved it.</summary>
+public enum AnswerStatus
+{
+    Pending = 0,
+    Visible = 1,
+    Hidden = 2,
 }
 
 public enum PollState

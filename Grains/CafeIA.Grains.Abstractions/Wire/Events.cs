@@ -47,8 +47,8 @@ public sealed record SessionChanges([property: Id(0)] long Seq, [property: Id(1)
 [JsonDerivedType(typeof(ModeratorLinksChanged), "moderatorLinks")]
 [JsonDerivedType(typeof(RoleRevoked), "roleRevoked")]
 [JsonDerivedType(typeof(ParticipantMuted), "participantMuted")]
-[JsonDerivedType(typeof(PollCreatedEvent), "pollCreated")]
-[JsonDerivedType(typeof(PollStateChanged), "pollState")]
+[JsonDerivedType(typeof(PollUpdated), "pollUpdated")]
+[JsonDerivedType(typeof(PollRemoved), "pollRemoved")]
 [JsonDerivedType(typeof(PollResultsChanged), "pollResults")]
 [JsonDerivedType(typeof(CountsChanged), "counts")]
 [JsonDerivedType(typeof(SessionStateChanged), "sessionState")]
@@ -97,11 +97,12 @@ public sealed record ModeratorLinksChanged([property: Id(0)] ModeratorLinkView[]
 [GenerateSerializer, Immutable, Alias("cafe.RoleRevoked")]
 public sealed record RoleRevoked([property: Id(0)] string Message) : SessionEvent;
 
-[GenerateSerializer, Immutable, Alias("cafe.PollCreatedEvent")]
-public sealed record PollCreatedEvent([property: Id(0)] PollView Poll) : SessionEvent;
+/// <summary>The poll as this audience now sees it (created, edited, opened, closed, revealed): add or replace it.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.PollUpdated")]
+public sealed record PollUpdated([property: Id(0)] PollView Poll) : SessionEvent;
 
-[GenerateSerializer, Immutable, Alias("cafe.PollStateChanged")]
-public sealed record PollStateChanged([property: Id(0)] string PollId, [property: Id(1)] PollState State) : SessionEvent;
+[GenerateSerializer, Immutable, Alias("cafe.PollRemoved")]
+public sealed record PollRemoved([property: Id(0)] string PollId) : SessionEvent;
 
 [GenerateSerializer, Immutable, Alias("cafe.PollResultsChanged")]
 public sealed record PollResultsChanged([property: Id(0)] string PollId, [property: Id(1)] PollResults Results) : SessionEvent;

@@ -46,13 +46,48 @@ public sealed record ModeratorLinkView(
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] string? Key = null);
 
+/// <summary>
+/// A poll's results, always split on site / remote. Choice polls and rating scales count per
+/// option (for a rating, option i is the value i + 1); word clouds group words; open text lists
+/// the approved answers (the staff also see pending and hidden ones).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.PollResults")]
 public sealed record PollResults(
     [property: Id(0)] int[] Counts,
     [property: Id(1)] int[] Onsite,
     [property: Id(2)] int[] Remote,
-    [property: Id(3)] int Voters);
+    [property: Id(3)] int Voters,
+    [property: Id(4)] int VotersOnsite = 0,
+    [property: Id(5)] int VotersRemote = 0,
+    [property: Id(6)] WordCount[]? Words = null,
+    [property: Id(7)] RatingMeans? Mean = null,
+    [property: Id(8)] AnswerView[]? Answers = null);
 
+[GenerateSerializer, Immutable, Alias("cafe.WordCount")]
+public sealed record WordCount(
+    [property: Id(0)] string Word,
+    [property: Id(1)] int Count,
+    [property: Id(2)] int Onsite,
+    [property: Id(3)] int Remote);
+
+/// <summary>Mean ratings; null where nobody voted.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.RatingMeans")]
+public sealed record RatingMeans(
+    [property: Id(0)] double? All,
+    [property: Id(1)] double? Onsite,
+    [property: Id(2)] double? Remote);
+
+[GenerateSerializer, Immutable, Alias("cafe.AnswerView")]
+public sealed record AnswerView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Text,
+    [property: Id(2)] ParticipantMode Mode,
+    [property: Id(3)] AnswerStatus Status);
+
+/// <summary>
+/// A poll as one audience sees it. <see cref="Results"/> is null for participants while the
+/// results are hidden and not yet revealed: they are not sent, not merely not shown.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.PollView")]
 public sealed record PollView(
     [property: Id(0)] string Id,
@@ -60,8 +95,17 @@ public sealed record PollView(
     [property: Id(2)] PollKind Kind,
     [property: Id(3)] string[] Options,
     [property: Id(4)] PollState State,
-    [property: Id(5)] PollResults Results,
-    [property: Id(6)] int[]? MyChoices = null);
+    [property: Id(5)] PollResults? Results,
+    [property: Id(6)] int[]? MyChoices = null,
+    [property: Id(7)] int? MaxChoices = null,
+    [property: Id(8)] int? ScaleMax = null,
+    [property: Id(9)] string? MinLabel = null,
+    [property: Id(10)] string? MaxLabel = null,
+    [property: Id(11)] bool HideResults = false,
+    [property: Id(12)] bool Revealed = false,
+    [property: Id(13)] string[]? MyWords = null,
+    [property: Id(14)] int? MyRating = null,
+    [property: Id(15)] string? MyText = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.Me")]
 public sealed record Me(

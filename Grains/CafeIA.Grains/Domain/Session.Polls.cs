@@ -1,39 +1,70 @@
+using CafeIA.Domain.Polls;
 using CafeIA.Wire;
 
 namespace CafeIA.Domain;
 
 public sealed partial class Session
 {
+    /// <summary>Prepares a poll as a draft (only the staff see drafts), also before the session starts.</summary>
     public Outcome<PollCreated> CreatePoll(string participantId, CreatePollRequest request)
     {
-        if (Facilitator(participantId) is { } refusal)
+        if (PollManager(participantId) is { } refusal)
         {
             return Outcome<PollCreated>.Refuse(refusal);
-        }
-        if (state.Phase == SessionPhase.Ended)
-        {
-            return Refuse<PollCreated>(RefusalCodes.Closed, "This session has ended.");
-        }
-        if (ValidatePoll(request) is { } invalid)
-        {
-            return Outcome<PollCreated>.Refuse(invalid);
         }
         if (state.Polls.Count >= limits.MaxPollsPerSession)
         {
             return Refuse<PollCreated>(RefusalCodes.Invalid, "This session has reached its number of polls.");
         }
-        var poll = new Poll
+        var poll = new Poll { State = PollState.Draft, CreatedAt = clock.GetUtcNow() };
+        if (PollRules.Define(poll, request, limits) is { } invalid)
         {
-            Id = $"p{++state.PollsCreated}",
-            Question = request.Question!.Trim(),
-            Kind = request.Kind,
-            Options = [.. request.Options!.Select(o => o.Trim())],
-            State = PollState.Draft,
-            CreatedAt = clock.GetUtcNow(),
-        };
+            return Outcome<PollCreated>.Refuse(invalid);
+        }
+        poll.Id = $"p{++state.PollsCreated}";
         state.Polls.Add(poll);
-        Emit(new PollCreatedEvent(View(poll, viewer: null)));
+        PublishPoll(poll);
         return Outcome<PollCreated>.Ok(new PollCreated(poll.Id));
+    }
+
+    /// <summary>Rewrites a draft poll; once opened a poll's content is fixed.</summary>
+    public Outcome<Done> EditPoll(string participantId, EditPollRequest request)
+    {
+        if (PollManager(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(request.PollId) is not { } poll)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+        }
+        if (poll.State != PollState.Draft)
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "Only a poll that was never opened can be edited.");
+        }
+        var edited = new Poll();
+        if (PollRules.Define(edited, request.Content, limits) is { } invalid)
+        {
+            return Outcome<Done>.Refuse(invalid);
+        }
+        PollRules.Define(poll, request.Content, limits);
+        PublishPoll(poll);
+        return Ok();
+    }
+
+    public Outcome<Done> DeletePoll(string participantId, string? pollId)
+    {
+        if (PollManager(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(pollId) is not { } poll)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+        }
+        state.Polls.Remove(poll);
+        Emit(new PollRemoved(poll.Id), poll.State == PollState.Draft ? Audience.Staff : Audience.Everyone);
+        return Ok();
     }
 
     /// <summary>Opens a draft poll, or reopens a closed one; ballots already cast stay counted.</summary>
@@ -73,6 +104,29 @@ public sealed partial class Session
         return MovePoll(poll, PollState.Closed);
     }
 
+    /// <summary>Sends hidden results to the participants; from now on they follow them live.</summary>
+    public Outcome<Done> RevealResults(string participantId, string? pollId)
+    {
+        if (Facilitator(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(pollId) is not { } poll)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+        }
+        if (poll.State == PollState.Draft)
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "Open the poll before revealing its results.");
+        }
+        if (!poll.ResultsPublic)
+        {
+            poll.Revealed = true;
+            PublishPoll(poll);
+        }
+        return Ok();
+    }
+
     /// <summary>
     /// One ballot per participant and poll, replaced by a later one while the poll is open.
     /// The ballot keeps the voter's mode so on-site and remote results add up to the total.
@@ -84,7 +138,7 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(refusal!);
         }
-        if (FindPoll(request.PollId) is not { } poll)
+        if (FindPoll(request.PollId) is not { } poll || poll.State == PollState.Draft)
         {
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
         }
@@ -92,21 +146,48 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.Closed, "This poll is not open for votes.");
         }
-        var choices = request.Choices ?? [];
-        var distinct = choices.Distinct().Order().ToArray();
-        var validCount = poll.Kind == PollKind.Single ? distinct.Length == 1 : distinct.Length >= 1;
-        if (!validCount || distinct.Length != choices.Length || distinct.Any(c => c < 0 || c >= poll.Options.Length))
+        var (ballot, invalid) = PollRules.Ballot(poll, request, limits);
+        if (ballot is null)
         {
-            return Refuse<Done>(RefusalCodes.Invalid, poll.Kind == PollKind.Single
-                ? "Choose exactly one of the poll's options."
-                : "Choose one or more different options of the poll.");
+            return Outcome<Done>.Refuse(invalid!);
         }
-        if (poll.Ballots.TryGetValue(voter.Id, out var previous) && previous.Choices.SequenceEqual(distinct))
+        var previous = poll.Ballots.GetValueOrDefault(voter.Id);
+        if (previous is not null && PollRules.Same(previous, ballot))
         {
             return Ok();
         }
-        poll.Ballots[voter.Id] = new Ballot { Choices = distinct, Mode = voter.Mode };
-        Emit(new PollResultsChanged(poll.Id, Results(poll)));
+        ballot.Mode = voter.Mode;
+        ballot.CastAt = clock.GetUtcNow();
+        if (poll.Kind == PollKind.OpenText)
+        {
+            // A new or changed answer waits for a moderator again.
+            ballot.AnswerId = previous?.AnswerId ?? $"a{++poll.AnswersWritten}";
+            ballot.AnswerStatus = AnswerStatus.Pending;
+        }
+        poll.Ballots[voter.Id] = ballot;
+        PublishResults(poll);
+        return Ok();
+    }
+
+    /// <summary>Shows (approve) or hides an open-text answer; answers are shown only once approved.</summary>
+    public Outcome<Done> ModerateAnswer(string participantId, AnswerRef answer, bool approve)
+    {
+        var (_, refusal) = Staff(participantId);
+        if (refusal is not null)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(answer.PollId) is not { Kind: PollKind.OpenText } poll
+            || poll.Ballots.Values.FirstOrDefault(b => b.AnswerId == answer.AnswerId) is not { } ballot)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such answer.");
+        }
+        var status = approve ? AnswerStatus.Visible : AnswerStatus.Hidden;
+        if (ballot.AnswerStatus != status)
+        {
+            ballot.AnswerStatus = status;
+            PublishResults(poll);
+        }
         return Ok();
     }
 
@@ -115,59 +196,66 @@ public sealed partial class Session
         if (poll.State != target)
         {
             poll.State = target;
-            Emit(new PollStateChanged(poll.Id, target));
+            PublishPoll(poll);
         }
         return Ok();
     }
 
-    private Refusal? ValidatePoll(CreatePollRequest request)
-    {
-        var question = request.Question?.Trim() ?? "";
-        if (question.Length == 0 || question.Length > limits.MaxPollQuestionLength)
-        {
-            return new Refusal(RefusalCodes.Invalid, $"A poll question needs 1 to {limits.MaxPollQuestionLength} characters.");
-        }
-        if (!Enum.IsDefined(request.Kind))
-        {
-            return new Refusal(RefusalCodes.Invalid, "A poll is single or multiple choice.");
-        }
-        var options = request.Options ?? [];
-        if (options.Length < limits.MinPollOptions || options.Length > limits.MaxPollOptions)
-        {
-            return new Refusal(RefusalCodes.Invalid, $"A poll has {limits.MinPollOptions} to {limits.MaxPollOptions} options.");
-        }
-        if (options.Any(o => string.IsNullOrWhiteSpace(o) || o.Trim().Length > limits.MaxPollOptionLength))
-        {
-            return new Refusal(RefusalCodes.Invalid, $"Each option needs 1 to {limits.MaxPollOptionLength} characters.");
-        }
-        return null;
-    }
+    private Refusal? PollManager(string participantId) =>
+        Facilitator(participantId) ?? (state.Phase == SessionPhase.Ended
+            ? new Refusal(RefusalCodes.Closed, "This session has ended.")
+            : null);
 
     private Poll? FindPoll(string? pollId) => state.Polls.Find(p => p.Id == pollId);
 
-    /// <summary>Counts per option, in total and split by the voters' mode.</summary>
-    internal static PollResults Results(Poll poll)
+    /// <summary>
+    /// Tells each audience what it may see of a poll: the staff everything, drafts included; the
+    /// projector opened polls with their (approved) results; participants opened polls, with
+    /// results only when they are live or revealed.
+    /// </summary>
+    private void PublishPoll(Poll poll)
     {
-        var onsite = new int[poll.Options.Length];
-        var remote = new int[poll.Options.Length];
-        foreach (var ballot in poll.Ballots.Values)
+        Emit(new PollUpdated(PollView(poll, Audience.Staff)), Audience.Staff);
+        if (poll.State != PollState.Draft)
         {
-            var split = ballot.Mode == ParticipantMode.Onsite ? onsite : remote;
-            foreach (var choice in ballot.Choices)
-            {
-                split[choice]++;
-            }
+            Emit(new PollUpdated(PollView(poll, Audience.Projector)), Audience.Projector);
+            Emit(new PollUpdated(PollView(poll, Audience.Participants)), Audience.Participants);
         }
-        var counts = onsite.Zip(remote, (a, b) => a + b).ToArray();
-        return new PollResults(counts, onsite, remote, poll.Ballots.Count);
     }
 
-    private static PollView View(Poll poll, Participant? viewer) => new(
-        poll.Id,
-        poll.Question,
-        poll.Kind,
-        poll.Options,
-        poll.State,
-        Results(poll),
-        viewer is not null && poll.Ballots.TryGetValue(viewer.Id, out var ballot) ? ballot.Choices : null);
+    private void PublishResults(Poll poll)
+    {
+        Emit(new PollResultsChanged(poll.Id, PollTally.Results(poll, staff: true, limits)), Audience.Staff);
+        var shown = PollTally.Results(poll, staff: false, limits);
+        Emit(new PollResultsChanged(poll.Id, shown), poll.ResultsPublic ? Audience.Projector | Audience.Participants : Audience.Projector);
+    }
+
+    private PollView PollView(Poll poll, Audience audience) => new(
+        poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
+        audience switch
+        {
+            Audience.Staff => PollTally.Results(poll, staff: true, limits),
+            Audience.Projector => PollTally.Results(poll, staff: false, limits),
+            _ => poll.ResultsPublic ? PollTally.Results(poll, staff: false, limits) : null,
+        },
+        MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
+        HideResults: poll.HideResults, Revealed: poll.Revealed);
+
+    /// <summary>A poll as one participant sees it in their snapshot, with their own ballot.</summary>
+    private PollView PollView(Poll poll, Participant viewer)
+    {
+        var audience = viewer.IsStaff ? Audience.Staff : viewer.Role == Role.Projector ? Audience.Projector : Audience.Participants;
+        var view = PollView(poll, audience);
+        return poll.Ballots.TryGetValue(viewer.Id, out var ballot)
+            ? view with
+            {
+                MyChoices = poll.Kind is PollKind.Single or PollKind.Multiple ? ballot.Choices : null,
+                MyWords = ballot.Words,
+                MyRating = ballot.Rating,
+                MyText = ballot.Text,
+            }
+            : view;
+    }
+
+    private static bool SeesPoll(Participant viewer, Poll poll) => viewer.IsStaff || poll.State != PollState.Draft;
 }

@@ -22,7 +22,7 @@ public sealed partial class Session
         state.JoinCode,
         state.Phase,
         [.. state.Questions.Where(q => Sees(viewer, q)).Select(q => View(q, viewer))],
-        [.. state.Polls.Select(p => View(p, viewer))],
+        [.. state.Polls.Where(p => SeesPoll(viewer, p)).Select(p => PollView(p, viewer))],
         Counts(),
         MeOf(viewer),
         state.PreModeration,

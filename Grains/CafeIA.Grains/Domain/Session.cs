@@ -89,8 +89,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         {
             foreach (var poll in state.Polls.Where(p => p.State == PollState.Open))
             {
-                poll.State = PollState.Closed;
-                Emit(new PollStateChanged(poll.Id, PollState.Closed));
+                MovePoll(poll, PollState.Closed);
             }
         }
         state.Phase = phase;

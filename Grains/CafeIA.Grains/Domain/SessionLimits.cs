@@ -17,6 +17,14 @@ public sealed class SessionLimits
     public int MaxPollOptions { get; set; } = 10;
     public int MaxPollOptionLength { get; set; } = 100;
     public int MaxPollsPerSession { get; set; } = 100;
+    public int MaxWordsPerBallot { get; set; } = 3;
+    public int MaxWordLength { get; set; } = 30;
+    public int WordCloudSize { get; set; } = 60;
+    public int MinScale { get; set; } = 2;
+    public int MaxScale { get; set; } = 10;
+    public int DefaultScale { get; set; } = 5;
+    public int MaxScaleLabelLength { get; set; } = 40;
+    public int MaxAnswerLength { get; set; } = 280;
     public int MaxRejectReasonLength { get; set; } = 200;
     public int MaxModeratorLinkLabelLength { get; set; } = 60;
     public int MaxModeratorLinks { get; set; } = 20;

@@ -89,14 +89,33 @@ public sealed class Poll
     public string Id { get; set; } = "";
     public string Question { get; set; } = "";
     public PollKind Kind { get; set; }
+
+    /// <summary>Choice labels; for a rating scale "1".."N".</summary>
     public string[] Options { get; set; } = [];
+    public int? MaxChoices { get; set; }
+    public int? ScaleMax { get; set; }
+    public string? MinLabel { get; set; }
+    public string? MaxLabel { get; set; }
+    public bool HideResults { get; set; }
+    public bool Revealed { get; set; }
     public PollState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public int AnswersWritten { get; set; }
     public Dictionary<string, Ballot> Ballots { get; set; } = [];
+
+    /// <summary>Participants receive results: live results, or hidden ones the facilitator revealed.</summary>
+    public bool ResultsPublic => !HideResults || Revealed;
 }
 
+/// <summary>One participant's ballot; which fields are set depends on the poll's kind.</summary>
 public sealed class Ballot
 {
     public int[] Choices { get; set; } = [];
+    public string[]? Words { get; set; }
+    public int? Rating { get; set; }
+    public string? Text { get; set; }
+    public string? AnswerId { get; set; }
+    public AnswerStatus AnswerStatus { get; set; }
+    public DateTimeOffset CastAt { get; set; }
     public ParticipantMode Mode { get; set; }
 }

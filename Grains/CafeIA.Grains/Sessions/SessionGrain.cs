@@ -90,6 +90,14 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> ClosePoll(string participantId, string? pollId) => Apply(s => s.ClosePoll(participantId, pollId));
 
+    public Task<Outcome<Done>> EditPoll(string participantId, EditPollRequest request) => Apply(s => s.EditPoll(participantId, request));
+
+    public Task<Outcome<Done>> DeletePoll(string participantId, string? pollId) => Apply(s => s.DeletePoll(participantId, pollId));
+
+    public Task<Outcome<Done>> RevealResults(string participantId, string? pollId) => Apply(s => s.RevealResults(participantId, pollId));
+
+    public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(s => s.ModerateAnswer(participantId, answer, approve));
+
     public Task<Outcome<Done>> Vote(string participantId, VoteRequest request) => Apply(s => s.Vote(participantId, request));
 
     public Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings) => Apply(s => s.SetModeration(participantId, settings));

@@ -3,7 +3,7 @@
 export type Mode = "onsite" | "remote";
 export type Role = "participant" | "moderator" | "facilitator" | "projector";
 export type SessionState = "draft" | "live" | "ended";
-export type PollKind = "single" | "multiple";
+export type PollKind = "single" | "multiple" | "wordCloud" | "rating" | "openText";
 export type PollState = "draft" | "open" | "closed";
 
 export interface Counts { onsite: number; remote: number }
@@ -33,7 +33,20 @@ export interface Hand { participantId: string; name?: string; mode: Mode; raised
 export interface Speaker { name?: string; mode: Mode }
 export interface ModeratorLink { id: string; label?: string; createdAt: string; key?: string }
 
-export interface PollResults { counts: number[]; onsite: number[]; remote: number[]; voters: number }
+export interface WordCount { word: string; count: number; onsite: number; remote: number }
+export interface Answer { id: string; text: string; mode: Mode; status: "pending" | "visible" | "hidden" }
+
+export interface PollResults {
+  counts: number[];
+  onsite: number[];
+  remote: number[];
+  voters: number;
+  votersOnsite: number;
+  votersRemote: number;
+  words?: WordCount[];
+  mean?: { all?: number; onsite?: number; remote?: number };
+  answers?: Answer[];
+}
 
 export interface Poll {
   id: string;
@@ -41,8 +54,18 @@ export interface Poll {
   kind: PollKind;
   options: string[];
   state: PollState;
-  results: PollResults;
+  /** Absent for participants while results are hidden and not revealed. */
+  results?: PollResults;
+  maxChoices?: number;
+  scaleMax?: number;
+  minLabel?: string;
+  maxLabel?: string;
+  hideResults: boolean;
+  revealed: boolean;
   myChoices?: number[];
+  myWords?: string[];
+  myRating?: number;
+  myText?: string;
 }
 
 export interface Me {
@@ -97,8 +120,8 @@ export type SessionEvent =
   | { type: "moderatorLinks"; links: ModeratorLink[] }
   | { type: "roleRevoked"; message: string }
   | { type: "participantMuted"; participantId: string; muted: boolean }
-  | { type: "pollCreated"; poll: Poll }
-  | { type: "pollState"; pollId: string; state: PollState }
+  | { type: "pollUpdated"; poll: Poll }
+  | { type: "pollRemoved"; pollId: string }
   | { type: "pollResults"; pollId: string; results: PollResults }
   | { type: "counts"; counts: Counts }
   | { type: "sessionState"; state: SessionState };

@@ -71,14 +71,20 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
     case "questionRemoved":
       s.questions = s.questions.filter((q) => q.id !== e.questionId);
       break;
-    case "pollCreated":
-      if (!s.polls.some((p) => p.id === e.poll.id)) s.polls.push(e.poll);
-      break;
-    case "pollState": {
-      const p = s.polls.find((x) => x.id === e.pollId);
-      if (p) p.state = e.state;
+    case "pollUpdated": {
+      // Keeps this screen's own ballot (my*), which broadcasts never carry.
+      const existing = s.polls.find((p) => p.id === e.poll.id);
+      if (existing) {
+        if (!("results" in e.poll)) delete existing.results;
+        Object.assign(existing, e.poll);
+      } else {
+        s.polls.push({ ...e.poll });
+      }
       break;
     }
+    case "pollRemoved":
+      s.polls = s.polls.filter((p) => p.id !== e.pollId);
+      break;
     case "pollResults": {
       const p = s.polls.find((x) => x.id === e.pollId);
       if (p) p.results = e.results;

@@ -1,17 +1,28 @@
 import "../styles.css";
 import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connection";
 import { byId, h, keepFocus, say, show } from "../lib/dom";
+import { Charts } from "../lib/charts";
 import { isPublic, refusalText, type ModeratorLink, type Poll, type PollKind } from "../lib/protocol";
+import { throttled } from "../lib/throttle";
 import { order } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
-import { counts, modeLabel, pollResults, pollStateLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
+import { counts, modeLabel, pollKindLabel, pollStateLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
 
 // Facilitator: run the session (start, end), create and run polls, watch questions and results.
 
 const code = codeFromPath();
 const key = keyFromFragment();
 const connection = new SessionConnection({ joinCode: code, mode: "onsite", key });
-connection.store.onChange(render);
+connection.store.onChange(throttled(render));
+const charts = new Charts({
+  switchable: true,
+  moderateAnswer: (answer, approve) => {
+    const poll = connection.store.snapshot?.polls.find((p) => p.results?.answers?.some((a) => a.id === answer.id));
+    if (poll) void run(approve ? "ApproveAnswer" : "HideAnswer", { pollId: poll.id, answerId: answer.id }, approve ? "Réponse publiée." : "Réponse masquée.");
+  },
+});
+/** The draft poll being edited in the form, if any. */
+let editing: string | null = null;
 connection.onStatus = connectionStatus;
 /** Moderator keys this page knows (from the join or a creation): the server never sends them again. */
 const moderatorKeys = new Map<string, string>();
@@ -88,16 +99,68 @@ byId("end-session").addEventListener("click", () => {
 });
 
 const pollForm = byId<HTMLFormElement>("poll-form");
+const pollKind = byId<HTMLSelectElement>("poll-kind");
+
+/** Shows the fields of the chosen poll kind only. */
+function showKindFields(): void {
+  pollForm.querySelectorAll<HTMLElement>("[data-for]").forEach((el) => {
+    show(el, el.dataset.for!.split(" ").includes(pollKind.value));
+  });
+  byId<HTMLTextAreaElement>("poll-options").required = pollKind.value === "single" || pollKind.value === "multiple";
+}
+pollKind.addEventListener("change", showKindFields);
+showKindFields();
+
+function pollRequest(): Record<string, unknown> {
+  const data = new FormData(pollForm);
+  const kind = data.get("kind") as PollKind;
+  const num = (name: string) => (String(data.get(name) ?? "").trim() === "" ? undefined : Number(data.get(name)));
+  return {
+    question: String(data.get("question") ?? ""),
+    kind,
+    options: kind === "single" || kind === "multiple"
+      ? String(data.get("options") ?? "").split("\n").map((o) => o.trim()).filter(Boolean) : undefined,
+    maxChoices: kind === "multiple" ? num("maxChoices") : undefined,
+    scaleMax: kind === "rating" ? num("scaleMax") : undefined,
+    minLabel: kind === "rating" ? String(data.get("minLabel") ?? "") || undefined : undefined,
+    maxLabel: kind === "rating" ? String(data.get("maxLabel") ?? "") || undefined : undefined,
+    hideResults: data.get("hideResults") === "on",
+  };
+}
+
+function stopEditing(): void {
+  editing = null;
+  pollForm.reset();
+  showKindFields();
+  byId("poll-form-title").textContent = "Nouveau sondage";
+  byId("poll-submit").textContent = "Créer le sondage";
+  show(byId("poll-cancel"), false);
+}
+
+function startEditing(poll: Poll): void {
+  editing = poll.id;
+  byId<HTMLInputElement>("poll-question").value = poll.question;
+  pollKind.value = poll.kind;
+  byId<HTMLTextAreaElement>("poll-options").value = poll.kind === "single" || poll.kind === "multiple" ? poll.options.join("\n") : "";
+  byId<HTMLInputElement>("poll-max").value = poll.maxChoices ? String(poll.maxChoices) : "";
+  byId<HTMLInputElement>("poll-scale").value = String(poll.scaleMax ?? 5);
+  byId<HTMLInputElement>("poll-min-label").value = poll.minLabel ?? "";
+  byId<HTMLInputElement>("poll-max-label").value = poll.maxLabel ?? "";
+  byId<HTMLInputElement>("poll-hide").checked = poll.hideResults;
+  showKindFields();
+  byId("poll-form-title").textContent = "Modifier le sondage";
+  byId("poll-submit").textContent = "Enregistrer les modifications";
+  show(byId("poll-cancel"), true);
+  byId<HTMLInputElement>("poll-question").focus();
+}
+
+byId("poll-cancel").addEventListener("click", stopEditing);
 pollForm.addEventListener("submit", async (e) => {
   e.preventDefault();
-  const data = new FormData(pollForm);
-  const options = String(data.get("options") ?? "").split("\n").map((o) => o.trim()).filter(Boolean);
-  const ok = await run("CreatePoll", {
-    question: String(data.get("question") ?? ""),
-    kind: data.get("kind") as PollKind,
-    options,
-  }, "Sondage créé. Ouvrez-le quand vous êtes prêt.");
-  if (ok) pollForm.reset();
+  const ok = editing
+    ? await run("EditPoll", { pollId: editing, ...pollRequest() }, "Sondage modifié.")
+    : await run("CreatePoll", pollRequest(), "Sondage créé. Ouvrez-le quand vous êtes prêt.");
+  if (ok) stopEditing();
 });
 
 function render(): void {
@@ -112,6 +175,7 @@ function render(): void {
   show(byId("end-session"), s.state === "live");
   keepFocus(() => {
     byId("polls").replaceChildren(...[...s.polls].reverse().map(pollCard));
+    show(byId("no-polls"), s.polls.length === 0);
     const questions = order(s.questions.filter((q) => isPublic(q.status) || q.status === "pending"), "votes");
     byId("questions").replaceChildren(...questions.map((q) =>
       h("li", { class: `question ${q.status}`, "data-question": q.id },
@@ -135,18 +199,22 @@ function render(): void {
 }
 
 function pollCard(poll: Poll): HTMLElement {
+  const results = !poll.hideResults ? "résultats en direct" : poll.revealed ? "résultats révélés" : "résultats masqués aux participants";
+  const button = (label: string, method: string, done: string, focus: string) =>
+    h("button", { type: "button", "data-focus": `${focus}-${poll.id}`, onclick: () => void run(method, { pollId: poll.id }, done) }, label);
   return h("article", { class: "poll", "data-poll": poll.id },
     h("h3", {}, poll.question),
-    h("p", { class: "meta" }, `${poll.kind === "single" ? "Choix unique" : "Choix multiple"} · ${pollStateLabel[poll.state]}`),
-    poll.state !== "open" && h("button", {
-      type: "button", "data-focus": `open-${poll.id}`,
-      onclick: () => void run("OpenPoll", { pollId: poll.id }, "Sondage ouvert."),
-    }, poll.state === "draft" ? "Ouvrir" : "Rouvrir"),
-    poll.state === "open" && h("button", {
-      type: "button", "data-focus": `close-${poll.id}`,
-      onclick: () => void run("ClosePoll", { pollId: poll.id }, "Sondage fermé."),
-    }, "Fermer"),
-    pollResults(poll));
+    h("p", { class: "meta" }, `${pollKindLabel[poll.kind]} · ${pollStateLabel[poll.state]} · ${results}`),
+    h("div", { class: "actions" },
+      poll.state === "draft" && h("button", { type: "button", "data-focus": `edit-${poll.id}`, onclick: () => startEditing(poll) }, "Modifier"),
+      poll.state !== "open" && button(poll.state === "draft" ? "Ouvrir" : "Rouvrir", "OpenPoll", "Sondage ouvert.", "open"),
+      poll.state === "open" && button("Fermer", "ClosePoll", "Sondage fermé.", "close"),
+      poll.hideResults && !poll.revealed && poll.state !== "draft" && button("Révéler les résultats", "RevealResults", "Résultats révélés à tous.", "reveal"),
+      h("button", {
+        type: "button", class: "danger", "data-focus": `delete-${poll.id}`,
+        onclick: () => { if (confirm(`Supprimer le sondage « ${poll.question} » et ses réponses ?`)) void run("DeletePoll", { pollId: poll.id }, "Sondage supprimé."); },
+      }, "Supprimer")),
+    charts.for(poll));
 }
 
 void start();

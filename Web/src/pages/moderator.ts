@@ -4,6 +4,7 @@ import { byId, h, keepFocus, say, show } from "../lib/dom";
 import { refusalText, type Question, type QuestionStatus, type Snapshot } from "../lib/protocol";
 import { order, type QueueOrder } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
+import { throttled } from "../lib/throttle";
 import { counts, modeLabel, speakerText, stateLabel, statusLabel, votesLabel } from "../lib/views";
 
 // Moderator console: work the question queue and the speaking queue. The facilitator's key
@@ -12,7 +13,7 @@ import { counts, modeLabel, speakerText, stateLabel, statusLabel, votesLabel } f
 const code = codeFromPath();
 const key = keyFromFragment();
 const connection = new SessionConnection({ joinCode: code, mode: "onsite", key });
-connection.store.onChange(render);
+connection.store.onChange(throttled(render));
 connection.onStatus = connectionStatus;
 const filter = byId<HTMLSelectElement>("filter");
 const sort = byId<HTMLSelectElement>("sort");

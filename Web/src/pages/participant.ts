@@ -4,7 +4,10 @@ import { byId, h, keepFocus, say, show } from "../lib/dom";
 import { isPublic, refusalText, type Mode, type Poll, type Question } from "../lib/protocol";
 import { order } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
-import { counts, modeLabel, pollResults, speakerText, stateLabel, videoBlock, votesLabel } from "../lib/views";
+import { ballotForm, type BallotPayload } from "../lib/ballot";
+import { Charts } from "../lib/charts";
+import { throttled } from "../lib/throttle";
+import { counts, modeLabel, speakerText, stateLabel, videoBlock, votesLabel } from "../lib/views";
 
 // Participant: join with a name (optional) and a mode, then ask, upvote, vote and ask for the floor.
 
@@ -22,13 +25,14 @@ const draftChoices = new Map<string, number[]>();
 /** My questions of this visit: the broadcast may arrive before or after AskQuestion's answer. */
 const myQuestions = new Set<string>();
 let videoUrl: string | undefined;
+const charts = new Charts({ switchable: true });
 
 joinForm.addEventListener("submit", async (e) => {
   e.preventDefault();
   const mode = (new FormData(joinForm).get("mode") as Mode | null) ?? "remote";
   const displayName = byId<HTMLInputElement>("name").value.trim() || undefined;
   connection = new SessionConnection({ joinCode: code, displayName, mode });
-  connection.store.onChange(render);
+  connection.store.onChange(throttled(render));
   connection.onStatus = connectionStatus;
   try {
     await connection.start();
@@ -85,13 +89,17 @@ async function toggleUpvote(q: Question): Promise<void> {
   }
 }
 
-async function vote(poll: Poll, form: HTMLFormElement): Promise<void> {
-  const choices = new FormData(form).getAll("choice").map((v) => Number(v));
-  if (await run("Vote", { pollId: poll.id, choices }, "Votre vote est pris en compte.")) {
+async function vote(poll: Poll, ballot: BallotPayload): Promise<void> {
+  const done = poll.kind === "openText" ? "Votre réponse est enregistrée." : "Votre vote est pris en compte.";
+  if (await run("Vote", { pollId: poll.id, ...ballot }, done)) {
     draftChoices.delete(poll.id);
     connection!.store.update((s) => {
       const p = s.polls.find((x) => x.id === poll.id);
-      if (p) p.myChoices = choices;
+      if (!p) return;
+      if (ballot.choices) p.myChoices = ballot.choices;
+      if (ballot.words) p.myWords = ballot.words;
+      if (ballot.rating) p.myRating = ballot.rating;
+      if (ballot.text !== undefined) p.myText = ballot.text.trim();
     });
   }
 }
@@ -121,7 +129,8 @@ function render(): void {
   hand.disabled = s.state === "ended" || (me?.muted ?? false);
   show(hand, !(me?.speaking ?? false));
   keepFocus(() => {
-    renderPolls(s.polls.filter((p) => p.state !== "draft"));
+    renderPolls(s.polls.filter((p) => p.state !== "draft")
+      .sort((a, b) => Number(b.state === "open") - Number(a.state === "open") || pollNumber(b) - pollNumber(a)));
     show(byId("no-polls"), !s.polls.some((p) => p.state !== "draft"));
     const mine = (q: Question) => q.mine || myQuestions.has(q.id);
     renderQuestions("questions", order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes")
@@ -154,28 +163,11 @@ function renderQuestions(listId: string, questions: Question[], mine: (q: Questi
   }));
 }
 
+const pollNumber = (p: Poll) => Number(p.id.replace(/\D/g, ""));
+
 function renderPolls(polls: Poll[]): void {
-  byId("polls").replaceChildren(...polls.map((poll) => {
-    const open = poll.state === "open";
-    const type = poll.kind === "single" ? "radio" : "checkbox";
-    const ticked = draftChoices.get(poll.id) ?? poll.myChoices ?? [];
-    const form = h("form", { class: "ballot", "data-poll": poll.id },
-      h("fieldset", { disabled: !open },
-        h("legend", {}, poll.question),
-        ...poll.options.map((option, i) =>
-          h("label", { class: "choice" },
-            h("input", { type, name: "choice", value: i, checked: ticked.includes(i), "data-focus": `${poll.id}-${i}` }),
-            option))),
-      open && h("button", { type: "submit", "data-focus": `vote-${poll.id}` }, poll.myChoices ? "Changer mon vote" : "Voter"),
-      poll.myChoices && h("p", { class: "confirmation" }, "✓ Votre vote est pris en compte."),
-      !open && h("p", { class: "closed" }, "Ce sondage est fermé."));
-    form.addEventListener("change", () => {
-      draftChoices.set(poll.id, new FormData(form).getAll("choice").map((v) => Number(v)));
-    });
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      void vote(poll, form);
-    });
-    return h("article", { class: "poll" }, form, pollResults(poll));
-  }));
+  byId("polls").replaceChildren(...polls.map((poll) =>
+    h("article", { class: "poll" },
+      ballotForm(poll, draftChoices.get(poll.id), (ballot) => void vote(poll, ballot), (ticked) => draftChoices.set(poll.id, ticked)),
+      charts.for(poll))));
 }

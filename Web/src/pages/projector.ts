@@ -3,14 +3,17 @@ import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connect
 import { byId, h, say, show } from "../lib/dom";
 import { refusalText } from "../lib/protocol";
 import { order } from "../lib/queue";
-import { counts, modeLabel, pollResults, speakerText, votesLabel } from "../lib/views";
+import { Charts } from "../lib/charts";
+import { throttled } from "../lib/throttle";
+import { counts, modeLabel, speakerText, votesLabel } from "../lib/views";
 
 // Projector: the big screen in the room. Read-only: join code and QR code, the pinned question,
 // the live poll, the top questions, the counts and who has the floor.
 
 const code = codeFromPath();
 const connection = new SessionConnection({ joinCode: code, mode: "onsite", key: keyFromFragment() });
-connection.store.onChange(render);
+connection.store.onChange(throttled(render));
+const charts = new Charts();
 connection.onStatus = (s) => say(s === "connected" ? "" : s === "reconnecting" ? "Reconnexion…" : "Déconnecté.");
 byId("join-code").textContent = code;
 byId("join-url").textContent = `${location.host}/join/${code}`;
@@ -31,7 +34,15 @@ function render(): void {
   const poll = open.at(-1) ?? s.polls.filter((p) => p.state === "closed").at(-1);
   const pollSection = byId("poll");
   show(pollSection, poll !== undefined);
-  if (poll) pollSection.replaceChildren(h("h2", {}, poll.question), pollResults(poll));
+  if (poll) {
+    // Hidden results reach the projector, but the room sees them only once revealed.
+    const shown = !poll.hideResults || poll.revealed;
+    pollSection.replaceChildren(
+      h("h2", {}, poll.question),
+      shown ? charts.for(poll) : h("p", { class: "note" },
+        `${poll.results?.voters ?? 0} réponses · les résultats s'afficheront quand l'animateur les révélera.`),
+      h("p", { class: "legend" }, h("span", { class: "key onsite" }), " sur place ", h("span", { class: "key remote" }), " à distance"));
+  }
   const top = order(s.questions.filter((q) => q.status === "visible"), "votes").slice(0, 5);
   byId("questions").replaceChildren(...top.map((q) =>
     h("li", { class: "question", "data-question": q.id },

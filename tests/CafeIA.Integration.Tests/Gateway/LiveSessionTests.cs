@@ -90,7 +90,7 @@ public sealed class LiveSessionTests(EmbeddedGatewayFixture gateway) : IClassFix
         var poll = await _facilitator.Invoke<PollCreated>("CreatePoll",
             new CreatePollRequest("L'IA au travail, plutôt :", PollKind.Single, ["une aide", "une menace", "les deux"]));
         await _facilitator.Invoke("OpenPoll", new PollRef(poll.PollId));
-        await _chloe.WaitFor<PollStateChanged>(e => e.PollId == poll.PollId && e.State == PollState.Open);
+        await _chloe.WaitFor<PollUpdated>(e => e.Poll.Id == poll.PollId && e.Poll.State == PollState.Open);
 
         await _alice.Invoke("Vote", new VoteRequest(poll.PollId, [0]));
         await _bob.Invoke("Vote", new VoteRequest(poll.PollId, [2]));
@@ -112,7 +112,7 @@ public sealed class LiveSessionTests(EmbeddedGatewayFixture gateway) : IClassFix
         Assert.Equal(RefusalCodes.Closed, await CafeClient.RefusalCode(() => _bob.Invoke("Vote", new VoteRequest(poll.PollId, [0]))));
         var final = (await _bob.Snapshot()).Polls.Single(p => p.Id == poll.PollId);
         Assert.Equal(PollState.Closed, final.State);
-        Assert.Equal([1, 1, 1], final.Results.Counts);
+        Assert.Equal([1, 1, 1], final.Results!.Counts);
         Assert.Equal([2], final.MyChoices!);
     }
 

@@ -49,9 +49,9 @@ public sealed class RestartTests
         Assert.Equal((questionId, "Et demain ?", 1, true), (question.Id, question.Text, question.Votes, question.Upvoted));
         var poll = Assert.Single(after.Polls);
         Assert.Equal(PollState.Open, poll.State);
-        Assert.Equal([1, 1], poll.Results.Counts);
-        Assert.Equal([0, 1], poll.Results.Onsite);
-        Assert.Equal([1, 0], poll.Results.Remote);
+        Assert.Equal([1, 1], poll.Results!.Counts);
+        Assert.Equal([0, 1], poll.Results!.Onsite);
+        Assert.Equal([1, 0], poll.Results!.Remote);
         Assert.Equal([1], poll.MyChoices!);
         Assert.True(after.Seq >= before.Seq);
 

@@ -92,7 +92,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         var snapshot = (await session.GetSnapshot(alice.ParticipantId)).Value!;
         Assert.Equal("Persistée ?", Assert.Single(snapshot.Questions).Text);
         Assert.Equal(question.QuestionId, snapshot.Questions[0].Id);
-        Assert.Equal([1, 0], Assert.Single(snapshot.Polls).Results.Counts);
+        Assert.Equal([1, 0], Assert.Single(snapshot.Polls).Results!.Counts);
         Assert.Equal(new Counts(0, 0), snapshot.Counts);
     }
 

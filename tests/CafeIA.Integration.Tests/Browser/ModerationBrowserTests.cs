@@ -17,8 +17,8 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         await facilitator.GetByLabel("Relire les questions avant publication (pré-modération)").CheckAsync();
         await Expect(facilitator.Locator("#status")).ToHaveTextAsync("Les nouvelles questions attendront une relecture.");
 
-        var alice = await JoinAs(created.JoinCode, "Alice", "sur place");
-        var chloe = await JoinAs(created.JoinCode, "Chloé", "à distance");
+        var alice = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place");
+        var chloe = await browser.JoinAsParticipant(created.JoinCode, "Chloé", "à distance");
         await alice.GetByLabel("Votre question").FillAsync("Comment l'IA apprend-elle ?");
         await alice.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
         await Expect(alice.Locator("#my-pending")).ToContainTextAsync("En attente de relecture par un modérateur.");
@@ -52,16 +52,5 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         await projector.ScreenshotAsync(new() { Path = Artifacts.PathFor("moderation-projector.png"), FullPage = true });
         await moderator.ScreenshotAsync(new() { Path = Artifacts.PathFor("moderation-console.png"), FullPage = true });
         await chloe.ScreenshotAsync(new() { Path = Artifacts.PathFor("moderation-participant.png"), FullPage = true });
-    }
-
-    private async Task<IPage> JoinAs(string code, string name, string mode)
-    {
-        var page = await browser.NewPage();
-        await page.GotoAsync($"/join/{code}");
-        await page.GetByLabel("Votre nom (facultatif)").FillAsync(name);
-        await page.GetByLabel(mode, new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync();
-        await Expect(page.Locator("#live")).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -39,6 +39,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A participant page, joined with a name and a mode ("sur place" or "à distance").</summary>
+    public async Task<IPage> JoinAsParticipant(string code, string name, string mode)
+    {
+        var page = await NewPage();
+        await page.GotoAsync($"/join/{code}");
+        await page.GetByLabel("Votre nom (facultatif)").FillAsync(name);
+        await page.GetByLabel(mode, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#live")).ToBeVisibleAsync();
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -21,6 +21,7 @@ const charts = new Charts({
     if (poll) void run(approve ? "ApproveAnswer" : "HideAnswer", { pollId: poll.id, answerId: answer.id }, approve ? "Réponse publiée." : "Réponse masquée.");
   },
 });
+let shownPreModeration: boolean | undefined;
 /** The draft poll being edited in the form, if any. */
 let editing: string | null = null;
 connection.onStatus = connectionStatus;
@@ -170,7 +171,11 @@ function render(): void {
   byId("join-code").textContent = s.joinCode;
   byId("session-state").textContent = stateLabel[s.state];
   byId("counts").textContent = counts(s);
-  byId<HTMLInputElement>("premoderation").checked = s.preModeration;
+  // Follow the server's setting only when it changes: never undo a click still on its way.
+  if (s.preModeration !== shownPreModeration) {
+    shownPreModeration = s.preModeration;
+    byId<HTMLInputElement>("premoderation").checked = s.preModeration;
+  }
   show(byId("start-session"), s.state === "draft");
   show(byId("end-session"), s.state === "live");
   keepFocus(() => {

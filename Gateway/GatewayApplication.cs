@@ -2,6 +2,7 @@ using CafeIA.Gateway.Api;
 using CafeIA.Gateway.Fanout;
 using CafeIA.Gateway.Hosting;
 using CafeIA.Gateway.Hubs;
+using CafeIA.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -20,6 +21,7 @@ public static class GatewayApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddCafeOrleans();
+        builder.AddCafeServiceDefaults();
         builder.Services.AddCafeJson();
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
@@ -27,6 +29,7 @@ public static class GatewayApplication
         var app = builder.Build();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapCafeServiceEndpoints();
         app.MapSessionEndpoints();
         app.MapJoinQrCode();
         app.MapCafeHub();

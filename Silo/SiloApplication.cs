@@ -1,17 +1,29 @@
 using CafeIA.Hosting;
+using Orleans.Dashboard;
 
 namespace CafeIA.Silo;
 
 public static class SiloApplication
 {
-    public static IHost Build(string[] args)
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// The silo, plus a small HTTP server (Urls, default http://localhost:8081) for operators:
+    /// health probes, Prometheus metrics and the Orleans dashboard.
+    /// </summary>
+    public static WebApplication Build(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.UseOrleans(silo => silo.AddCafeSilo(builder.Configuration));
-        return builder.Build();
+        builder.UseOrleans(silo => silo.AddCafeSilo(builder.Configuration).AddDashboard());
+        builder.AddCafeServiceDefaults();
+
+        var app = builder.Build();
+        app.MapCafeServiceEndpoints();
+        app.MapOrleansDashboard(routePrefix: DashboardPath);
+        return app;
     }
 }

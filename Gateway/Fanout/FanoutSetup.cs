@@ -6,22 +6,33 @@ public static class FanoutSetup
     {
         services.AddSingleton<SessionFanout>();
         services.AddSingleton<ConnectionRegistry>();
+        services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.Section);
         services.AddHostedService<SubscriptionRenewer>();
         return services;
     }
+}
+
+/// <summary>Section "Fanout": how often each gateway renews its session subscriptions.</summary>
+public sealed class FanoutOptions
+{
+    public const string Section = "Fanout";
+
+    /// <summary>
+    /// Well inside the grain's 2-minute expiry; also how soon screens resync after a session
+    /// moved to another silo (a renewal finds the new activation).
+    /// </summary>
+    public TimeSpan RenewalPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
 /// Grain observers are not durable: a session grain forgets its subscribers when it deactivates
 /// or moves, and drops those not renewed within its expiry. Renew well inside that window.
 /// </summary>
-internal sealed class SubscriptionRenewer(SessionFanout fanout) : BackgroundService
+internal sealed class SubscriptionRenewer(SessionFanout fanout, Microsoft.Extensions.Options.IOptions<FanoutOptions> options) : BackgroundService
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(20);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period);
+        using var timer = new PeriodicTimer(options.Value.RenewalPeriod);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -43,6 +43,10 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                 {
                     await _clients.Group(SessionFanout.GroupName(_sessionId, group)).SendAsync(SessionFanout.ChangesEvent, changes.For(group));
                 }
+                if (changes.CommittedAt != default)
+                {
+                    CafeMetrics.FanoutLatency.Record((DateTimeOffset.UtcNow - changes.CommittedAt).TotalMilliseconds);
+                }
                 foreach (var (participantId, batch) in changes.Personal())
                 {
                     await _clients.Group(SessionFanout.PersonalGroupName(_sessionId, participantId)).SendAsync(SessionFanout.PersonalEvent, batch);

@@ -15,6 +15,7 @@ public sealed partial class SessionFanout(
 {
     public const string ChangesEvent = "changes";
     public const string PersonalEvent = "personal";
+    public const string ResyncEvent = "resync";
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Subscription> _subscriptions = [];
 
@@ -86,7 +87,13 @@ public sealed partial class SessionFanout(
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                await grains.GetGrain<ISessionGrain>(sessionId).Subscribe(subscription.Reference);
+                var activation = await grains.GetGrain<ISessionGrain>(sessionId).Subscribe(subscription.Reference);
+                if (subscription.Renewed(activation))
+                {
+                    // The session was reactivated (a silo failed, say): changes published in the
+                    // meantime never reached this gateway. Its screens fetch a fresh snapshot.
+                    await hub.Clients.Groups(AllGroups(sessionId)).SendAsync(ResyncEvent, cancellationToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -100,9 +107,16 @@ public sealed partial class SessionFanout(
         var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
-        var ready = grains.GetGrain<ISessionGrain>(sessionId).Subscribe(reference);
-        return new Subscription(forwarder, reference, ready);
+        var subscription = new Subscription(forwarder, reference);
+        subscription.Ready = SubscribeFirst(grains.GetGrain<ISessionGrain>(sessionId), subscription);
+        return subscription;
     }
+
+    private static async Task SubscribeFirst(ISessionGrain session, Subscription subscription) =>
+        subscription.Renewed(await session.Subscribe(subscription.Reference));
+
+    private static string[] AllGroups(Guid sessionId) =>
+        [GroupName(sessionId, Audience.Participants), GroupName(sessionId, Audience.Staff), GroupName(sessionId, Audience.Projector)];
 
     private async Task EndAsync(Guid sessionId, Subscription subscription)
     {
@@ -121,12 +135,22 @@ public sealed partial class SessionFanout(
         }
     }
 
-    private sealed class Subscription(SessionChangeForwarder forwarder, ISessionObserver reference, Task ready)
+    private sealed class Subscription(SessionChangeForwarder forwarder, ISessionObserver reference)
     {
+        private Guid _activation;
+
         public SessionChangeForwarder Forwarder { get; } = forwarder;
         public ISessionObserver Reference { get; } = reference;
-        public Task Ready { get; } = ready;
+        public Task Ready { get; set; } = Task.CompletedTask;
         public int References { get; set; }
+
+        /// <summary>Records the session's activation; true if it is a new one since the last renewal.</summary>
+        public bool Renewed(Guid activation)
+        {
+            var changed = _activation != Guid.Empty && _activation != activation;
+            _activation = activation;
+            return changed;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to session {SessionId} could not be renewed or ended")]

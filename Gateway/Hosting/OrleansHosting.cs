@@ -33,6 +33,7 @@ public static class OrleansHosting
     private static IClientBuilder AddCafeClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = configuration.GetSection(CafeClusterOptions.Section).Get<CafeClusterOptions>() ?? new();
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         if (cluster.Clustering == ClusteringModes.AdoNet)
         {
             var storage = configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new();

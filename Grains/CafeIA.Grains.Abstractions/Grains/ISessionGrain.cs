@@ -98,9 +98,17 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("SetVideo")]
     Task<Outcome<Done>> SetVideo(string participantId, string? url);
 
-    /// <summary>Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).</summary>
+    /// <summary>
+    /// Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).
+    /// Returns the id of this activation: when it changes, the session was reactivated (after a
+    /// silo failure, say) and changes may have been missed, so the gateway's screens resync.
+    /// </summary>
     [Alias("Subscribe")]
-    Task Subscribe(ISessionObserver observer);
+    Task<Guid> Subscribe(ISessionObserver observer);
+
+    /// <summary>The silo this session is active on (operations and failure tests).</summary>
+    [AlwaysInterleave, Alias("GetHost")]
+    Task<string> GetHost();
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(ISessionObserver observer);

@@ -20,7 +20,10 @@ public sealed record Delivery(
 
 /// <summary>What a session grain sends each subscribed gateway: one command's deliveries under one seq.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.SessionChanges")]
-public sealed record SessionChanges([property: Id(0)] long Seq, [property: Id(1)] Delivery[] Deliveries)
+public sealed record SessionChanges(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] Delivery[] Deliveries,
+    [property: Id(2)] DateTimeOffset CommittedAt = default)
 {
     /// <summary>The batch a screen of this role group receives (empty events when none concern it).</summary>
     public ChangeBatch For(Audience group) =>

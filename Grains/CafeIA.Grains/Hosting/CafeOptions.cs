@@ -36,6 +36,22 @@ public sealed class CafeClusterOptions
     public string Clustering { get; set; } = ClusteringModes.Localhost;
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// On Kubernetes (with AdoNet clustering): Microsoft.Orleans.Hosting.Kubernetes takes the silo's
+    /// address and identity from POD_IP / POD_NAME / ORLEANS_CLUSTER_ID / ORLEANS_SERVICE_ID and
+    /// removes the membership rows of pods that no longer exist.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>The address other silos and clients reach this silo at (AdoNet clustering); default: this host's first address.</summary>
+    public string? AdvertisedIP { get; set; }
+
+    /// <summary>How long a grain call waits for an answer (Orleans' default: 30 s).</summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Section "Cluster:Membership" binds Orleans' ClusterMembershipOptions (failure detection).</summary>
+    public const string MembershipSection = "Cluster:Membership";
 }
 
 public static class ClusteringModes

@@ -25,11 +25,27 @@ public static class CafeSiloConfiguration
     {
         var cluster = configuration.GetSection(CafeClusterOptions.Section).Get<CafeClusterOptions>() ?? new();
 
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection(CafeClusterOptions.MembershipSection));
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
         if (cluster.Clustering == ClusteringModes.AdoNet)
         {
             var store = StorageTarget.From(configuration.GetSection(CafeStorageOptions.Section).Get<CafeStorageOptions>() ?? new()).ForClustering();
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
-            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+                if (cluster.AdvertisedIP is { } ip)
+                {
+                    silo.ConfigureEndpoints(System.Net.IPAddress.Parse(ip), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (store.Invariant, store.ConnectionString));
         }
         else

@@ -18,6 +18,7 @@ public sealed partial class SessionGrain(
     ILogger<SessionGrain> log) : Grain, ISessionGrain
 {
     private const int JoinCodeAttempts = 20;
+    private readonly Guid _activation = Guid.NewGuid();
     private Session _session = null!;
     private readonly SessionSubscribers _subscribers = new(clock);
 
@@ -58,7 +59,7 @@ public sealed partial class SessionGrain(
 
     public Task<long> GetSeq() => Task.FromResult(store.State.Seq);
 
-    public Task<Outcome<JoinResult>> Join(JoinOptions options) => Apply(s => s.Join(options));
+    public async Task<Outcome<JoinResult>> Join(JoinOptions options) => Counted(await Apply(s => s.Join(options)), CafeMetrics.Joins);
 
     public async Task Disconnected(string participantId)
     {
@@ -76,7 +77,8 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> SetPhase(string participantId, SessionPhase phase) => Apply(s => s.SetPhase(participantId, phase));
 
-    public Task<Outcome<QuestionCreated>> Ask(string participantId, AskQuestionRequest request) => Apply(s => s.Ask(participantId, request));
+    public async Task<Outcome<QuestionCreated>> Ask(string participantId, AskQuestionRequest request) =>
+        Counted(await Apply(s => s.Ask(participantId, request)), CafeMetrics.Questions);
 
     public Task<Outcome<Done>> Upvote(string participantId, string? questionId) => Apply(s => s.Upvote(participantId, questionId));
 
@@ -98,7 +100,17 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(s => s.ModerateAnswer(participantId, answer, approve));
 
-    public Task<Outcome<Done>> Vote(string participantId, VoteRequest request) => Apply(s => s.Vote(participantId, request));
+    public async Task<Outcome<Done>> Vote(string participantId, VoteRequest request) =>
+        Counted(await Apply(s => s.Vote(participantId, request)), CafeMetrics.Ballots);
+
+    private static Outcome<T> Counted<T>(Outcome<T> outcome, System.Diagnostics.Metrics.Counter<long> counter)
+    {
+        if (!outcome.IsRefused)
+        {
+            counter.Add(1);
+        }
+        return outcome;
+    }
 
     public Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings) => Apply(s => s.SetModeration(participantId, settings));
 
@@ -119,11 +131,13 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(s => s.SetVideo(participantId, url));
 
-    public Task Subscribe(ISessionObserver observer)
+    public Task<Guid> Subscribe(ISessionObserver observer)
     {
         _subscribers.Renew(observer);
-        return Task.CompletedTask;
+        return Task.FromResult(_activation);
     }
+
+    public Task<string> GetHost() => Task.FromResult(RuntimeIdentity);
 
     public Task Unsubscribe(ISessionObserver observer)
     {
@@ -159,7 +173,7 @@ public sealed partial class SessionGrain(
         }
         if (batch is not null)
         {
-            _subscribers.Publish(this.GetPrimaryKey(), batch, log);
+            _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
         }
         return outcome;
     }

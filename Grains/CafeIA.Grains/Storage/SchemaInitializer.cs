@@ -8,7 +8,7 @@ namespace CafeIA.Storage;
 /// Creates or updates the database schema (tables and the queries Orleans' ADO.NET providers read
 /// from OrleansQuery) before any silo service touches the database. Every script is idempotent.
 /// </summary>
-internal sealed partial class SchemaInitializer(StorageTarget target, ILogger<SchemaInitializer> log)
+public sealed partial class SchemaInitializer(StorageTarget target, ILogger<SchemaInitializer> log)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>

@@ -30,6 +30,8 @@ export class SessionConnection {
     this.hub.on("changes", (batch: ChangeBatch) => {
       if (this.store.apply(batch) === "gap") void this.resync();
     });
+    // The session moved to another silo: changes may have been missed, whatever the seq says.
+    this.hub.on("resync", () => void this.resync());
     this.hub.on("personal", (batch: ChangeBatch) => {
       this.store.applyPersonal(batch);
       // A revoked moderator link: the server closes the connection; do not reconnect with it.

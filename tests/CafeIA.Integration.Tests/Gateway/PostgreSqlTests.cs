@@ -58,7 +58,7 @@ public sealed class PostgreSqlTests(PostgresServer postgres) : IClassFixture<Pos
 
         public static async Task<ClusterRun> Start(string[] args)
         {
-            var run = new ClusterRun { _silo = SiloApplication.Build(args) };
+            var run = new ClusterRun { _silo = SiloApplication.Build([.. args, "--urls=http://127.0.0.1:0"]) };
             await run._silo.StartAsync();
             run.Gateway = await GatewayHost.Start(["--Gateway:Mode=Client", .. args]);
             return run;

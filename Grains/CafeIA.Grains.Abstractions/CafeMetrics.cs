@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+
+namespace CafeIA;
+
+/// <summary>
+/// Our own counters (meter "CafeIA"), exported with Orleans' and ASP.NET Core's for Prometheus.
+/// Static instruments: one meter per process, recorded where the event is acknowledged.
+/// </summary>
+public static class CafeMetrics
+{
+    public const string MeterName = "CafeIA";
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    /// <summary>Joins accepted (new participants and resumed ones).</summary>
+    public static readonly Counter<long> Joins = Meter.CreateCounter<long>("cafeia.joins", "{join}", "Joins accepted by sessions");
+
+    public static readonly Counter<long> Questions = Meter.CreateCounter<long>("cafeia.questions", "{question}", "Questions asked and stored");
+
+    public static readonly Counter<long> Ballots = Meter.CreateCounter<long>("cafeia.ballots", "{ballot}", "Ballots cast or changed and stored");
+
+    /// <summary>From the session's commit to the gateway handing the change to SignalR.</summary>
+    public static readonly Histogram<double> FanoutLatency = Meter.CreateHistogram<double>(
+        "cafeia.fanout.latency", "ms", "Time from a session change's commit to its send by a gateway");
+}

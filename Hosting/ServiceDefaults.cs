@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+
+namespace CafeIA.Hosting;
+
+/// <summary>
+/// What every Café IA host (silo, gateway) exposes for operators: liveness (the process answers),
+/// readiness (the Orleans cluster answers), and OpenTelemetry metrics in Prometheus format.
+/// </summary>
+public static class ServiceDefaults
+{
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
+    public const string MetricsPath = "/metrics";
+    private const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder AddCafeServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadiness>("orleans-cluster", tags: [ReadyTag]);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(CafeMetrics.MeterName)
+            // Orleans' own instruments (messaging, grains, membership, storage).
+            .AddMeter("Microsoft.Orleans")
+            // Built into ASP.NET Core: requests, Kestrel and SignalR connections.
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static WebApplication MapCafeServiceEndpoints(this WebApplication app)
+    {
+        // Liveness is local: a slow database or a partitioned cluster must not get pods restarted.
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}

@@ -17,20 +17,64 @@ internal sealed class CafeClient : IAsyncDisposable
     private readonly List<ChangeBatch> _batches = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly List<(long Seq, DateTime At)> _arrivals = [];
+    private string? _joinCode;
+    private JoinOptions? _joinOptions;
+
     public HubConnection Hub { get; }
     public JoinResult Joined { get; private set; } = null!;
 
-    private CafeClient(Uri baseAddress)
+    /// <summary>This screen's view of the session, kept like the pages keep theirs.</summary>
+    public ClientState State { get; } = new();
+
+    /// <summary>How many times the connection was re-established and the session rejoined.</summary>
+    public int Rejoins { get; private set; }
+
+    private CafeClient(Uri baseAddress, bool resilient)
     {
-        Hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, "/hubs/cafe"), o => o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets)
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/cafe"), o =>
+            {
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                // Behind a plain TCP load balancer negotiation and socket could land on two gateways.
+                o.SkipNegotiation = resilient;
+            })
             .AddJsonProtocol(o =>
             {
                 JsonSetup.Apply(o.PayloadSerializerOptions);
                 o.PayloadSerializerOptions.AllowOutOfOrderMetadataProperties = true;
-            })
-            .Build();
-        Hub.On<ChangeBatch>("changes", Record);
+            });
+        if (resilient)
+        {
+            builder.WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500),
+                TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)]);
+        }
+        Hub = builder.Build();
+        // A reconnected SignalR client is a new connection bound to nothing: rejoin as the same participant.
+        Hub.Reconnected += async _ =>
+        {
+            await Rejoin();
+            lock (_gate)
+            {
+                Rejoins++;
+                Signal();
+            }
+        };
+        Hub.On<ChangeBatch>("changes", batch =>
+        {
+            var gap = false;
+            lock (_gate)
+            {
+                _arrivals.Add((batch.Seq, DateTime.UtcNow));
+                gap = !State.Apply(batch);
+            }
+            Record(batch);
+            if (gap)
+            {
+                _ = Resync();
+            }
+        });
+        Hub.On("resync", () => { _ = Resync(); });
         Hub.On<ChangeBatch>("personal", batch => Record(batch with { Seq = -batch.Seq }));
         Hub.Closed += _ =>
         {
@@ -83,19 +127,94 @@ internal sealed class CafeClient : IAsyncDisposable
         }
     }
 
-    public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options)
+    public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options, bool resilient = false)
     {
-        var client = await Connect(baseAddress);
+        var client = await Connect(baseAddress, resilient);
+        (client._joinCode, client._joinOptions) = (joinCode, options);
         client.Joined = await client.Hub.InvokeAsync<JoinResult>("JoinSession", joinCode, options);
+        lock (client._gate)
+        {
+            client.State.Reset(client.Joined.Snapshot);
+        }
         return client;
     }
 
     /// <summary>Connected, bound to no session yet.</summary>
-    public static async Task<CafeClient> Connect(Uri baseAddress)
+    public static async Task<CafeClient> Connect(Uri baseAddress, bool resilient = false)
     {
-        var client = new CafeClient(baseAddress);
+        var client = new CafeClient(baseAddress, resilient);
         await client.Hub.StartAsync();
         return client;
+    }
+
+    /// <summary>When each change batch arrived (seq, UTC time).</summary>
+    public IReadOnlyList<(long Seq, DateTime At)> Arrivals
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _arrivals];
+            }
+        }
+    }
+
+    private async Task Rejoin()
+    {
+        var options = _joinOptions! with { ResumeToken = Joined.ResumeToken };
+        var joined = await Hub.InvokeAsync<JoinResult>("JoinSession", _joinCode, options);
+        lock (_gate)
+        {
+            Joined = joined;
+            State.Reset(joined.Snapshot);
+        }
+    }
+
+    private async Task Resync()
+    {
+        try
+        {
+            var snapshot = await Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");
+            lock (_gate)
+            {
+                State.Reset(snapshot);
+                Signal();
+            }
+        }
+        catch (Exception)
+        {
+            // Disconnected meanwhile: the rejoin brings a fresh snapshot.
+        }
+    }
+
+    /// <summary>Waits until this screen's state satisfies the condition.</summary>
+    public async Task WaitForState(Func<ClientState, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (condition(State))
+                {
+                    return;
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(TimeSpan.FromMilliseconds(500), cts.Token);
+            }
+            catch (TimeoutException)
+            {
+                // Re-check: a state may change without a signal (a snapshot reset under the lock).
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{ParticipantId} never reached: {what}. State: {State.Digest()}");
+            }
+        }
     }
 
     public IReadOnlyList<ChangeBatch> Batches

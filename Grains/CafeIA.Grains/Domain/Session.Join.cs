@@ -11,8 +11,8 @@ public sealed partial class Session
     /// </summary>
     public Outcome<JoinResult> Join(JoinOptions options)
     {
-        var name = string.IsNullOrWhiteSpace(options.DisplayName) ? null : options.DisplayName.Trim();
-        if (name is not null && name.Length > limits.MaxDisplayNameLength)
+        var name = Text.Optional(options.DisplayName, limits.MaxDisplayNameLength, out var validName);
+        if (!validName)
         {
             return Refuse<JoinResult>(RefusalCodes.Invalid, $"A display name has at most {limits.MaxDisplayNameLength} characters.");
         }

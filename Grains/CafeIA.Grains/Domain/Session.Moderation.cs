@@ -55,8 +55,8 @@ public sealed partial class Session
 
     private Outcome<Done> Reject(Question question, string? reason)
     {
-        var clean = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (clean?.Length > limits.MaxRejectReasonLength)
+        var clean = Text.Optional(reason, limits.MaxRejectReasonLength, out var valid);
+        if (!valid)
         {
             return Refuse<Done>(RefusalCodes.Invalid, $"A reason has at most {limits.MaxRejectReasonLength} characters.");
         }
@@ -91,8 +91,7 @@ public sealed partial class Session
     /// <summary>Fixes a question's text; everyone sees that it was edited.</summary>
     private Outcome<Done> Edit(Question question, string? text)
     {
-        var clean = text?.Trim() ?? "";
-        if (clean.Length == 0 || clean.Length > limits.MaxQuestionLength)
+        if (Text.Required(text, limits.MaxQuestionLength) is not { } clean)
         {
             return Refuse<Done>(RefusalCodes.Invalid, $"A question needs 1 to {limits.MaxQuestionLength} characters.");
         }

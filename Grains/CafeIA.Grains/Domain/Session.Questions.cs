@@ -15,8 +15,7 @@ public sealed partial class Session
         {
             return Refuse<QuestionCreated>(RefusalCodes.Muted, "A moderator has muted you: you can follow and vote, not post.");
         }
-        var text = request.Text?.Trim() ?? "";
-        if (text.Length == 0 || text.Length > limits.MaxQuestionLength)
+        if (Text.Required(request.Text, limits.MaxQuestionLength) is not { } text)
         {
             return Refuse<QuestionCreated>(RefusalCodes.Invalid, $"A question needs 1 to {limits.MaxQuestionLength} characters.");
         }

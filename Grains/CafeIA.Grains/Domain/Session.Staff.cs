@@ -59,8 +59,8 @@ public sealed partial class Session
         {
             return Refuse<ModeratorLinkView>(RefusalCodes.Forbidden, "Open the facilitator link again to create moderator links.");
         }
-        var cleanLabel = string.IsNullOrWhiteSpace(label) ? null : label.Trim();
-        if (cleanLabel?.Length > limits.MaxModeratorLinkLabelLength)
+        var cleanLabel = Text.Optional(label, limits.MaxModeratorLinkLabelLength, out var validLabel);
+        if (!validLabel)
         {
             return Refuse<ModeratorLinkView>(RefusalCodes.Invalid, $"A link name has at most {limits.MaxModeratorLinkLabelLength} characters.");
         }
@@ -102,8 +102,8 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(refusal);
         }
-        var clean = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
-        if (clean is not null && (clean.Length > limits.MaxVideoUrlLength || VideoEmbed.Parse(clean) is null))
+        var clean = Text.Optional(url, limits.MaxVideoUrlLength, out var validUrl);
+        if (!validUrl || (clean is not null && VideoEmbed.Parse(clean) is null))
         {
             return Refuse<Done>(RefusalCodes.Invalid, "Give the https address of the video or of the visio.");
         }

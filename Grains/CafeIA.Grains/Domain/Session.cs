@@ -22,8 +22,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         {
             return Refuse<SessionCreated>(RefusalCodes.Invalid, "This session already exists.");
         }
-        var cleanTitle = title?.Trim() ?? "";
-        if (cleanTitle.Length == 0 || cleanTitle.Length > limits.MaxTitleLength)
+        if (Text.Required(title, limits.MaxTitleLength) is not { } cleanTitle)
         {
             return Refuse<SessionCreated>(RefusalCodes.Invalid, $"A title needs 1 to {limits.MaxTitleLength} characters.");
         }
@@ -122,6 +121,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     private void MarkDirty() => _dirty = true;
 
     private static Outcome<Done> Ok() => Outcome<Done>.Ok(Done.Instance);
+
 
     private static Outcome<T> Refuse<T>(string code, string message) => Outcome<T>.Refuse(new Refusal(code, message));
 

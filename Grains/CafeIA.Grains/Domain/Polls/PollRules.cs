@@ -8,8 +8,7 @@ public static class PollRules
     /// <summary>Applies a poll definition to a poll (new or draft), or says why it is ill formed.</summary>
     public static Refusal? Define(Poll poll, CreatePollRequest request, SessionLimits limits)
     {
-        var question = request.Question?.Trim() ?? "";
-        if (question.Length == 0 || question.Length > limits.MaxPollQuestionLength)
+        if (Text.Required(request.Question, limits.MaxPollQuestionLength) is not { } question)
         {
             return Invalid($"A poll question needs 1 to {limits.MaxPollQuestionLength} characters.");
         }
@@ -28,11 +27,11 @@ public static class PollRules
                 {
                     return Invalid($"A poll has {limits.MinPollOptions} to {limits.MaxPollOptions} options.");
                 }
-                if (options.Any(o => string.IsNullOrWhiteSpace(o) || o.Trim().Length > limits.MaxPollOptionLength))
+                if (options.Any(o => Text.Required(o, limits.MaxPollOptionLength) is null))
                 {
                     return Invalid($"Each option needs 1 to {limits.MaxPollOptionLength} characters.");
                 }
-                options = [.. options.Select(o => o.Trim())];
+                options = [.. options.Select(o => Text.Required(o, limits.MaxPollOptionLength)!)];
                 if (request.Kind == PollKind.Multiple && request.MaxChoices is { } max)
                 {
                     if (max < 1 || max > options.Length)
@@ -48,8 +47,9 @@ public static class PollRules
                 {
                     return Invalid($"A rating scale goes from 1 to {limits.MinScale}..{limits.MaxScale}.");
                 }
-                (minLabel, maxLabel) = (Label(request.MinLabel), Label(request.MaxLabel));
-                if (minLabel?.Length > limits.MaxScaleLabelLength || maxLabel?.Length > limits.MaxScaleLabelLength)
+                minLabel = Text.Optional(request.MinLabel, limits.MaxScaleLabelLength, out var validMin);
+                maxLabel = Text.Optional(request.MaxLabel, limits.MaxScaleLabelLength, out var validMax);
+                if (!validMin || !validMax)
                 {
                     return Invalid($"A scale label has at most {limits.MaxScaleLabelLength} characters.");
                 }
@@ -75,7 +75,7 @@ public static class PollRules
         PollKind.Rating => request.Rating is { } r && r >= 1 && r <= poll.ScaleMax
             ? (new Ballot { Rating = r }, null)
             : (null, Invalid($"Give a rating from 1 to {poll.ScaleMax}.")),
-        PollKind.OpenText => request.Text?.Trim() is { Length: > 0 } text && text.Length <= limits.MaxAnswerLength
+        PollKind.OpenText => Text.Required(request.Text, limits.MaxAnswerLength) is { } text
             ? (new Ballot { Text = text }, null)
             : (null, Invalid($"An answer needs 1 to {limits.MaxAnswerLength} characters.")),
         _ => (null, Invalid("Unknown poll kind.")),
@@ -110,7 +110,7 @@ public static class PollRules
         var words = new List<string>();
         foreach (var word in raw)
         {
-            if (word is null || word.Length > limits.MaxWordLength * 4 || WordCloud.Clean(word) is not { } clean || clean.Length > limits.MaxWordLength)
+            if (word is null || word.Length > limits.MaxWordLength * 4 || !Text.IsClean(word) || WordCloud.Clean(word) is not { } clean || clean.Length > limits.MaxWordLength)
             {
                 return (null, Invalid($"Each word needs 1 to {limits.MaxWordLength} letters."));
             }
@@ -122,8 +122,6 @@ public static class PollRules
         }
         return (new Ballot { Words = [.. words] }, null);
     }
-
-    private static string? Label(string? label) => string.IsNullOrWhiteSpace(label) ? null : label.Trim();
 
     private static Refusal Invalid(string message) => new(RefusalCodes.Invalid, message);
 }

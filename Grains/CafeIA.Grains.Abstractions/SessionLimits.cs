@@ -1,0 +1,60 @@
+namespace CafeIA;
+
+/// <summary>
+/// Every limit of the service, in one place (configuration section "Limits"): the sizes the
+/// session enforces, and the abuse limits the gateway enforces before a call reaches a session.
+/// docs/SECURITY.md and docs/PROTOCOL.md list the defaults.
+/// </summary>
+public sealed class SessionLimits
+{
+    public const string Section = "Limits";
+
+    // Sizes, enforced by the session (domain).
+    public int MaxTitleLength { get; set; } = 120;
+    public int MaxDisplayNameLength { get; set; } = 40;
+    public int MaxQuestionLength { get; set; } = 500;
+    public int MaxQuestionsPerSession { get; set; } = 2_000;
+    public int MaxPollQuestionLength { get; set; } = 200;
+    public int MinPollOptions { get; set; } = 2;
+    public int MaxPollOptions { get; set; } = 10;
+    public int MaxPollOptionLength { get; set; } = 100;
+    public int MaxPollsPerSession { get; set; } = 100;
+    public int MaxWordsPerBallot { get; set; } = 3;
+    public int MaxWordLength { get; set; } = 30;
+    public int WordCloudSize { get; set; } = 60;
+    public int MinScale { get; set; } = 2;
+    public int MaxScale { get; set; } = 10;
+    public int DefaultScale { get; set; } = 5;
+    public int MaxScaleLabelLength { get; set; } = 40;
+    public int MaxAnswerLength { get; set; } = 280;
+    public int MaxRejectReasonLength { get; set; } = 200;
+    public int MaxModeratorLinkLabelLength { get; set; } = 60;
+    public int MaxModeratorLinks { get; set; } = 20;
+    public int MaxVideoUrlLength { get; set; } = 500;
+    public int MaxOperationIdLength { get; set; } = 64;
+
+    // Abuse limits, enforced by the gateway (hub filter, middleware).
+
+    /// <summary>Largest SignalR message a client may send (SignalR's default is 32 KB).</summary>
+    public long MaxMessageBytes { get; set; } = 16 * 1024;
+
+    /// <summary>Hub calls per connection: a burst, refilled at a steady rate per second.</summary>
+    public int CallBurstPerConnection { get; set; } = 30;
+    public int CallsPerSecondPerConnection { get; set; } = 10;
+
+    /// <summary>Questions per participant (across their connections): a burst, then one every N seconds.</summary>
+    public int QuestionBurstPerParticipant { get; set; } = 5;
+    public int SecondsPerQuestion { get; set; } = 10;
+
+    /// <summary>
+    /// Join attempts naming an unknown code, per client address and minute: guessing one of
+    /// 595 million codes at this pace is hopeless. Successful joins are not limited by this.
+    /// </summary>
+    public int FailedJoinsPerMinutePerAddress { get; set; } = 20;
+
+    /// <summary>Open connections per client address; a whole café behind one Wi-Fi router shares one.</summary>
+    public int ConnectionsPerAddress { get; set; } = 500;
+
+    /// <summary>Ended sessions are deleted with all their data after this long.</summary>
+    public TimeSpan EndedSessionRetention { get; set; } = TimeSpan.FromDays(30);
+}

@@ -2,7 +2,9 @@ using CafeIA.Gateway.Api;
 using CafeIA.Gateway.Fanout;
 using CafeIA.Gateway.Hosting;
 using CafeIA.Gateway.Hubs;
+using CafeIA.Gateway.Security;
 using CafeIA.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -26,7 +28,24 @@ public static class GatewayApplication
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
 
+        if (builder.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
+        {
+            // Behind a reverse proxy (the Kubernetes Ingress): the client address for abuse limits.
+            builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            });
+        }
+
         var app = builder.Build();
+        if (app.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        app.UseOriginCheck(app.Configuration);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapCafeServiceEndpoints();

@@ -1,3 +1,4 @@
+using CafeIA.Gateway.Security;
 using CafeIA.Grains;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,14 +31,22 @@ public static class SessionEndpoints
             : TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
     }
 
-    private static async Task<Results<Ok<SessionInfo>, NotFound<ApiError>>> GetSession(string joinCode, IGrainFactory grains)
+    private static async Task<Results<Ok<SessionInfo>, NotFound<ApiError>, JsonHttpResult<ApiError>>> GetSession(
+        string joinCode, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
-        var notFound = TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "No session has this join code."));
+        // Looking codes up is how one would guess them: unknown codes count against the address.
+        var address = ClientAddress.Of(http);
+        if (!guard.MayTryJoinCodes(address))
+        {
+            return TypedResults.Json(new ApiError(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute."),
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
         if (JoinCode.Normalize(joinCode) is not { } code
             || await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId() is not { } sessionId
             || await grains.GetGrain<ISessionGrain>(sessionId).GetSummary() is not { } summary)
         {
-            return notFound;
+            guard.FailedJoin(address);
+            return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "No session has this join code."));
         }
         return TypedResults.Ok(new SessionInfo(summary.SessionId, summary.Title, summary.State, summary.JoinCode));
     }

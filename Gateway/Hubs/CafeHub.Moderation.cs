@@ -28,7 +28,7 @@ public sealed partial class CafeHub
     public async Task UnmuteParticipant(ParticipantRef? request) =>
         await Moderate((s, me) => s.SetMuted(me.ParticipantId, request?.ParticipantId, muted: false));
 
-    public async Task<SpeakerCalled> CallNextSpeaker() => await Moderate((s, me) => s.CallSpeaker(me.ParticipantId, null));
+    public async Task<SpeakerCalled> CallNextSpeaker(OperationRequest? request) => await Moderate((s, me) => s.CallSpeaker(me.ParticipantId, null));
 
     public async Task<SpeakerCalled> CallSpeaker(ParticipantRef? request) =>
         await Moderate((s, me) => s.CallSpeaker(me.ParticipantId, request?.ParticipantId ?? ""));

@@ -13,11 +13,11 @@ public sealed partial class CafeHub
 
     public async Task WithdrawQuestion(QuestionRef? request) => await Contribute((s, me) => s.WithdrawQuestion(me.ParticipantId, request?.QuestionId));
 
-    public async Task RaiseHand() => await Contribute((s, me) => s.SetHand(me.ParticipantId, raised: true));
+    public async Task RaiseHand(OperationRequest? request) => await Contribute((s, me) => s.SetHand(me.ParticipantId, raised: true));
 
-    public async Task LowerHand() => await Contribute((s, me) => s.SetHand(me.ParticipantId, raised: false));
+    public async Task LowerHand(OperationRequest? request) => await Contribute((s, me) => s.SetHand(me.ParticipantId, raised: false));
 
-    public async Task EndSpeaking()
+    public async Task EndSpeaking(OperationRequest? request)
     {
         var me = Bound();
         Refused.Unwrap(await Session(me).EndSpeaking(me.ParticipantId));

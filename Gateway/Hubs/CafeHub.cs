@@ -58,9 +58,19 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         return Refused.Unwrap(await Session(me).GetSnapshot(me.ParticipantId));
     }
 
-    public async Task StartSession() => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Live));
+    public async Task StartSession(OperationRequest? request) => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Live));
 
-    public async Task EndSession() => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Ended));
+    public async Task EndSession(OperationRequest? request) => await Facilitate((s, me) => s.SetPhase(me.ParticipantId, SessionPhase.Ended));
+
+    /// <summary>
+    /// Binding failures (unknown method, arguments of the wrong shape) are rerouted here by
+    /// <see cref="StrictJsonHubProtocol"/> so that they, too, are refused with a stable code.
+    /// </summary>
+    [HubMethodName(StrictJsonHubProtocol.MalformedTarget)]
+    public Task Malformed(string? target) =>
+        throw Refused.With(RefusalCodes.Invalid, $"'{Shorten(target)}' is not a method of this hub, or its arguments do not match docs/PROTOCOL.md.");
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length > 40 ? text[..40] + "…" : text;
 
     public async Task SetModeration(ModerationSettings? request) =>
         await Facilitate((s, me) => s.SetModeration(me.ParticipantId, request ?? new ModerationSettings(false)));

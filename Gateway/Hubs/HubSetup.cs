@@ -1,4 +1,9 @@
 using CafeIA.Gateway.Hosting;
+using CafeIA.Gateway.Security;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CafeIA.Gateway.Hubs;
 
@@ -8,7 +13,19 @@ public static class HubSetup
 
     public static IServiceCollection AddCafeHub(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => JsonSetup.Apply(o.PayloadSerializerOptions));
+        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
+        services.TryAddSingleton<AbuseGuard>();
+        services.AddSignalR(o =>
+            {
+                // Abuse limits first: a refused call costs nothing further.
+                o.AddFilter<AbuseFilter>();
+                o.AddFilter<OperationFilter>();
+            })
+            .AddJsonProtocol(o => JsonSetup.Apply(o.PayloadSerializerOptions));
+        services.AddOptions<HubOptions>().Configure<IOptions<SessionLimits>>((o, limits) => o.MaximumReceiveMessageSize = limits.Value.MaxMessageBytes);
+        // Replace SignalR's JSON protocol by the strict one: binding failures become `invalid`.
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol>(sp => new StrictJsonHubProtocol(new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>())));
         return services;
     }
 

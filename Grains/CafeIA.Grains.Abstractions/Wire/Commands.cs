@@ -2,6 +2,19 @@ namespace CafeIA.Wire;
 
 // Payloads of the hub methods and their replies (docs/PROTOCOL.md). Names are fixed by the protocol.
 
+/// <summary>
+/// A mutating call's payload. OpId, chosen by the client and kept across retries, makes the call
+/// idempotent: a retry after a lost acknowledgement is answered from the first attempt.
+/// </summary>
+public interface IOperation
+{
+    string? OpId { get; }
+}
+
+/// <summary>The payload of mutating calls that need nothing else (StartSession, RaiseHand, ...).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.OperationRequest")]
+public sealed record OperationRequest([property: Id(0)] string? OpId = null) : IOperation;
+
 [GenerateSerializer, Immutable, Alias("cafe.JoinOptions")]
 public sealed record JoinOptions(
     [property: Id(0)] string? DisplayName = null,
@@ -22,10 +35,12 @@ public sealed record JoinResult(
     [property: Id(4)] StaffKeys? StaffKeys = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.AskQuestion")]
-public sealed record AskQuestionRequest([property: Id(0)] string? Text, [property: Id(1)] bool Anonymous = false);
+public sealed record AskQuestionRequest([property: Id(0)] string? Text, [property: Id(1)] bool Anonymous = false,
+    [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.QuestionRef")]
-public sealed record QuestionRef([property: Id(0)] string? QuestionId);
+public sealed record QuestionRef([property: Id(0)] string? QuestionId,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.QuestionCreated")]
 public sealed record QuestionCreated([property: Id(0)] string QuestionId);
@@ -43,7 +58,8 @@ public sealed record CreatePollRequest(
     [property: Id(4)] int? ScaleMax = null,
     [property: Id(5)] string? MinLabel = null,
     [property: Id(6)] string? MaxLabel = null,
-    [property: Id(7)] bool HideResults = false);
+    [property: Id(7)] bool HideResults = false,
+    [property: Id(8)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.EditPoll")]
 public sealed record EditPollRequest(
@@ -55,16 +71,19 @@ public sealed record EditPollRequest(
     [property: Id(5)] int? ScaleMax = null,
     [property: Id(6)] string? MinLabel = null,
     [property: Id(7)] string? MaxLabel = null,
-    [property: Id(8)] bool HideResults = false)
+    [property: Id(8)] bool HideResults = false,
+    [property: Id(9)] string? OpId = null) : IOperation
 {
     public CreatePollRequest Content => new(Question, Kind, Options, MaxChoices, ScaleMax, MinLabel, MaxLabel, HideResults);
 }
 
 [GenerateSerializer, Immutable, Alias("cafe.AnswerRef")]
-public sealed record AnswerRef([property: Id(0)] string? PollId, [property: Id(1)] string? AnswerId);
+public sealed record AnswerRef([property: Id(0)] string? PollId, [property: Id(1)] string? AnswerId,
+    [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.PollRef")]
-public sealed record PollRef([property: Id(0)] string? PollId);
+public sealed record PollRef([property: Id(0)] string? PollId,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.PollCreated")]
 public sealed record PollCreated([property: Id(0)] string PollId);
@@ -76,7 +95,8 @@ public sealed record VoteRequest(
     [property: Id(1)] int[]? Choices = null,
     [property: Id(2)] string[]? Words = null,
     [property: Id(3)] int? Rating = null,
-    [property: Id(4)] string? Text = null);
+    [property: Id(4)] string? Text = null,
+    [property: Id(5)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionCreated")]
 public sealed record SessionCreated(
@@ -108,31 +128,40 @@ public sealed record QuestionModeration(
     [property: Id(4)] string? IntoQuestionId = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.RejectRequest")]
-public sealed record RejectRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Reason = null);
+public sealed record RejectRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Reason = null,
+    [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.EditRequest")]
-public sealed record EditQuestionRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Text);
+public sealed record EditQuestionRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Text,
+    [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.MergeRequest")]
-public sealed record MergeQuestionsRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? IntoQuestionId);
+public sealed record MergeQuestionsRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? IntoQuestionId,
+    [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.ParticipantRef")]
-public sealed record ParticipantRef([property: Id(0)] string? ParticipantId);
+public sealed record ParticipantRef([property: Id(0)] string? ParticipantId,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.ModerationSettings")]
-public sealed record ModerationSettings([property: Id(0)] bool PreModeration);
+public sealed record ModerationSettings([property: Id(0)] bool PreModeration,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.CreateModeratorLink")]
-public sealed record CreateModeratorLinkRequest([property: Id(0)] string? Label = null);
+public sealed record CreateModeratorLinkRequest([property: Id(0)] string? Label = null,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.ModeratorLinkRef")]
-public sealed record ModeratorLinkRef([property: Id(0)] string? LinkId);
+public sealed record ModeratorLinkRef([property: Id(0)] string? LinkId,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.VideoRequest")]
-public sealed record VideoRequest([property: Id(0)] string? Url);
+public sealed record VideoRequest([property: Id(0)] string? Url,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.CallSpeakerRequest")]
-public sealed record CallSpeakerRequest([property: Id(0)] string? ParticipantId = null);
+public sealed record CallSpeakerRequest([property: Id(0)] string? ParticipantId = null,
+    [property: Id(1)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.SpeakerCalled")]
 public sealed record SpeakerCalled([property: Id(0)] string? ParticipantId);

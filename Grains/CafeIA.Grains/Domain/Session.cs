@@ -53,6 +53,9 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         return changes;
     }
 
+    /// <summary>Whether the commands since the last take changed anything.</summary>
+    public bool HasChanges => _dirty || _pending.Count > 0;
+
     /// <summary>True once if anything (events or silent bookkeeping) must be written.</summary>
     public bool TakeDirty()
     {

@@ -50,6 +50,9 @@ public sealed class Participant
     public string? ModeratorLinkId { get; set; }
     public bool Revoked { get; set; }
 
+    /// <summary>The last operations this participant had applied, so a retried one is answered, not redone.</summary>
+    public List<OperationRecord> RecentOperations { get; set; } = [];
+
     public bool CountsAsAttendee => Role == Role.Participant && Connections > 0;
 
     public bool IsStaff => !Revoked && Role is Role.Facilitator or Role.Moderator;
@@ -118,4 +121,11 @@ public sealed class Ballot
     public AnswerStatus AnswerStatus { get; set; }
     public DateTimeOffset CastAt { get; set; }
     public ParticipantMode Mode { get; set; }
+}
+
+/// <summary>An applied operation and its answer (the JSON of the command's value).</summary>
+public sealed class OperationRecord
+{
+    public string Id { get; set; } = "";
+    public string Result { get; set; } = "";
 }

@@ -59,13 +59,13 @@ public sealed partial class SessionGrain(
 
     public Task<long> GetSeq() => Task.FromResult(store.State.Seq);
 
-    public async Task<Outcome<JoinResult>> Join(JoinOptions options) => Counted(await Apply(s => s.Join(options)), CafeMetrics.Joins);
+    public async Task<Outcome<JoinResult>> Join(JoinOptions options) => Counted(await Apply(null, s => s.Join(options)), CafeMetrics.Joins);
 
     public async Task Disconnected(string participantId)
     {
         if (store.State.Exists)
         {
-            await Apply(s =>
+            await Apply(null, s =>
             {
                 s.Disconnected(participantId);
                 return Outcome<Done>.Ok(Done.Instance);
@@ -73,35 +73,35 @@ public sealed partial class SessionGrain(
         }
     }
 
-    public Task<Outcome<SessionSnapshot>> GetSnapshot(string participantId) => Apply(s => s.Snapshot(participantId));
+    public Task<Outcome<SessionSnapshot>> GetSnapshot(string participantId) => Apply(null, s => s.Snapshot(participantId));
 
-    public Task<Outcome<Done>> SetPhase(string participantId, SessionPhase phase) => Apply(s => s.SetPhase(participantId, phase));
+    public Task<Outcome<Done>> SetPhase(string participantId, SessionPhase phase) => Apply(participantId, s => s.SetPhase(participantId, phase));
 
     public async Task<Outcome<QuestionCreated>> Ask(string participantId, AskQuestionRequest request) =>
-        Counted(await Apply(s => s.Ask(participantId, request)), CafeMetrics.Questions);
+        Counted(await Apply(participantId, s => s.Ask(participantId, request)), CafeMetrics.Questions);
 
-    public Task<Outcome<Done>> Upvote(string participantId, string? questionId) => Apply(s => s.Upvote(participantId, questionId));
+    public Task<Outcome<Done>> Upvote(string participantId, string? questionId) => Apply(participantId, s => s.Upvote(participantId, questionId));
 
-    public Task<Outcome<Done>> RemoveUpvote(string participantId, string? questionId) => Apply(s => s.RemoveUpvote(participantId, questionId));
+    public Task<Outcome<Done>> RemoveUpvote(string participantId, string? questionId) => Apply(participantId, s => s.RemoveUpvote(participantId, questionId));
 
-    public Task<Outcome<Done>> WithdrawQuestion(string participantId, string? questionId) => Apply(s => s.WithdrawQuestion(participantId, questionId));
+    public Task<Outcome<Done>> WithdrawQuestion(string participantId, string? questionId) => Apply(participantId, s => s.WithdrawQuestion(participantId, questionId));
 
-    public Task<Outcome<PollCreated>> CreatePoll(string participantId, CreatePollRequest request) => Apply(s => s.CreatePoll(participantId, request));
+    public Task<Outcome<PollCreated>> CreatePoll(string participantId, CreatePollRequest request) => Apply(participantId, s => s.CreatePoll(participantId, request));
 
-    public Task<Outcome<Done>> OpenPoll(string participantId, string? pollId) => Apply(s => s.OpenPoll(participantId, pollId));
+    public Task<Outcome<Done>> OpenPoll(string participantId, string? pollId) => Apply(participantId, s => s.OpenPoll(participantId, pollId));
 
-    public Task<Outcome<Done>> ClosePoll(string participantId, string? pollId) => Apply(s => s.ClosePoll(participantId, pollId));
+    public Task<Outcome<Done>> ClosePoll(string participantId, string? pollId) => Apply(participantId, s => s.ClosePoll(participantId, pollId));
 
-    public Task<Outcome<Done>> EditPoll(string participantId, EditPollRequest request) => Apply(s => s.EditPoll(participantId, request));
+    public Task<Outcome<Done>> EditPoll(string participantId, EditPollRequest request) => Apply(participantId, s => s.EditPoll(participantId, request));
 
-    public Task<Outcome<Done>> DeletePoll(string participantId, string? pollId) => Apply(s => s.DeletePoll(participantId, pollId));
+    public Task<Outcome<Done>> DeletePoll(string participantId, string? pollId) => Apply(participantId, s => s.DeletePoll(participantId, pollId));
 
-    public Task<Outcome<Done>> RevealResults(string participantId, string? pollId) => Apply(s => s.RevealResults(participantId, pollId));
+    public Task<Outcome<Done>> RevealResults(string participantId, string? pollId) => Apply(participantId, s => s.RevealResults(participantId, pollId));
 
-    public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(s => s.ModerateAnswer(participantId, answer, approve));
+    public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(participantId, s => s.ModerateAnswer(participantId, answer, approve));
 
     public async Task<Outcome<Done>> Vote(string participantId, VoteRequest request) =>
-        Counted(await Apply(s => s.Vote(participantId, request)), CafeMetrics.Ballots);
+        Counted(await Apply(participantId, s => s.Vote(participantId, request)), CafeMetrics.Ballots);
 
     private static Outcome<T> Counted<T>(Outcome<T> outcome, System.Diagnostics.Metrics.Counter<long> counter)
     {
@@ -112,24 +112,24 @@ public sealed partial class SessionGrain(
         return outcome;
     }
 
-    public Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings) => Apply(s => s.SetModeration(participantId, settings));
+    public Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings) => Apply(participantId, s => s.SetModeration(participantId, settings));
 
-    public Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation) => Apply(s => s.ModerateQuestion(participantId, moderation));
+    public Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation) => Apply(participantId, s => s.ModerateQuestion(participantId, moderation));
 
-    public Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted) => Apply(s => s.SetMuted(participantId, targetParticipantId, muted));
+    public Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted) => Apply(participantId, s => s.SetMuted(participantId, targetParticipantId, muted));
 
     public Task<Outcome<ModeratorLinkView>> CreateModeratorLink(string participantId, string? facilitatorKey, string? label) =>
-        Apply(s => s.CreateModeratorLink(participantId, facilitatorKey, label));
+        Apply(participantId, s => s.CreateModeratorLink(participantId, facilitatorKey, label));
 
-    public Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId) => Apply(s => s.RevokeModeratorLink(participantId, linkId));
+    public Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId) => Apply(participantId, s => s.RevokeModeratorLink(participantId, linkId));
 
-    public Task<Outcome<Done>> SetHand(string participantId, bool raised) => Apply(s => s.SetHand(participantId, raised));
+    public Task<Outcome<Done>> SetHand(string participantId, bool raised) => Apply(participantId, s => s.SetHand(participantId, raised));
 
-    public Task<Outcome<SpeakerCalled>> CallSpeaker(string participantId, string? targetParticipantId) => Apply(s => s.CallSpeaker(participantId, targetParticipantId));
+    public Task<Outcome<SpeakerCalled>> CallSpeaker(string participantId, string? targetParticipantId) => Apply(participantId, s => s.CallSpeaker(participantId, targetParticipantId));
 
-    public Task<Outcome<Done>> EndSpeaking(string participantId) => Apply(s => s.EndSpeaking(participantId));
+    public Task<Outcome<Done>> EndSpeaking(string participantId) => Apply(participantId, s => s.EndSpeaking(participantId));
 
-    public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(s => s.SetVideo(participantId, url));
+    public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(participantId, s => s.SetVideo(participantId, url));
 
     public Task<Guid> Subscribe(ISessionObserver observer)
     {
@@ -150,13 +150,22 @@ public sealed partial class SessionGrain(
     /// acknowledged command is durable, then publishes the batch. A failed write deactivates the
     /// grain so the next call reloads the last committed state instead of trusting memory.
     /// </summary>
-    private async Task<Outcome<T>> Apply<T>(Func<Session, Outcome<T>> command)
+    private async Task<Outcome<T>> Apply<T>(string? participantId, Func<Session, Outcome<T>> command)
     {
         if (!store.State.Exists)
         {
             return Outcome<T>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
         }
+        var operation = OperationLog.Current(participantId, store.State);
+        if (operation?.Replay<T>() is { } replayed)
+        {
+            return replayed;
+        }
         var outcome = command(_session);
+        if (!outcome.IsRefused && _session.HasChanges)
+        {
+            operation?.Record(outcome);
+        }
         var batch = _session.TakeChanges();
         if (_session.TakeDirty() || batch is not null)
         {

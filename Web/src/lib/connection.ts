@@ -18,8 +18,11 @@ export class SessionConnection {
   readonly store = new SessionStore();
   readonly hub: signalR.HubConnection;
   joined: JoinResult | null = null;
+  onRefused: (message: string) => void = () => {};
   onStatus: (status: "connected" | "reconnecting" | "disconnected" | "revoked") => void = () => {};
   private revoked = false;
+  private rejoining = false;
+  private joinedAt = 0;
 
   constructor(private readonly request: JoinRequest) {
     this.hub = new signalR.HubConnectionBuilder()
@@ -41,10 +44,17 @@ export class SessionConnection {
         void this.hub.stop();
       }
     });
-    this.hub.onreconnecting(() => this.onStatus("reconnecting"));
-    this.hub.onreconnected(() => {
-      this.join().then(() => this.onStatus("connected"), () => this.onStatus("disconnected"));
+    this.hub.onreconnecting(() => {
+      this.rejoining = true;
+      this.onStatus("reconnecting");
     });
+    this.hub.onreconnected(() => {
+      this.join().then(() => {
+        this.rejoining = false;
+        this.onStatus("connected");
+      }, () => this.onStatus("disconnected"));
+    });
+    this.hub.on("refused", (message: string) => this.onRefused(message));
     this.hub.onclose(() => this.onStatus(this.revoked ? "revoked" : "disconnected"));
   }
 
@@ -55,8 +65,34 @@ export class SessionConnection {
     return result;
   }
 
-  invoke<T = void>(method: string, payload?: unknown): Promise<T> {
-    return payload === undefined ? this.hub.invoke<T>(method) : this.hub.invoke<T>(method, payload);
+  /**
+   * Calls a hub method. A mutating call carries an operation id and is retried with the same
+   * id after a reconnection, so a call whose answer was lost is applied exactly once.
+   */
+  async invoke<T = void>(method: string, payload?: object): Promise<T> {
+    if (method === "GetSnapshot") return this.hub.invoke<T>(method);
+    const request = { ...(payload ?? {}), opId: newOperationId() };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.hub.invoke<T>(method, request);
+      } catch (error) {
+        const refused = error instanceof Error && error.message.includes("HubException: ");
+        if (refused || attempt >= 3) throw error;
+        await this.rejoined();
+      }
+    }
+  }
+
+  /** Resolves once the connection is back and the session rejoined (or after 30 s). */
+  private rejoined(): Promise<void> {
+    return new Promise((resolve) => {
+      const deadline = Date.now() + 30_000;
+      const check = () => {
+        if ((this.hub.state === signalR.HubConnectionState.Connected && this.joinedAt > 0 && !this.rejoining) || Date.now() > deadline) resolve();
+        else setTimeout(check, 200);
+      };
+      check();
+    });
   }
 
   private async join(): Promise<JoinResult> {
@@ -69,6 +105,7 @@ export class SessionConnection {
     });
     localStorage.setItem(tokenKey, result.resumeToken);
     this.joined = result;
+    this.joinedAt = Date.now();
     this.store.reset(result.snapshot);
     return result;
   }
@@ -76,6 +113,13 @@ export class SessionConnection {
   private async resync(): Promise<void> {
     this.store.reset(await this.hub.invoke("GetSnapshot"));
   }
+}
+
+let operations = 0;
+
+/** A fresh client operation id (unique enough across reloads and devices). */
+function newOperationId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${++operations}`;
 }
 
 /** The join code from a page path like /join/ABC234. */

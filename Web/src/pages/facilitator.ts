@@ -28,7 +28,7 @@ connection.onStatus = connectionStatus;
 /** Moderator keys this page knows (from the join or a creation): the server never sends them again. */
 const moderatorKeys = new Map<string, string>();
 
-async function run(method: string, payload?: unknown, done?: string): Promise<boolean> {
+async function run(method: string, payload?: object, done?: string): Promise<boolean> {
   try {
     await connection.invoke(method, payload);
     if (done) say(done);
@@ -92,10 +92,10 @@ byId<HTMLFormElement>("moderator-link-form").addEventListener("submit", async (e
   }
 });
 
-byId("start-session").addEventListener("click", () => void run("StartSession", undefined, "La session est en cours."));
+byId("start-session").addEventListener("click", () => void run("StartSession", {}, "La session est en cours."));
 byId("end-session").addEventListener("click", () => {
   if (confirm("Terminer la session ? Plus personne ne pourra poser de question ni voter.")) {
-    void run("EndSession", undefined, "La session est terminée.");
+    void run("EndSession", {}, "La session est terminée.");
   }
 });
 

@@ -20,7 +20,7 @@ const sort = byId<HTMLSelectElement>("sort");
 filter.addEventListener("change", render);
 sort.addEventListener("change", render);
 
-async function run(method: string, payload?: unknown, done?: string): Promise<boolean> {
+async function run(method: string, payload?: object, done?: string): Promise<boolean> {
   try {
     await connection.invoke(method, payload);
     if (done) say(done);
@@ -33,13 +33,13 @@ async function run(method: string, payload?: unknown, done?: string): Promise<bo
 
 byId("call-next").addEventListener("click", async () => {
   try {
-    await connection.invoke("CallNextSpeaker");
+    await connection.invoke("CallNextSpeaker", {});
     say("La parole est donnée.");
   } catch (error) {
     say(refusalText(error), "error");
   }
 });
-byId("end-speaking").addEventListener("click", () => void run("EndSpeaking", undefined, "Prise de parole terminée."));
+byId("end-speaking").addEventListener("click", () => void run("EndSpeaking", {}, "Prise de parole terminée."));
 
 async function start(): Promise<void> {
   if (!key) {

@@ -44,7 +44,7 @@ joinForm.addEventListener("submit", async (e) => {
   }
 });
 
-async function run(method: string, payload?: unknown, done?: string): Promise<boolean> {
+async function run(method: string, payload?: object, done?: string): Promise<boolean> {
   try {
     await connection!.invoke(method, payload);
     if (done) say(done);
@@ -74,10 +74,10 @@ byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {
 
 byId("hand").addEventListener("click", () => {
   const raised = connection?.store.snapshot?.me?.handRaised ?? false;
-  void run(raised ? "LowerHand" : "RaiseHand", undefined,
+  void run(raised ? "LowerHand" : "RaiseHand", {},
     raised ? "Vous avez baissé la main." : "Vous avez levé la main : un modérateur vous donnera la parole.");
 });
-byId("end-turn").addEventListener("click", () => void run("EndSpeaking", undefined, "Merci ! Votre tour de parole est terminé."));
+byId("end-turn").addEventListener("click", () => void run("EndSpeaking", {}, "Merci ! Votre tour de parole est terminé."));
 
 async function toggleUpvote(q: Question): Promise<void> {
   const upvoted = !q.upvoted;

@@ -259,11 +259,12 @@ internal sealed class CafeClient : IAsyncDisposable
 
     public Task<T> Invoke<T>(string method, object payload) => Hub.InvokeAsync<T>(method, payload);
 
-    public Task<T> Invoke<T>(string method) => Hub.InvokeAsync<T>(method);
+    /// <summary>A mutating call without other arguments (StartSession, RaiseHand, ...).</summary>
+    public Task<T> Invoke<T>(string method) => Hub.InvokeAsync<T>(method, new OperationRequest());
 
     public Task Invoke(string method, object payload) => Hub.InvokeAsync(method, payload);
 
-    public Task Invoke(string method) => Hub.InvokeAsync(method);
+    public Task Invoke(string method) => Hub.InvokeAsync(method, new OperationRequest());
 
     /// <summary>
     /// The stable code of a refused call ("forbidden", "closed", ...). SignalR wraps a server

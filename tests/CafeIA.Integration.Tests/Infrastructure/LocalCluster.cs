@@ -27,6 +27,8 @@ internal sealed class LocalCluster : IAsyncDisposable
             $"--Cluster:ServiceId={clusterId}",
             "--Cluster:ResponseTimeout=00:00:05",
             "--Logging:LogLevel:Default=Warning",
+            // Load tests of their own: many calls per participant from one address.
+            "--Limits:QuestionBurstPerParticipant=10000",
         ];
         await ServiceProcess.Migrate(common);
         var cluster = new LocalCluster(common);

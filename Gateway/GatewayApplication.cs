@@ -13,7 +13,8 @@ namespace CafeIA.Gateway;
 /// <summary>The gateway as a table of contents; tests build the very same application.</summary>
 public static class GatewayApplication
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Tests only: extra services (e.g. a log capture) before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Pages and settings are copied next to the binaries, so the gateway runs the same from
         // `dotnet run`, from a test, or from a container, whatever the working directory.
@@ -27,6 +28,7 @@ public static class GatewayApplication
         builder.Services.AddCafeJson();
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
+        configure?.Invoke(builder);
 
         if (builder.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
         {

@@ -72,6 +72,9 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
 
     private static string Shorten(string? text) => text is null ? "" : text.Length > 40 ? text[..40] + "…" : text;
 
+    /// <summary>Deletes the session and all its data, for good.</summary>
+    public async Task DeleteSession(OperationRequest? request) => await Facilitate((s, me) => s.Delete(me.ParticipantId));
+
     public async Task SetModeration(ModerationSettings? request) =>
         await Facilitate((s, me) => s.SetModeration(me.ParticipantId, request ?? new ModerationSettings(false)));
 

@@ -10,4 +10,8 @@ public interface IJoinCodeGrain : IGrainWithStringKey
 
     [Alias("GetSessionId")]
     Task<Guid?> GetSessionId();
+
+    /// <summary>Frees the code when its session is deleted.</summary>
+    [Alias("Release")]
+    Task Release(Guid sessionId);
 }

@@ -95,6 +95,14 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("EndSpeaking")]
     Task<Outcome<Done>> EndSpeaking(string participantId);
 
+    /// <summary>The facilitator deletes the session and all its data; screens are told.</summary>
+    [Alias("Delete")]
+    Task<Outcome<Done>> Delete(string participantId);
+
+    /// <summary>Retention: deletes an ended session whose time is up (called by the retention sweep).</summary>
+    [Alias("Purge")]
+    Task Purge();
+
     [Alias("SetVideo")]
     Task<Outcome<Done>> SetVideo(string participantId, string? url);
 

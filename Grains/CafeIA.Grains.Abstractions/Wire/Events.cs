@@ -50,6 +50,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(ModeratorLinksChanged), "moderatorLinks")]
 [JsonDerivedType(typeof(RoleRevoked), "roleRevoked")]
 [JsonDerivedType(typeof(ParticipantMuted), "participantMuted")]
+[JsonDerivedType(typeof(SessionDeleted), "sessionDeleted")]
 [JsonDerivedType(typeof(PollUpdated), "pollUpdated")]
 [JsonDerivedType(typeof(PollRemoved), "pollRemoved")]
 [JsonDerivedType(typeof(PollResultsChanged), "pollResults")]
@@ -119,3 +120,7 @@ public sealed record SessionStateChanged([property: Id(0)] SessionPhase State) :
 /// <summary>Staff: a participant was muted or unmuted.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ParticipantMuted")]
 public sealed record ParticipantMuted([property: Id(0)] string ParticipantId, [property: Id(1)] bool Muted) : SessionEvent;
+
+/// <summary>The session and all its data were deleted (by the facilitator, or at the end of retention).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.SessionDeleted")]
+public sealed record SessionDeleted : SessionEvent;

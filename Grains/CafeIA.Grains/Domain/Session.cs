@@ -95,9 +95,17 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
             }
         }
         state.Phase = phase;
+        if (phase == SessionPhase.Ended)
+        {
+            state.EndedAt = clock.GetUtcNow();
+        }
         Emit(new SessionStateChanged(phase));
         return Ok();
     }
+
+    /// <summary>Only the facilitator deletes a session; the grain then erases it.</summary>
+    public Outcome<Done> Delete(string participantId) =>
+        Facilitator(participantId) is { } refusal ? Outcome<Done>.Refuse(refusal) : Ok();
 
     public Counts Counts()
     {

@@ -14,6 +14,7 @@ public sealed class SessionState
     public SessionPhase Phase { get; set; }
     public long Seq { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
     public string FacilitatorKeyHash { get; set; } = "";
     public string ProjectorKeyHash { get; set; } = "";
     public List<ModeratorLink> ModeratorLinks { get; set; } = [];

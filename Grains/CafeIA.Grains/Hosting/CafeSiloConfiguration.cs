@@ -71,6 +71,7 @@ public static class CafeSiloConfiguration
         silo.Services.AddSingleton(store);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
+        silo.Services.AddHostedService<RetentionSweeper>();
         if (storage.ApplySchema)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();

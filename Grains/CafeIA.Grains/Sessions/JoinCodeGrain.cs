@@ -21,4 +21,12 @@ public sealed class JoinCodeGrain(
     }
 
     public Task<Guid?> GetSessionId() => Task.FromResult(store.State.SessionId);
+
+    public async Task Release(Guid sessionId)
+    {
+        if (store.State.SessionId == sessionId)
+        {
+            await store.ClearStateAsync();
+        }
+    }
 }

@@ -129,6 +129,40 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> EndSpeaking(string participantId) => Apply(participantId, s => s.EndSpeaking(participantId));
 
+    public async Task<Outcome<Done>> Delete(string participantId)
+    {
+        if (!store.State.Exists)
+        {
+            return Outcome<Done>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
+        }
+        var allowed = _session.Delete(participantId);
+        if (!allowed.IsRefused)
+        {
+            await Erase();
+        }
+        return allowed;
+    }
+
+    public async Task Purge()
+    {
+        if (store.State is { Exists: true, Phase: SessionPhase.Ended })
+        {
+            await Erase();
+        }
+    }
+
+    /// <summary>Removes every trace: the stored state, the join code; screens learn it and stop.</summary>
+    private async Task Erase()
+    {
+        var (id, code, seq) = (this.GetPrimaryKey(), store.State.JoinCode, store.State.Seq);
+        await store.ClearStateAsync();
+        await grains.GetGrain<IJoinCodeGrain>(code).Release(id);
+        _subscribers.Publish(id, new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow()), log);
+        store.State = new SessionState();
+        _session = new Session(store.State, limits.Value, clock);
+        DeactivateOnIdle();
+    }
+
     public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(participantId, s => s.SetVideo(participantId, url));
 
     public Task<Guid> Subscribe(ISessionObserver observer)
@@ -179,6 +213,10 @@ public sealed partial class SessionGrain(
                 DeactivateOnIdle();
                 throw;
             }
+        }
+        if (batch?.Deliveries.Any(d => d.Event is SessionStateChanged { State: SessionPhase.Ended }) == true)
+        {
+            await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), store.State.EndedAt ?? clock.GetUtcNow());
         }
         if (batch is not null)
         {

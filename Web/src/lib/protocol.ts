@@ -97,6 +97,8 @@ export interface Snapshot {
   moderatorLinks?: ModeratorLink[];
   /** Staff only. */
   mutedParticipants?: string[];
+  /** Set on screens when the session was deleted. */
+  deleted?: boolean;
 }
 
 export interface JoinResult {
@@ -120,6 +122,7 @@ export type SessionEvent =
   | { type: "moderatorLinks"; links: ModeratorLink[] }
   | { type: "roleRevoked"; message: string }
   | { type: "participantMuted"; participantId: string; muted: boolean }
+  | { type: "sessionDeleted" }
   | { type: "pollUpdated"; poll: Poll }
   | { type: "pollRemoved"; pollId: string }
   | { type: "pollResults"; pollId: string; results: PollResults }

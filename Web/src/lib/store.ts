@@ -121,6 +121,12 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
       s.mutedParticipants = [...muted];
       break;
     }
+    case "sessionDeleted":
+      s.deleted = true;
+      s.questions = [];
+      s.polls = [];
+      s.state = "ended";
+      break;
     case "roleRevoked":
       break;
   }

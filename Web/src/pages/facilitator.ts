@@ -92,6 +92,12 @@ byId<HTMLFormElement>("moderator-link-form").addEventListener("submit", async (e
   }
 });
 
+byId("delete-session").addEventListener("click", () => {
+  if (confirm("Supprimer définitivement cette session, ses questions, sondages et réponses ?")) {
+    void run("DeleteSession", {}, "Session supprimée.");
+  }
+});
+
 byId("start-session").addEventListener("click", () => void run("StartSession", {}, "La session est en cours."));
 byId("end-session").addEventListener("click", () => {
   if (confirm("Terminer la session ? Plus personne ne pourra poser de question ni voter.")) {
@@ -167,6 +173,11 @@ pollForm.addEventListener("submit", async (e) => {
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
+  if (s.deleted) {
+    say("Cette session a été supprimée avec toutes ses données.", "error");
+    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
+    return;
+  }
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
   byId("session-state").textContent = stateLabel[s.state];

@@ -71,6 +71,11 @@ const shown: Record<string, (s: QuestionStatus) => boolean> = {
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
+  if (s.deleted) {
+    say("Cette session a été supprimée avec toutes ses données.", "error");
+    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
+    return;
+  }
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
   byId("session-state").textContent = stateLabel[s.state];

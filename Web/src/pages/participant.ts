@@ -107,6 +107,11 @@ async function vote(poll: Poll, ballot: BallotPayload): Promise<void> {
 function render(): void {
   const s = connection?.store.snapshot;
   if (!s) return;
+  if (s.deleted) {
+    say("Cette session a été supprimée avec toutes ses données.", "error");
+    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
+    return;
+  }
   byId("title").textContent = s.title;
   byId("session-state").textContent = stateLabel[s.state];
   byId("counts").textContent = counts(s);

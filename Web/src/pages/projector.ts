@@ -22,6 +22,11 @@ byId<HTMLImageElement>("qr").src = `/api/sessions/${encodeURIComponent(code)}/qr
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
+  if (s.deleted) {
+    say("Cette session a été supprimée avec toutes ses données.", "error");
+    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
+    return;
+  }
   byId("title").textContent = s.title;
   byId("counts").textContent = counts(s);
   byId("speaker").textContent = speakerText(s.speaker);

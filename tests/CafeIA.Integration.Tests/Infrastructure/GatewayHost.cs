@@ -21,19 +21,21 @@ internal sealed class GatewayHost : IAsyncDisposable
     private GatewayHost(WebApplication app, Uri baseAddress) => (_app, BaseAddress) = (app, baseAddress);
 
     public static async Task<GatewayHost> StartEmbedded(string dataDirectory, params string[] extraArgs) =>
-        await Start([
+        await Start(null, [
             $"--Storage:DataDirectory={dataDirectory}",
             $"--Cluster:SiloPort={Ports.Free()}",
             $"--Cluster:GatewayPort={Ports.Free()}",
             .. extraArgs]);
 
-    public static async Task<GatewayHost> Start(string[] args)
+    public static Task<GatewayHost> Start(string[] args) => Start(null, args);
+
+    public static async Task<GatewayHost> Start(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, string[] args)
     {
         var app = GatewayApplication.Build([
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
-            .. args]);
+            .. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new GatewayHost(app, new Uri(address));

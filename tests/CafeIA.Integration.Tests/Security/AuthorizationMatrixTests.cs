@@ -1,0 +1,176 @@
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CafeIA.Integration.Tests.Security;
+
+/// <summary>
+/// Every hub method × every role: allowed exactly where docs/PROTOCOL.md says, `forbidden`
+/// elsewhere, and a forbidden call changes nothing (the session's seq does not move).
+/// </summary>
+public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>
+{
+    private enum Who { Anonymous, Participant, Muted, Moderator, Facilitator, Projector, OtherFacilitator }
+
+    private const string Everyone = "participant moderator facilitator";
+    private const string Staff = "moderator facilitator";
+    private const string Facilitator = "facilitator";
+
+    /// <summary>Method, who may call it (by role name), and a payload aimed at real objects of the session.</summary>
+    private static (string Method, string Allowed, Func<World, object?> Payload)[] Methods =>
+    [
+        ("GetSnapshot", "participant moderator facilitator projector", _ => null),
+        ("AskQuestion", Everyone, _ => new AskQuestionRequest("Une question ?")),
+        ("Upvote", Everyone, w => new QuestionRef(w.Question)),
+        ("RemoveUpvote", Everyone, w => new QuestionRef(w.Question)),
+        // Someone else's question: only its author may withdraw it (whatever their role).
+        ("WithdrawQuestion", "", w => new QuestionRef(w.Question)),
+        ("Vote", Everyone, w => new VoteRequest(w.Poll, [0])),
+        ("RaiseHand", Everyone, _ => new OperationRequest()),
+        ("LowerHand", Everyone, _ => new OperationRequest()),
+        // Nobody has the floor here: only the staff may end a turn (the speaker too: SpeakingTests).
+        ("EndSpeaking", Staff, _ => new OperationRequest()),
+        ("ApproveQuestion", Staff, w => new QuestionRef(w.Question)),
+        ("RejectQuestion", Staff, w => new RejectRequest(w.Question, "non")),
+        ("PinQuestion", Staff, w => new QuestionRef(w.Question)),
+        ("UnpinQuestion", Staff, w => new QuestionRef(w.Question)),
+        ("MarkAnswered", Staff, w => new QuestionRef(w.Question)),
+        ("HideQuestion", Staff, w => new QuestionRef(w.Question)),
+        ("EditQuestion", Staff, w => new EditQuestionRequest(w.Question, "Corrigée")),
+        ("MergeQuestions", Staff, w => new MergeQuestionsRequest(w.Question, w.Question)),
+        ("MuteParticipant", Staff, w => new ParticipantRef(w.ParticipantId)),
+        ("UnmuteParticipant", Staff, w => new ParticipantRef(w.ParticipantId)),
+        ("CallNextSpeaker", Staff, _ => new OperationRequest()),
+        ("CallSpeaker", Staff, w => new ParticipantRef(w.ParticipantId)),
+        ("ApproveAnswer", Staff, w => new AnswerRef(w.Poll, "a1")),
+        ("HideAnswer", Staff, w => new AnswerRef(w.Poll, "a1")),
+        ("StartSession", Facilitator, _ => new OperationRequest()),
+        ("EndSession", Facilitator, _ => new OperationRequest()),
+        ("DeleteSession", Facilitator, _ => new OperationRequest()),
+        ("SetModeration", Facilitator, _ => new ModerationSettings(true)),
+        ("SetVideo", Facilitator, _ => new VideoRequest("https://youtu.be/dQw4w9WgXcQ")),
+        ("CreateModeratorLink", Facilitator, _ => new CreateModeratorLinkRequest("x")),
+        ("RevokeModeratorLink", Facilitator, _ => new ModeratorLinkRef("m1")),
+        ("CreatePoll", Facilitator, _ => new CreatePollRequest("?", PollKind.Single, ["a", "b"])),
+        ("EditPoll", Facilitator, w => new EditPollRequest(w.Poll, "?", PollKind.Single, ["a", "b"])),
+        ("DeletePoll", Facilitator, w => new PollRef(w.Poll)),
+        ("OpenPoll", Facilitator, w => new PollRef(w.Poll)),
+        ("ClosePoll", Facilitator, w => new PollRef(w.Poll)),
+        ("RevealResults", Facilitator, w => new PollRef(w.Poll)),
+    ];
+
+    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId);
+
+    [Fact]
+    public async Task Every_method_is_allowed_exactly_to_the_roles_the_protocol_names()
+    {
+        var checkedCalls = 0;
+        foreach (var who in Enum.GetValues<Who>())
+        {
+            foreach (var (method, allowed, payload) in Methods)
+            {
+                // A fresh session per call: an allowed call may end or delete it.
+                var (world, facilitator, caller, author) = await Arrange(who);
+                await using (facilitator)
+                await using (caller)
+                await using (author)
+                {
+                    var seqBefore = (await facilitator.Snapshot()).Seq;
+                    var args = payload(world) is { } p ? new[] { p } : [];
+                    string? code = null;
+                    try
+                    {
+                        await caller.Hub.InvokeCoreAsync(method, typeof(object), args);
+                    }
+                    catch (HubException ex)
+                    {
+                        code = ex.Message.Split("HubException: ").Last().Split(": ")[0];
+                    }
+                    var role = RoleName(who);
+                    if (allowed.Split(' ').Contains(role))
+                    {
+                        Assert.True(code != RefusalCodes.Forbidden, $"{who} should be allowed {method}");
+                    }
+                    else
+                    {
+                        Assert.True(code == RefusalCodes.Forbidden, $"{who} calling {method}: expected forbidden, got {code ?? "success"}");
+                        Assert.Equal(seqBefore, (await facilitator.Snapshot()).Seq);
+                    }
+                    checkedCalls++;
+                }
+            }
+        }
+        Assert.Equal(Enum.GetValues<Who>().Length * Methods.Length, checkedCalls);
+    }
+
+    [Fact]
+    public async Task A_revoked_moderator_key_no_longer_joins_and_another_sessions_key_opens_nothing()
+    {
+        var (world, facilitator, other, author) = await Arrange(Who.OtherFacilitator);
+        await using (facilitator)
+        await using (other)
+        await using (author)
+        {
+            await facilitator.Invoke("RevokeModeratorLink", new ModeratorLinkRef("m1"));
+            Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
+                CafeClient.Join(gateway.BaseAddress, world.Session.JoinCode, new JoinOptions(Key: world.Session.ModeratorKey))));
+            Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
+                CafeClient.Join(gateway.BaseAddress, world.Session.JoinCode, new JoinOptions(Key: world.Session.FacilitatorKey + "x"))));
+        }
+    }
+
+    private static string RoleName(Who who) => who switch
+    {
+        Who.Participant or Who.Muted or Who.OtherFacilitator => "participant",
+        Who.Moderator => "moderator",
+        Who.Facilitator => "facilitator",
+        Who.Projector => "projector",
+        _ => "anonymous",
+    };
+
+    /// <summary>
+    /// A live session with a question and an open poll, and a caller of the given kind. The
+    /// other session's facilitator joins this session with their own key: refused, so they are
+    /// here as a mere participant (the only thing that key can get them).
+    /// </summary>
+    private async Task<(World, CafeClient, CafeClient, CafeClient)> Arrange(Who who)
+    {
+        var created = await CafeClient.CreateSession(gateway.BaseAddress, "Matrice");
+        var facilitator = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var author = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Auteur"));
+        var question = (await author.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Première ?"))).QuestionId;
+        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("?", PollKind.Single, ["a", "b"]))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(poll));
+        var world = new World(created, question, poll, author.ParticipantId);
+        CafeClient caller;
+        switch (who)
+        {
+            case Who.Anonymous:
+                caller = await CafeClient.Connect(gateway.BaseAddress);
+                break;
+            case Who.OtherFacilitator:
+                var other = await CafeClient.CreateSession(gateway.BaseAddress, "Autre session");
+                Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
+                    CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: other.FacilitatorKey))));
+                caller = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Autre"));
+                break;
+            default:
+                var key = who switch
+                {
+                    Who.Moderator => created.ModeratorKey,
+                    Who.Facilitator => created.FacilitatorKey,
+                    Who.Projector => created.ProjectorKey,
+                    _ => null,
+                };
+                caller = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Appelant", Key: key));
+                if (who == Who.Muted)
+                {
+                    await facilitator.Invoke("MuteParticipant", new ParticipantRef(caller.ParticipantId));
+                }
+                break;
+        }
+        // The author stays connected: a disconnection would move the seq while we watch it.
+        return (world, facilitator, caller, author);
+    }
+}

@@ -23,6 +23,7 @@ public static class GatewayApplication
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.Logging.AddFilter(UnexpectedErrorFilter.DispatcherCategory, LogLevel.None);
         builder.AddCafeOrleans();
         builder.AddCafeServiceDefaults();
         builder.Services.AddCafeJson();

@@ -18,6 +18,7 @@ public static class HubSetup
         services.AddSignalR(o =>
             {
                 // Abuse limits first: a refused call costs nothing further.
+                o.AddFilter<UnexpectedErrorFilter>();
                 o.AddFilter<AbuseFilter>();
                 o.AddFilter<OperationFilter>();
             })

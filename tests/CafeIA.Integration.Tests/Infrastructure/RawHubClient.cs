@@ -1,0 +1,94 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace CafeIA.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A SignalR JSON-protocol client on a bare WebSocket, for writing frames no well-behaved client
+/// would: any JSON (or none), any depth, any size. Invocations are answered in order.
+/// </summary>
+internal sealed class RawHubClient : IAsyncDisposable
+{
+    private const char Separator = '\u001e';
+    private readonly ClientWebSocket _socket = new();
+    private readonly StringBuilder _pending = new();
+    private int _ids;
+
+    public WebSocketState State => _socket.State;
+
+    public static async Task<RawHubClient> Connect(Uri baseAddress)
+    {
+        var client = new RawHubClient();
+        var ws = new UriBuilder(new Uri(baseAddress, "/hubs/cafe")) { Scheme = "ws" }.Uri;
+        await client._socket.ConnectAsync(ws, CancellationToken.None);
+        await client.SendText("{\"protocol\":\"json\",\"version\":1}" + Separator);
+        var handshake = await client.Receive();
+        Assert.Equal("{}", handshake);
+        return client;
+    }
+
+    /// <summary>Sends an invocation whose arguments are raw JSON text; returns the completion's error (null when it succeeded).</summary>
+    public async Task<string?> Invoke(string target, string rawArguments)
+    {
+        var id = (++_ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await SendText($"{{\"type\":1,\"invocationId\":\"{id}\",\"target\":{JsonSerializer.Serialize(target)},\"arguments\":{rawArguments}}}{Separator}");
+        while (true)
+        {
+            var message = await Receive() ?? throw new WebSocketException($"closed by the server after {target} {rawArguments[..Math.Min(120, rawArguments.Length)]}");
+            using var json = JsonDocument.Parse(message);
+            var root = json.RootElement;
+            if (root.GetProperty("type").GetInt32() == 3 && root.GetProperty("invocationId").GetString() == id)
+            {
+                return root.TryGetProperty("error", out var error) ? error.GetString() : null;
+            }
+        }
+    }
+
+    public Task SendText(string text) => SendBytes(Encoding.UTF8.GetBytes(text));
+
+    public Task SendBytes(byte[] bytes) => _socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>The next message (without its separator), skipping pings; null once closed.</summary>
+    public async Task<string?> Receive()
+    {
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var text = _pending.ToString();
+            var end = text.IndexOf(Separator, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                _pending.Remove(0, end + 1);
+                var message = text[..end];
+                if (message.Contains("\"type\":6", StringComparison.Ordinal))
+                {
+                    continue; // ping
+                }
+                return message;
+            }
+            var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+            _pending.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // Already gone.
+            }
+        }
+        _socket.Dispose();
+    }
+}

@@ -110,8 +110,19 @@ export class SessionConnection {
     return result;
   }
 
+  private resyncing = false;
+
+  /** One snapshot request at a time: every batch after a gap would otherwise ask again. */
   private async resync(): Promise<void> {
-    this.store.reset(await this.hub.invoke("GetSnapshot"));
+    if (this.resyncing) return;
+    this.resyncing = true;
+    try {
+      this.store.reset(await this.hub.invoke("GetSnapshot"));
+    } catch {
+      // Disconnected meanwhile: the rejoin brings a fresh snapshot.
+    } finally {
+      this.resyncing = false;
+    }
   }
 }
 

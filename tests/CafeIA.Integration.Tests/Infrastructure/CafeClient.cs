@@ -50,6 +50,11 @@ internal sealed class CafeClient : IAsyncDisposable
                 TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)]);
         }
         Hub = builder.Build();
+        Hub.Reconnecting += _ =>
+        {
+            Volatile.Write(ref _bound, 0);
+            return Task.CompletedTask;
+        };
         // A reconnected SignalR client is a new connection bound to nothing: rejoin as the same participant.
         Hub.Reconnected += async _ =>
         {
@@ -57,6 +62,7 @@ internal sealed class CafeClient : IAsyncDisposable
             lock (_gate)
             {
                 Rejoins++;
+                Volatile.Write(ref _bound, 1);
                 Signal();
             }
         };
@@ -170,8 +176,19 @@ internal sealed class CafeClient : IAsyncDisposable
         }
     }
 
+    private int _resyncing;
+    private int _bound = 1;
+
+    /// <summary>Connected and joined: calls act as this participant.</summary>
+    public bool IsBound => Hub.State == HubConnectionState.Connected && Volatile.Read(ref _bound) == 1;
+
+    /// <summary>One snapshot request at a time: every batch after a gap would otherwise ask again.</summary>
     private async Task Resync()
     {
+        if (Interlocked.Exchange(ref _resyncing, 1) == 1)
+        {
+            return;
+        }
         try
         {
             var snapshot = await Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");
@@ -184,6 +201,43 @@ internal sealed class CafeClient : IAsyncDisposable
         catch (Exception)
         {
             // Disconnected meanwhile: the rejoin brings a fresh snapshot.
+        }
+        finally
+        {
+            Volatile.Write(ref _resyncing, 0);
+        }
+    }
+
+    /// <summary>
+    /// Calls until acknowledged, retrying with the same payload (hence the same opId) after a
+    /// lost connection: a flaky network must not lose the call nor apply it twice.
+    /// </summary>
+    public async Task<T> InvokeUntilAcknowledged<T>(string method, object payload, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                if (IsBound)
+                {
+                    return await Hub.InvokeAsync<T>(method, payload);
+                }
+            }
+            catch (HubException)
+            {
+                throw;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // Connection lost before the answer: wait for the rejoin, then retry.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{method} never acknowledged");
+            }
+            await Eventually.Get(() => Task.FromResult(IsBound), ok => ok,
+                "the connection back", deadline - DateTime.UtcNow > TimeSpan.Zero ? deadline - DateTime.UtcNow : TimeSpan.FromMilliseconds(1));
         }
     }
 

@@ -12,7 +12,11 @@ internal sealed class TcpLoadBalancer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly IReadOnlyList<Uri> _backends;
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<(TcpClient Client, TcpClient Backend)> _links = [];
     private int _next;
+
+    /// <summary>Connections this balancer cut on purpose (chaos tests).</summary>
+    public int Dropped { get; private set; }
 
     public Uri Address { get; }
 
@@ -52,11 +56,36 @@ internal sealed class TcpLoadBalancer : IAsyncDisposable
             }
             using (backend)
             {
+                lock (_links)
+                {
+                    _links.Add((client, backend));
+                }
                 var a = client.GetStream();
                 var b = backend.GetStream();
                 // When either side closes (or a gateway dies) the other is closed too.
                 await Task.WhenAny(a.CopyToAsync(b, _stop.Token), b.CopyToAsync(a, _stop.Token)).ContinueWith(_ => { }, TaskScheduler.Default);
+                lock (_links)
+                {
+                    _links.Remove((client, backend));
+                }
             }
+        }
+    }
+
+    /// <summary>Cuts a random share of the open connections, as a flaky network would.</summary>
+    public void DropRandom(double share, Random random)
+    {
+        List<(TcpClient Client, TcpClient Backend)> victims;
+        lock (_links)
+        {
+            victims = [.. _links.Where(_ => random.NextDouble() < share)];
+        }
+        foreach (var (client, backend) in victims)
+        {
+            // A link may be ending on its own at this very moment.
+            client.Client?.Close();
+            backend.Client?.Close();
+            Dropped++;
         }
     }
 

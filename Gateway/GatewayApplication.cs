@@ -29,6 +29,7 @@ public static class GatewayApplication
         builder.Services.AddCafeJson();
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
+        builder.Services.AddCompressedAssets();
         configure?.Invoke(builder);
 
         if (builder.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
@@ -49,8 +50,7 @@ public static class GatewayApplication
         }
         app.UseSecurityHeaders();
         app.UseOriginCheck(app.Configuration);
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseCompressedAssets();
         app.MapCafeServiceEndpoints();
         app.MapSessionEndpoints();
         app.MapJoinQrCode();

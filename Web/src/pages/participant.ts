@@ -157,14 +157,14 @@ function renderQuestions(listId: string, questions: Question[], mine: (q: Questi
         `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${mine(q) ? " · votre question" : ""}${q.edited ? " · modifiée par la modération" : ""}`),
       q.status === "pending" && h("p", { class: "note" }, "En attente de relecture par un modérateur."),
       q.status === "rejected" && h("p", { class: "note" }, `Non retenue${q.rejectReason ? ` : ${q.rejectReason}` : "."}`),
+      // The visible count starts the accessible name (WCAG 2.5.3); the action follows, for screen readers.
       canVote && h("button", {
         type: "button",
         class: q.upvoted ? "upvote upvoted" : "upvote",
         "aria-pressed": q.upvoted ? "true" : "false",
-        "aria-label": `${q.upvoted ? "Retirer mon vote" : "Voter pour"} : ${q.text}`,
         "data-focus": `upvote-${q.id}`,
         onclick: () => void toggleUpvote(q),
-      }, `▲ ${votesLabel(q.votes)}`));
+      }, `▲ ${votesLabel(q.votes)}`, h("span", { class: "sr-only" }, ` · ${q.upvoted ? "Retirer mon vote" : "Voter pour"} : ${q.text}`)));
   }));
 }
 

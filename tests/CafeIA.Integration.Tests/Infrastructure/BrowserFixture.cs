@@ -32,17 +32,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (own localStorage): one person on one device.</summary>
-    public async Task<IPage> NewPage()
+    /// <param name="bypassCsp">Only to inject a test tool (axe-core) into a page; the policy itself is tested elsewhere.</param>
+    public async Task<IPage> NewPage(bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fr-FR" });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = "fr-FR", BypassCSP = bypassCsp });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>A participant page, joined with a name and a mode ("sur place" or "à distance").</summary>
-    public async Task<IPage> JoinAsParticipant(string code, string name, string mode)
+    public async Task<IPage> JoinAsParticipant(string code, string name, string mode, bool bypassCsp = false)
     {
-        var page = await NewPage();
+        var page = await NewPage(bypassCsp);
         await page.GotoAsync($"/join/{code}");
         await page.GetByLabel("Votre nom (facultatif)").FillAsync(name);
         await page.GetByLabel(mode, new() { Exact = true }).CheckAsync();

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CafeIA.Integration.Tests.Browser;
+
+/// <summary>
+/// axe-core (the npm package the front end's build installs) on every page, in the states that
+/// matter: a poll open with results, pending questions in the moderator's queue, a pinned
+/// question on the projector. No violation at WCAG 2.1 A/AA.
+/// </summary>
+public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    [Fact]
+    public async Task Every_page_passes_axe_core_at_WCAG_21_AA()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA accessible");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        await facilitator.Invoke("SetModeration", new ModerationSettings(true));
+        await using var alice = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+        var question = await alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Comment l'IA apprend-elle ?"));
+        await alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Une question en attente ?"));
+        await facilitator.Invoke("ApproveQuestion", new QuestionRef(question.QuestionId));
+        await facilitator.Invoke("PinQuestion", new QuestionRef(question.QuestionId));
+        foreach (var (text, kind, options) in new[] { ("Plutôt :", PollKind.Single, new[] { "oui", "non" }), ("En un mot ?", PollKind.WordCloud, Array.Empty<string>()) })
+        {
+            var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest(text, kind, options))).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(poll));
+            await alice.Invoke("Vote", kind == PollKind.Single ? new VoteRequest(poll, [0]) : new VoteRequest(poll, Words: ["éthique"]));
+        }
+
+        var violations = new List<string>();
+        violations.AddRange(await Audit("/", null));
+        var participant = await browser.JoinAsParticipant(created.JoinCode, "Chloé", "à distance", bypassCsp: true);
+        await Expect(participant.Locator(".poll .poll-results").First).ToBeVisibleAsync();
+        violations.AddRange(await Audit(null, participant, "participant"));
+        violations.AddRange(await Audit($"/join/{created.JoinCode}", null));
+        violations.AddRange(await Audit($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}", "#console .poll"));
+        violations.AddRange(await Audit($"/moderate/{created.JoinCode}#key={created.ModeratorKey}", "#questions .question.pending"));
+        violations.AddRange(await Audit($"/screen/{created.JoinCode}#key={created.ProjectorKey}", "#pinned-text"));
+
+        foreach (var violation in violations)
+        {
+            output.WriteLine(violation);
+        }
+        Assert.Empty(violations);
+    }
+
+    private async Task<List<string>> Audit(string? path, string? ready) => await Audit(path, null, ready);
+
+    private async Task<List<string>> Audit(string? path, IPage? page, string? ready)
+    {
+        if (page is null)
+        {
+            page = await browser.NewPage(bypassCsp: true);
+            await page.GotoAsync(path!);
+        }
+        if (ready is not null && ready != "participant")
+        {
+            await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+        }
+        await page.AddScriptTagAsync(new() { Path = AxePath() });
+        var json = await page.EvaluateAsync<JsonElement>(
+            "async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations" +
+            ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
+            Tags);
+        return [.. json.EnumerateArray().Select(v =>
+            $"{page.Url}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
+    }
+
+    private static string AxePath()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
+        {
+            root = root.Parent!;
+        }
+        return Path.Combine(root.FullName, "Web", "node_modules", "axe-core", "axe.min.js");
+    }
+}

@@ -1,7 +1,7 @@
 import "../styles.css";
 import { SessionConnection, codeFromPath } from "../lib/connection";
 import { byId, h, keepFocus, say, show } from "../lib/dom";
-import { isPublic, refusalText, type Mode, type Poll, type Question } from "../lib/protocol";
+import { isPublic, refusalText, type Mode, type Poll, type Question, type SessionEvent } from "../lib/protocol";
 import { order } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
 import { ballotForm, type BallotPayload } from "../lib/ballot";
@@ -33,6 +33,7 @@ joinForm.addEventListener("submit", async (e) => {
   const displayName = byId<HTMLInputElement>("name").value.trim() || undefined;
   connection = new SessionConnection({ joinCode: code, displayName, mode });
   connection.store.onChange(throttled(render));
+  connection.store.onChange(announce);
   connection.onStatus = connectionStatus;
   try {
     await connection.start();
@@ -53,6 +54,38 @@ async function run(method: string, payload?: object, done?: string): Promise<boo
     say(refusalText(error), "error");
     return false;
   }
+}
+
+// Scanned the QR code before? The resume token brings the same identity back at once.
+if (localStorage.getItem(`cafe.resume.${code}.participant`)) {
+  joinForm.requestSubmit();
+} else {
+  byId<HTMLInputElement>("name").focus();
+}
+
+/**
+ * Screen readers hear what changed without being flooded: new questions and opened polls are
+ * gathered and announced in one sentence at most every four seconds.
+ */
+const pending = { questions: 0, polls: [] as string[] };
+let announcing = false;
+function announce(events: SessionEvent[]): void {
+  for (const e of events) {
+    if (e.type === "questionAsked" && !myQuestions.has(e.question.id)) pending.questions++;
+    if (e.type === "pollUpdated" && e.poll.state === "open" && !pending.polls.includes(e.poll.question)) pending.polls.push(e.poll.question);
+  }
+  if (announcing || (pending.questions === 0 && pending.polls.length === 0)) return;
+  announcing = true;
+  setTimeout(() => {
+    const parts = [
+      ...pending.polls.map((q) => `Sondage ouvert : ${q}`),
+      pending.questions === 1 ? "1 nouvelle question" : pending.questions > 1 ? `${pending.questions} nouvelles questions` : "",
+    ].filter(Boolean);
+    byId("announcer").textContent = parts.join(". ");
+    pending.questions = 0;
+    pending.polls = [];
+    announcing = false;
+  }, 4000);
 }
 
 byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {

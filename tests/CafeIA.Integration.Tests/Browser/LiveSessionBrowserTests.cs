@@ -88,8 +88,9 @@ public sealed partial class LiveSessionBrowserTests(BrowserFixture browser) : IC
         await page.GetByRole(AriaRole.Button, new() { Name = "Voter pour : Toujours moi ?" }).ClickAsync();
         await Expect(page.Locator(".question .meta")).ToContainTextAsync("votre question");
 
+        // The resume token rejoins at once: no form to fill again.
         await page.ReloadAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync();
+        await Expect(page.Locator("#live")).ToBeVisibleAsync();
         await Expect(page.Locator(".question .meta")).ToContainTextAsync("votre question");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retirer mon vote : Toujours moi ?" })).ToHaveAttributeAsync("aria-pressed", "true");
     }

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CafeIA.Gateway.Api;
 
-public sealed record CreateSessionRequest(string? Title);
+public sealed record CreateSessionRequest(string? Title, SessionLanguage Language = SessionLanguage.Fr);
 
-public sealed record SessionInfo(string SessionId, string Title, SessionPhase State, string JoinCode);
+public sealed record SessionInfo(string SessionId, string Title, SessionPhase State, string JoinCode, SessionLanguage Language);
 
 /// <summary>The error body of every refused HTTP call: the same codes as the hub.</summary>
 public sealed record ApiError(string Error, string Message);
@@ -25,7 +25,7 @@ public static class SessionEndpoints
     private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>>> CreateSession(
         CreateSessionRequest? request, IGrainFactory grains)
     {
-        var outcome = await grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create(request?.Title);
+        var outcome = await grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create(request?.Title, request?.Language ?? SessionLanguage.Fr);
         return outcome.Refusal is { } refusal
             ? TypedResults.BadRequest(new ApiError(refusal.Code, refusal.Message))
             : TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
@@ -48,6 +48,6 @@ public static class SessionEndpoints
             guard.FailedJoin(address);
             return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "No session has this join code."));
         }
-        return TypedResults.Ok(new SessionInfo(summary.SessionId, summary.Title, summary.State, summary.JoinCode));
+        return TypedResults.Ok(new SessionInfo(summary.SessionId, summary.Title, summary.State, summary.JoinCode, summary.Language));
     }
 }

@@ -12,7 +12,7 @@ namespace CafeIA.Grains;
 public interface ISessionGrain : IGrainWithGuidKey
 {
     [Alias("Create")]
-    Task<Outcome<SessionCreated>> Create(string? title);
+    Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr);
 
     [Alias("GetSummary")]
     Task<SessionSummary?> GetSummary();

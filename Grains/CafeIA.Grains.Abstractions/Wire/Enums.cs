@@ -17,6 +17,13 @@ public enum Role
     Projector = 3,
 }
 
+/// <summary>The language of a session: the projector speaks it; each person's pages follow their own choice.</summary>
+public enum SessionLanguage
+{
+    Fr = 0,
+    En = 1,
+}
+
 public enum SessionPhase
 {
     Draft = 0,

@@ -133,11 +133,13 @@ public sealed record SessionSnapshot(
     [property: Id(11)] SpeakerView? Speaker = null,
     [property: Id(12)] HandView[]? Hands = null,
     [property: Id(13)] ModeratorLinkView[]? ModeratorLinks = null,
-    [property: Id(14)] string[]? MutedParticipants = null);
+    [property: Id(14)] string[]? MutedParticipants = null,
+    [property: Id(15)] SessionLanguage Language = SessionLanguage.Fr);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(
     [property: Id(0)] string SessionId,
     [property: Id(1)] string Title,
     [property: Id(2)] SessionPhase State,
-    [property: Id(3)] string JoinCode);
+    [property: Id(3)] string JoinCode,
+    [property: Id(4)] SessionLanguage Language = SessionLanguage.Fr);

@@ -9,7 +9,7 @@ public sealed partial class Session
             ? Outcome<SessionSnapshot>.Ok(Snapshot(participant))
             : Refuse<SessionSnapshot>(RefusalCodes.Forbidden, "Join the session first.");
 
-    public SessionSummary Summary() => new(state.Id.ToString(), state.Title, state.Phase, state.JoinCode);
+    public SessionSummary Summary() => new(state.Id.ToString(), state.Title, state.Phase, state.JoinCode, state.Language);
 
     /// <summary>
     /// Everything one participant may see now, with their own upvotes and ballots marked.
@@ -30,5 +30,6 @@ public sealed partial class Session
         SpeakerView(),
         viewer.IsStaff ? HandViews() : null,
         viewer.IsStaff ? ModeratorLinkViews() : null,
-        viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null);
+        viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null,
+        state.Language);
 }

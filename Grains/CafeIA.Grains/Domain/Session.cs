@@ -16,7 +16,8 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     public SessionState State => state;
 
     public static Outcome<SessionCreated> Create(
-        SessionState state, Guid id, string? title, string joinCode, SessionLimits limits, DateTimeOffset now)
+        SessionState state, Guid id, string? title, string joinCode, SessionLimits limits, DateTimeOffset now,
+        SessionLanguage language = SessionLanguage.Fr)
     {
         if (state.Exists)
         {
@@ -31,7 +32,12 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         state.Id = id;
         state.Title = cleanTitle;
         state.JoinCode = joinCode;
+        if (!Enum.IsDefined(language))
+        {
+            return Refuse<SessionCreated>(RefusalCodes.Invalid, "A session speaks fr or en.");
+        }
         state.Phase = SessionPhase.Draft;
+        state.Language = language;
         state.CreatedAt = now;
         state.FacilitatorKeyHash = Secrets.Hash(facilitatorKey);
         state.ProjectorKeyHash = Secrets.Hash(projectorKey);

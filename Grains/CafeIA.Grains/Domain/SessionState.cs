@@ -12,6 +12,7 @@ public sealed class SessionState
     public string Title { get; set; } = "";
     public string JoinCode { get; set; } = "";
     public SessionPhase Phase { get; set; }
+    public SessionLanguage Language { get; set; }
     public long Seq { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

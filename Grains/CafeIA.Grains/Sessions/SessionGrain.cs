@@ -29,14 +29,14 @@ public sealed partial class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<Outcome<SessionCreated>> Create(string? title)
+    public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)
     {
         var id = this.GetPrimaryKey();
         if (store.State.Exists)
         {
             return Outcome<SessionCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This session already exists."));
         }
-        var probe = Session.Create(new SessionState(), id, title, "PROBE0", limits.Value, clock.GetUtcNow());
+        var probe = Session.Create(new SessionState(), id, title, "PROBE0", limits.Value, clock.GetUtcNow(), language);
         if (probe.IsRefused)
         {
             return probe;
@@ -46,7 +46,7 @@ public sealed partial class SessionGrain(
             var code = JoinCode.New();
             if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
             {
-                var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow());
+                var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow(), language);
                 await store.WriteStateAsync();
                 return created;
             }

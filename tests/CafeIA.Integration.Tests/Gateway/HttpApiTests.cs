@@ -29,6 +29,19 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
     }
 
     [Fact]
+    public async Task A_session_speaks_French_by_default_or_the_language_it_was_created_with()
+    {
+        using var http = gateway.Host.Http();
+        var english = await (await http.PostAsJsonAsync("/api/sessions", new { title = "AI café", language = "en" })).Content.ReadFromJsonAsync<JsonElement>();
+        var french = await (await http.PostAsJsonAsync("/api/sessions", new { title = "Café IA" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("en", (await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{english.GetProperty("joinCode").GetString()}")).GetProperty("language").GetString());
+        Assert.Equal("fr", (await http.GetFromJsonAsync<JsonElement>($"/api/sessions/{french.GetProperty("joinCode").GetString()}")).GetProperty("language").GetString());
+        await using var projector = await CafeClient.Join(gateway.BaseAddress, english.GetProperty("joinCode").GetString()!,
+            new CafeIA.Wire.JoinOptions(Key: english.GetProperty("projectorKey").GetString()));
+        Assert.Equal(CafeIA.Wire.SessionLanguage.En, projector.Joined.Snapshot.Language);
+    }
+
+    [Fact]
     public async Task An_unknown_join_code_is_404_with_the_not_found_code()
     {
         using var http = gateway.Host.Http();

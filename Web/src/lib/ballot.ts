@@ -1,4 +1,5 @@
 import { h } from "./dom";
+import { t, tn } from "./i18n";
 import type { Poll } from "./protocol";
 
 // The participant's ballot form for each poll kind. What is typed or ticked but not yet sent
@@ -13,9 +14,9 @@ export function ballotForm(poll: Poll, draft: number[] | undefined, onSubmit: (b
     h("fieldset", { disabled: !open }, h("legend", {}, poll.question), ...fields(poll, draft)),
     open && h("button", { type: "submit", "data-focus": `vote-${poll.id}` }, submitLabel(poll, voted)),
     voted && h("p", { class: "confirmation" }, poll.kind === "openText"
-      ? "✓ Votre réponse est enregistrée ; elle sera publiée après relecture."
-      : "✓ Votre vote est pris en compte."),
-    !open && h("p", { class: "closed" }, "Ce sondage est fermé."));
+      ? t("ballot.answerSaved")
+      : t("ballot.voteCounted")),
+    !open && h("p", { class: "closed" }, t("ballot.closed")));
   form.addEventListener("change", () => {
     if (poll.kind === "single" || poll.kind === "multiple") {
       const ticked = new FormData(form).getAll("choice").map(Number);
@@ -48,7 +49,7 @@ export function ballotForm(poll: Poll, draft: number[] | undefined, onSubmit: (b
 
 function submitLabel(poll: Poll, voted: boolean): string {
   const isVote = poll.kind === "single" || poll.kind === "multiple" || poll.kind === "rating";
-  return isVote ? (voted ? "Changer mon vote" : "Voter") : (voted ? "Changer ma réponse" : "Envoyer");
+  return t(isVote ? (voted ? "ballot.changeVote" : "ballot.vote") : (voted ? "ballot.changeAnswer" : "common.send"));
 }
 
 function fields(poll: Poll, draft: number[] | undefined): (HTMLElement | false)[] {
@@ -59,7 +60,7 @@ function fields(poll: Poll, draft: number[] | undefined): (HTMLElement | false)[
       const ticked = draft ?? poll.myChoices ?? [];
       return [
         poll.kind === "multiple" && h("p", { class: "note" },
-          poll.maxChoices ? `Jusqu'à ${poll.maxChoices} choix.` : "Plusieurs choix possibles."),
+          poll.maxChoices ? tn("ballot.upTo", poll.maxChoices) : t("ballot.severalChoices")),
         ...poll.options.map((option, i) =>
           h("label", { class: "choice" },
             h("input", { type, name: "choice", value: i, checked: ticked.includes(i), "data-focus": `${poll.id}-${i}` }),
@@ -68,7 +69,7 @@ function fields(poll: Poll, draft: number[] | undefined): (HTMLElement | false)[
     }
     case "wordCloud":
       return [0, 1, 2].map((i) => h("label", { class: "word-field" },
-        i === 0 ? "Un mot (obligatoire)" : `Un autre mot (facultatif)`,
+        t(i === 0 ? "ballot.firstWord" : "ballot.otherWord"),
         h("input", {
           name: "word", maxlength: 30, autocomplete: "off", value: poll.myWords?.[i] ?? "", required: i === 0,
           "data-focus": `${poll.id}-word-${i}`, "data-keep": true,
@@ -87,7 +88,7 @@ function fields(poll: Poll, draft: number[] | undefined): (HTMLElement | false)[
     }
     case "openText":
       return [h("label", {},
-        "Votre réponse (publiée après relecture)",
+        t("ballot.openText"),
         h("textarea", { name: "text", rows: 3, maxlength: 280, required: true, "data-focus": `${poll.id}-text`, "data-keep": true }, poll.myText ?? ""))];
   }
 }

@@ -1,14 +1,15 @@
 import { h } from "./dom";
+import { formatNumber, t, tn } from "./i18n";
 import type { Answer, Poll, PollResults } from "./protocol";
+import { modeLabel } from "./views";
 
 // Poll results drawn from live data, updated in place (the same elements, new sizes), so CSS
 // transitions animate the change. Every figure is also written as text, for screen readers and
 // for the back of the room. Results are always split: all, on site, remote.
 
 export type Split = "all" | "onsite" | "remote";
-export const splitLabel: Record<Split, string> = { all: "Tous", onsite: "Sur place", remote: "À distance" };
-
-const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const splits: Split[] = ["all", "onsite", "remote"];
+export const splitLabel = (split: Split): string => (split === "all" ? t("charts.all") : modeLabel(split));
 
 export interface ChartOptions {
   /** Offer the all / on site / remote switch (pages); the projector shows all, split by colour. */
@@ -39,12 +40,12 @@ export class ResultsChart {
     const r = poll.results;
     if (!r) {
       this.reset("hidden");
-      this.body.replaceChildren(h("p", { class: "note" }, "Les résultats seront affichés quand l'animateur les révélera."));
+      this.body.replaceChildren(h("p", { class: "note" }, t("charts.hiddenUntilRevealed")));
       this.summary.textContent = "";
       return;
     }
     const voters = this.split === "all" ? r.voters : this.split === "onsite" ? r.votersOnsite : r.votersRemote;
-    this.summary.textContent = voters === 1 ? "1 participant a répondu" : `${voters} participants ont répondu`;
+    this.summary.textContent = tn("charts.voters", voters);
     if (poll.kind === "wordCloud") this.words(r);
     else if (poll.kind === "openText") this.answers(r.answers ?? []);
     else this.bars(poll, r);
@@ -53,14 +54,14 @@ export class ResultsChart {
   private switcher(): HTMLElement {
     const name = `split-${this.poll.id}-${Math.random().toString(36).slice(2, 7)}`;
     return h("fieldset", { class: "split" },
-      h("legend", {}, "Afficher les réponses"),
-      ...(Object.keys(splitLabel) as Split[]).map((split) =>
+      h("legend", {}, t("charts.showAnswers")),
+      ...splits.map((split) =>
         h("label", {},
           h("input", {
             type: "radio", name, value: split, checked: split === this.split,
             onchange: () => { this.split = split; this.update(this.poll); },
           }),
-          splitLabel[split])));
+          splitLabel(split))));
   }
 
   private reset(shape: string): void {
@@ -75,7 +76,7 @@ export class ResultsChart {
   private bars(poll: Poll, r: PollResults): void {
     this.reset(`bars:${poll.options.join("\u0000")}`);
     if (this.rows.size === 0) {
-      const list = h("ul", { class: "results", "aria-label": `Résultats : ${poll.question}` });
+      const list = h("ul", { class: "results", "aria-label": t("charts.resultsFor", { question: poll.question }) });
       poll.options.forEach((option, i) => {
         const row = h("li", { "data-option": i },
           h("span", { class: "option" }, option),
@@ -96,16 +97,16 @@ export class ResultsChart {
       (row.querySelector(".remote") as HTMLElement).style.width = `${this.split === "onsite" ? 0 : (100 * remote) / max}%`;
       const count = row.querySelector(".count") as HTMLElement;
       count.dataset.count = String(shown(i));
-      count.textContent = this.split === "all" ? `${r.counts[i] ?? 0} (${onsite} sur place, ${remote} à distance)` : String(shown(i));
+      count.textContent = this.split === "all" ? t("charts.countSplit", { total: r.counts[i] ?? 0, onsite, remote }) : String(shown(i));
     });
     if (poll.kind === "rating") {
       const labels = this.body.querySelector(".scale-labels") as HTMLElement;
       labels.textContent = [poll.minLabel && `1 = ${poll.minLabel}`, poll.maxLabel && `${poll.scaleMax} = ${poll.maxLabel}`].filter(Boolean).join(" · ");
       const mean = r.mean ?? {};
-      const m = (v?: number) => (v === undefined || v === null ? "—" : number.format(v));
+      const m = (v?: number) => (v === undefined || v === null ? "—" : formatNumber(v, 1));
       (this.body.querySelector(".mean") as HTMLElement).textContent = this.split === "all"
-        ? `Moyenne : ${m(mean.all)} / ${poll.scaleMax} (sur place ${m(mean.onsite)}, à distance ${m(mean.remote)})`
-        : `Moyenne : ${m(this.split === "onsite" ? mean.onsite : mean.remote)} / ${poll.scaleMax}`;
+        ? t("charts.meanSplit", { all: m(mean.all), max: String(poll.scaleMax), onsite: m(mean.onsite), remote: m(mean.remote) })
+        : t("charts.mean", { mean: m(this.split === "onsite" ? mean.onsite : mean.remote), max: String(poll.scaleMax) });
     }
   }
 
@@ -113,7 +114,7 @@ export class ResultsChart {
   private words(r: PollResults): void {
     this.reset("words");
     if (this.rows.size === 0 && !this.body.firstChild) {
-      this.body.append(h("ul", { class: "wordcloud", "aria-label": "Nuage de mots" }));
+      this.body.append(h("ul", { class: "wordcloud", "aria-label": t("charts.wordCloud") }));
     }
     const list = this.body.firstChild as HTMLElement;
     const count = (w: { count: number; onsite: number; remote: number }) =>
@@ -131,8 +132,8 @@ export class ResultsChart {
       const n = count(w);
       el.style.fontSize = `${1 + 2.5 * (n / max)}em`;
       el.className = w.onsite >= w.remote ? "word-onsite" : "word-remote";
-      (el.lastChild as HTMLElement).textContent = ` : ${n}`;
-      el.title = `${w.word} : ${w.count} (${w.onsite} sur place, ${w.remote} à distance)`;
+      (el.lastChild as HTMLElement).textContent = t("charts.wordCount", { n });
+      el.title = t("charts.wordTitle", { word: w.word, total: w.count, onsite: w.onsite, remote: w.remote });
       el.dataset.count = String(n);
       if (list.children[i] !== el) list.insertBefore(el, list.children[i] ?? null);
     });
@@ -143,17 +144,18 @@ export class ResultsChart {
     this.reset("answers");
     const shown = answers.filter((a) => this.split === "all" || a.mode === this.split);
     this.body.replaceChildren(shown.length === 0
-      ? h("p", { class: "note" }, "Pas encore de réponse publiée.")
+      ? h("p", { class: "note" }, t("charts.noAnswerYet"))
       : h("ul", { class: "answers" }, ...shown.map((a) =>
         h("li", { class: `answer ${a.status}`, "data-answer": a.id },
           h("p", { class: "text" }, a.text),
-          h("p", { class: "meta" }, `${a.mode === "onsite" ? "Sur place" : "À distance"}${a.status === "pending" ? " · en attente" : a.status === "hidden" ? " · masquée" : ""}`),
+          h("p", { class: "meta" }, [modeLabel(a.mode),
+            a.status === "pending" ? t("charts.answerPending") : a.status === "hidden" ? t("charts.answerHidden") : ""].filter(Boolean).join(" · ")),
           this.options.moderateAnswer && a.status !== "visible" && h("button", {
             type: "button", "data-focus": `approve-${a.id}`, onclick: () => this.options.moderateAnswer!(a, true),
-          }, "Publier"),
+          }, t("charts.publish")),
           this.options.moderateAnswer && a.status !== "hidden" && h("button", {
             type: "button", "data-focus": `hide-${a.id}`, onclick: () => this.options.moderateAnswer!(a, false),
-          }, "Masquer")))));
+          }, t("common.hide"))))));
   }
 }
 

@@ -1,5 +1,7 @@
 // The public protocol as TypeScript types (docs/PROTOCOL.md is the reference).
 
+import { currentLang, t } from "./i18n";
+
 export type Mode = "onsite" | "remote";
 export type Role = "participant" | "moderator" | "facilitator" | "projector";
 export type SessionState = "draft" | "live" | "ended";
@@ -99,6 +101,8 @@ export interface Snapshot {
   mutedParticipants?: string[];
   /** Set on screens when the session was deleted. */
   deleted?: boolean;
+  /** The session's language: the projector speaks it unless a language was chosen. */
+  language?: "fr" | "en";
 }
 
 export interface JoinResult {
@@ -133,9 +137,27 @@ export interface ChangeBatch { seq: number; events: SessionEvent[] }
 
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 
-/** A refused hub call: "code: sentence" → the sentence, for people. */
+/** The refusal codes of docs/PROTOCOL.md. */
+const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited"] as const;
+type RefusalCode = (typeof refusalCodes)[number];
+const isRefusalCode = (code: string): code is RefusalCode => (refusalCodes as readonly string[]).includes(code);
+
+/**
+ * A refusal for people. The server's sentence is English: English pages show it, French pages
+ * a French sentence for its code.
+ */
+export function refusalSentence(code: string | undefined, sentence: string | undefined): string {
+  if (currentLang() === "en" && sentence) return sentence;
+  return code && isRefusalCode(code) ? t(`refusal.${code}`) : t("refusal.unknown");
+}
+
+/** A refused hub call: "…HubException: code: sentence" (or "code: sentence") → a sentence for people. */
 export function refusalText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const match = /HubException: ([a-z-]+): (.*)$/s.exec(message) ?? /^([a-z-]+): (.*)$/s.exec(message);
-  return match ? match[2] : "Une erreur est survenue. Réessayez.";
+  const marker = message.indexOf("HubException: ");
+  const rest = marker >= 0 ? message.slice(marker + "HubException: ".length) : message;
+  const colon = rest.indexOf(": ");
+  const code = colon > 0 ? rest.slice(0, colon) : "";
+  if (!/^[a-z-]+$/.test(code)) return t("refusal.unknown");
+  return refusalSentence(code, rest.slice(colon + 2));
 }

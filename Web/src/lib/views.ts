@@ -1,38 +1,24 @@
-import type { Mode, PollKind, QuestionStatus, SessionState, Speaker, Video } from "./protocol";
+import type { Mode, PollKind, PollState, QuestionStatus, SessionState, Speaker, Video } from "./protocol";
 import { h } from "./dom";
+import { t, tn } from "./i18n";
 
-export const modeLabel: Record<Mode, string> = { onsite: "Sur place", remote: "À distance" };
-export const stateLabel: Record<SessionState, string> = {
-  draft: "En préparation",
-  live: "En cours",
-  ended: "Terminée",
-};
-export const pollStateLabel = { draft: "Brouillon", open: "Ouvert", closed: "Fermé" } as const;
-export const pollKindLabel: Record<PollKind, string> = {
-  single: "Choix unique",
-  multiple: "Choix multiple",
-  wordCloud: "Nuage de mots",
-  rating: "Échelle de notation",
-  openText: "Réponse libre",
-};
+// Labels are functions, not tables: the projector may switch language after loading.
 
-export const statusLabel: Record<QuestionStatus, string> = {
-  pending: "En attente",
-  visible: "Visible",
-  pinned: "En discussion",
-  answered: "Répondue",
-  hidden: "Masquée",
-  rejected: "Refusée",
-  withdrawn: "Retirée",
-  merged: "Fusionnée",
-};
+/** "Sur place" / "À distance" (capitalised, as a label). */
+export const modeLabel = (mode: Mode): string => t(mode === "onsite" ? "mode.onsite" : "mode.remote");
+/** "sur place" / "à distance" (inside a sentence). */
+export const modeText = (mode: Mode): string => t(mode === "onsite" ? "common.onsite" : "common.remote");
+export const stateLabel = (state: SessionState): string => t(`state.${state}`);
+export const pollStateLabel = (state: PollState): string => t(`pollState.${state}`);
+export const pollKindLabel = (kind: PollKind): string => t(`pollKind.${kind}`);
+export const statusLabel = (status: QuestionStatus): string => t(`status.${status}`);
 
 export function speakerText(speaker: Speaker | undefined): string {
-  return speaker ? `${speaker.name ?? "Un participant"} (${modeLabel[speaker.mode].toLowerCase()}) a la parole.` : "";
+  return speaker ? t("common.speaker", { name: speaker.name ?? t("common.someone"), mode: modeText(speaker.mode) }) : "";
 }
 
 export function counts(s: { counts: { onsite: number; remote: number } }): string {
-  return `${s.counts.onsite} sur place · ${s.counts.remote} à distance`;
+  return t("common.counts", { onsite: s.counts.onsite, remote: s.counts.remote });
 }
 
 /** The session's stream or visio: embedded when the provider allows it, else a link. */
@@ -41,16 +27,15 @@ export function videoBlock(video: Video | undefined): HTMLElement | null {
   if (video.embedUrl) {
     return h("div", { class: "video" },
       h("iframe", {
-        src: video.embedUrl, title: "Vidéo de la session", allow: "autoplay; fullscreen; picture-in-picture",
+        src: video.embedUrl, title: t("video.title"), allow: "autoplay; fullscreen; picture-in-picture",
         allowfullscreen: true, referrerpolicy: "strict-origin-when-cross-origin", loading: "lazy",
       }),
-      h("p", {}, h("a", { href: video.url, target: "_blank", rel: "noopener" }, "Ouvrir la vidéo dans un nouvel onglet")));
+      h("p", {}, h("a", { href: video.url, target: "_blank", rel: "noopener" }, t("video.openInNewTab"))));
   }
   return h("p", { class: "video-link" },
-    h("a", { href: video.url, target: "_blank", rel: "noopener" }, "Rejoindre la visio de la session"));
+    h("a", { href: video.url, target: "_blank", rel: "noopener" }, t("video.joinCall")));
 }
 
 export function votesLabel(n: number): string {
-  return n === 1 ? "1 vote" : `${n} votes`;
+  return tn("common.votes", n);
 }
-

@@ -7,8 +7,12 @@ import { throttled } from "../lib/throttle";
 import { order } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
 import { counts, modeLabel, pollKindLabel, pollStateLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
+import { applyTranslations, languageSwitcher, t } from "../lib/i18n";
 
 // Facilitator: run the session (start, end), create and run polls, watch questions and results.
+
+applyTranslations();
+document.querySelector("main")?.prepend(languageSwitcher());
 
 const code = codeFromPath();
 const key = keyFromFragment();
@@ -18,7 +22,7 @@ const charts = new Charts({
   switchable: true,
   moderateAnswer: (answer, approve) => {
     const poll = connection.store.snapshot?.polls.find((p) => p.results?.answers?.some((a) => a.id === answer.id));
-    if (poll) void run(approve ? "ApproveAnswer" : "HideAnswer", { pollId: poll.id, answerId: answer.id }, approve ? "Réponse publiée." : "Réponse masquée.");
+    if (poll) void run(approve ? "ApproveAnswer" : "HideAnswer", { pollId: poll.id, answerId: answer.id }, t(approve ? "facilitator.answerPublished" : "facilitator.answerHidden"));
   },
 });
 let shownPreModeration: boolean | undefined;
@@ -41,7 +45,7 @@ async function run(method: string, payload?: object, done?: string): Promise<boo
 
 async function start(): Promise<void> {
   if (!key) {
-    say("Ce lien d'animation est incomplet : la clé manque après #key=.", "error");
+    say(t("facilitator.incompleteLink"), "error");
     return;
   }
   try {
@@ -50,10 +54,10 @@ async function start(): Promise<void> {
     const staff = joined.staffKeys;
     for (const l of staff?.moderatorLinks ?? []) if (l.key) moderatorKeys.set(l.id, l.key);
     byId("links").replaceChildren(...[
-      link("Participants sur place", `${origin}/join/${code}?mode=onsite`),
-      link("Participants à distance", `${origin}/join/${code}?mode=remote`),
-      staff ? link("Écran de projection", `${origin}/screen/${code}#key=${encodeURIComponent(staff.projectorKey)}`) : null,
-      link("Votre console de modération", `${origin}/moderate/${code}#key=${encodeURIComponent(key)}`),
+      link(t("facilitator.linkOnsite"), `${origin}/join/${code}?mode=onsite`),
+      link(t("facilitator.linkRemote"), `${origin}/join/${code}?mode=remote`),
+      staff ? link(t("facilitator.linkProjector"), `${origin}/screen/${code}#key=${encodeURIComponent(staff.projectorKey)}`) : null,
+      link(t("facilitator.linkModeration"), `${origin}/moderate/${code}#key=${encodeURIComponent(key)}`),
     ].filter((x): x is HTMLElement => x !== null));
     byId<HTMLInputElement>("video-url").value = joined.snapshot.video?.url ?? "";
     show(byId("console"), true);
@@ -64,19 +68,19 @@ async function start(): Promise<void> {
 }
 
 function link(label: string, url: string): HTMLElement {
-  return h("li", {}, h("span", { class: "label" }, `${label} : `), h("a", { href: url, target: "_blank", rel: "noopener" }, url));
+  return h("li", {}, h("span", { class: "label" }, t("common.labelColon", { label })), h("a", { href: url, target: "_blank", rel: "noopener" }, url));
 }
 
 byId<HTMLInputElement>("premoderation").addEventListener("change", (e) => {
   const on = (e.target as HTMLInputElement).checked;
-  void run("SetModeration", { preModeration: on }, on ? "Les nouvelles questions attendront une relecture." : "Les questions sont publiées directement.");
+  void run("SetModeration", { preModeration: on }, t(on ? "facilitator.premoderationOn" : "facilitator.premoderationOff"));
 });
 byId<HTMLFormElement>("video-form").addEventListener("submit", (e) => {
   e.preventDefault();
-  void run("SetVideo", { url: byId<HTMLInputElement>("video-url").value }, "La vidéo est affichée aux participants.");
+  void run("SetVideo", { url: byId<HTMLInputElement>("video-url").value }, t("facilitator.videoShown"));
 });
 byId("video-remove").addEventListener("click", async () => {
-  if (await run("SetVideo", { url: null }, "Vidéo retirée.")) byId<HTMLInputElement>("video-url").value = "";
+  if (await run("SetVideo", { url: null }, t("facilitator.videoRemoved"))) byId<HTMLInputElement>("video-url").value = "";
 });
 byId<HTMLFormElement>("moderator-link-form").addEventListener("submit", async (e) => {
   e.preventDefault();
@@ -86,22 +90,22 @@ byId<HTMLFormElement>("moderator-link-form").addEventListener("submit", async (e
     moderatorKeys.set(created.id, created.key!);
     label.value = "";
     render();
-    say("Lien de modération créé.");
+    say(t("facilitator.moderatorLinkCreated"));
   } catch (error) {
     say(refusalText(error), "error");
   }
 });
 
 byId("delete-session").addEventListener("click", () => {
-  if (confirm("Supprimer définitivement cette session, ses questions, sondages et réponses ?")) {
-    void run("DeleteSession", {}, "Session supprimée.");
+  if (confirm(t("facilitator.confirmDeleteSession"))) {
+    void run("DeleteSession", {}, t("facilitator.sessionDeleted"));
   }
 });
 
-byId("start-session").addEventListener("click", () => void run("StartSession", {}, "La session est en cours."));
+byId("start-session").addEventListener("click", () => void run("StartSession", {}, t("facilitator.sessionStarted")));
 byId("end-session").addEventListener("click", () => {
-  if (confirm("Terminer la session ? Plus personne ne pourra poser de question ni voter.")) {
-    void run("EndSession", {}, "La session est terminée.");
+  if (confirm(t("facilitator.confirmEndSession"))) {
+    void run("EndSession", {}, t("facilitator.sessionEnded"));
   }
 });
 
@@ -139,8 +143,8 @@ function stopEditing(): void {
   editing = null;
   pollForm.reset();
   showKindFields();
-  byId("poll-form-title").textContent = "Nouveau sondage";
-  byId("poll-submit").textContent = "Créer le sondage";
+  byId("poll-form-title").textContent = t("facilitator.newPoll");
+  byId("poll-submit").textContent = t("facilitator.createPoll");
   show(byId("poll-cancel"), false);
 }
 
@@ -155,8 +159,8 @@ function startEditing(poll: Poll): void {
   byId<HTMLInputElement>("poll-max-label").value = poll.maxLabel ?? "";
   byId<HTMLInputElement>("poll-hide").checked = poll.hideResults;
   showKindFields();
-  byId("poll-form-title").textContent = "Modifier le sondage";
-  byId("poll-submit").textContent = "Enregistrer les modifications";
+  byId("poll-form-title").textContent = t("facilitator.editPoll");
+  byId("poll-submit").textContent = t("facilitator.saveChanges");
   show(byId("poll-cancel"), true);
   byId<HTMLInputElement>("poll-question").focus();
 }
@@ -165,8 +169,8 @@ byId("poll-cancel").addEventListener("click", stopEditing);
 pollForm.addEventListener("submit", async (e) => {
   e.preventDefault();
   const ok = editing
-    ? await run("EditPoll", { pollId: editing, ...pollRequest() }, "Sondage modifié.")
-    : await run("CreatePoll", pollRequest(), "Sondage créé. Ouvrez-le quand vous êtes prêt.");
+    ? await run("EditPoll", { pollId: editing, ...pollRequest() }, t("facilitator.pollEdited"))
+    : await run("CreatePoll", pollRequest(), t("facilitator.pollCreated"));
   if (ok) stopEditing();
 });
 
@@ -174,13 +178,13 @@ function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
   if (s.deleted) {
-    say("Cette session a été supprimée avec toutes ses données.", "error");
+    say(t("common.sessionDeleted"), "error");
     document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
     return;
   }
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
-  byId("session-state").textContent = stateLabel[s.state];
+  byId("session-state").textContent = stateLabel(s.state);
   byId("counts").textContent = counts(s);
   // Follow the server's setting only when it changes: never undo a click still on its way.
   if (s.preModeration !== shownPreModeration) {
@@ -196,40 +200,42 @@ function render(): void {
     byId("questions").replaceChildren(...questions.map((q) =>
       h("li", { class: `question ${q.status}`, "data-question": q.id },
         h("p", { class: "text" }, q.text),
-        h("p", { class: "meta" }, `${statusLabel[q.status]} · ${votesLabel(q.votes)} · ${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}`))));
+        h("p", { class: "meta" }, `${statusLabel(q.status)} · ${votesLabel(q.votes)} · ${q.authorName ?? t("common.anonymous")} · ${modeLabel(q.mode)}`))));
     show(byId("no-questions"), questions.length === 0);
     byId("moderator-links").replaceChildren(...(s.moderatorLinks ?? []).map((l) => {
       const k = moderatorKeys.get(l.id);
-      const name = l.label ?? `Lien ${l.id}`;
+      const name = l.label ?? t("facilitator.linkName", { id: l.id });
       return h("li", {},
-        h("span", { class: "label" }, `${name} : `),
+        h("span", { class: "label" }, t("common.labelColon", { label: name })),
         k ? h("a", { href: `${location.origin}/moderate/${code}#key=${encodeURIComponent(k)}`, target: "_blank", rel: "noopener" },
-          `${location.origin}/moderate/${code}#key=…`) : "(ouvrez le lien d'animation d'origine pour le revoir)",
+          `${location.origin}/moderate/${code}#key=…`) : t("facilitator.linkKeyUnknown"),
         " ",
         h("button", {
           type: "button", "data-focus": `revoke-${l.id}`,
-          onclick: () => void run("RevokeModeratorLink", { linkId: l.id }, `${name} révoqué.`),
-        }, `Révoquer ${name}`));
+          onclick: () => void run("RevokeModeratorLink", { linkId: l.id }, t("facilitator.linkRevoked", { name })),
+        }, t("facilitator.revokeLink", { name })));
     }));
   });
 }
 
 function pollCard(poll: Poll): HTMLElement {
-  const results = !poll.hideResults ? "résultats en direct" : poll.revealed ? "résultats révélés" : "résultats masqués aux participants";
+  const results = t(!poll.hideResults ? "facilitator.resultsLive" : poll.revealed ? "facilitator.resultsRevealed" : "facilitator.resultsHidden");
   const button = (label: string, method: string, done: string, focus: string) =>
     h("button", { type: "button", "data-focus": `${focus}-${poll.id}`, onclick: () => void run(method, { pollId: poll.id }, done) }, label);
   return h("article", { class: "poll", "data-poll": poll.id },
     h("h3", {}, poll.question),
-    h("p", { class: "meta" }, `${pollKindLabel[poll.kind]} · ${pollStateLabel[poll.state]} · ${results}`),
+    h("p", { class: "meta" }, `${pollKindLabel(poll.kind)} · ${pollStateLabel(poll.state)} · ${results}`),
     h("div", { class: "actions" },
-      poll.state === "draft" && h("button", { type: "button", "data-focus": `edit-${poll.id}`, onclick: () => startEditing(poll) }, "Modifier"),
-      poll.state !== "open" && button(poll.state === "draft" ? "Ouvrir" : "Rouvrir", "OpenPoll", "Sondage ouvert.", "open"),
-      poll.state === "open" && button("Fermer", "ClosePoll", "Sondage fermé.", "close"),
-      poll.hideResults && !poll.revealed && poll.state !== "draft" && button("Révéler les résultats", "RevealResults", "Résultats révélés à tous.", "reveal"),
+      poll.state === "draft" && h("button", { type: "button", "data-focus": `edit-${poll.id}`, onclick: () => startEditing(poll) }, t("facilitator.edit")),
+      poll.state !== "open" && button(t(poll.state === "draft" ? "facilitator.open" : "facilitator.reopen"), "OpenPoll", t("facilitator.pollOpened"), "open"),
+      poll.state === "open" && button(t("facilitator.close"), "ClosePoll", t("facilitator.pollClosed"), "close"),
+      poll.hideResults && !poll.revealed && poll.state !== "draft" && button(t("facilitator.reveal"), "RevealResults", t("facilitator.revealed"), "reveal"),
       h("button", {
         type: "button", class: "danger", "data-focus": `delete-${poll.id}`,
-        onclick: () => { if (confirm(`Supprimer le sondage « ${poll.question} » et ses réponses ?`)) void run("DeletePoll", { pollId: poll.id }, "Sondage supprimé."); },
-      }, "Supprimer")),
+        onclick: () => {
+          if (confirm(t("facilitator.confirmDeletePoll", { question: poll.question }))) void run("DeletePoll", { pollId: poll.id }, t("facilitator.pollDeleted"));
+        },
+      }, t("facilitator.delete"))),
     charts.for(poll));
 }
 

@@ -6,9 +6,13 @@ import { order, type QueueOrder } from "../lib/queue";
 import { connectionStatus } from "../lib/status";
 import { throttled } from "../lib/throttle";
 import { counts, modeLabel, speakerText, stateLabel, statusLabel, votesLabel } from "../lib/views";
+import { applyTranslations, languageSwitcher, t } from "../lib/i18n";
 
 // Moderator console: work the question queue and the speaking queue. The facilitator's key
 // opens it too.
+
+applyTranslations();
+document.querySelector("main")?.prepend(languageSwitcher());
 
 const code = codeFromPath();
 const key = keyFromFragment();
@@ -34,22 +38,22 @@ async function run(method: string, payload?: object, done?: string): Promise<boo
 byId("call-next").addEventListener("click", async () => {
   try {
     await connection.invoke("CallNextSpeaker", {});
-    say("La parole est donnée.");
+    say(t("moderator.floorGiven"));
   } catch (error) {
     say(refusalText(error), "error");
   }
 });
-byId("end-speaking").addEventListener("click", () => void run("EndSpeaking", {}, "Prise de parole terminée."));
+byId("end-speaking").addEventListener("click", () => void run("EndSpeaking", {}, t("moderator.speakingEnded")));
 
 async function start(): Promise<void> {
   if (!key) {
-    say("Ce lien de modération est incomplet : la clé manque après #key=.", "error");
+    say(t("moderator.incompleteLink"), "error");
     return;
   }
   try {
     const joined = await connection.start();
     if (joined.role !== "moderator" && joined.role !== "facilitator") {
-      say("Ce lien n'est pas un lien de modération.", "error");
+      say(t("moderator.notModeratorLink"), "error");
       return;
     }
     show(byId("console"), true);
@@ -72,20 +76,20 @@ function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
   if (s.deleted) {
-    say("Cette session a été supprimée avec toutes ses données.", "error");
+    say(t("common.sessionDeleted"), "error");
     document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
     return;
   }
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
-  byId("session-state").textContent = stateLabel[s.state];
+  byId("session-state").textContent = stateLabel(s.state);
   byId("counts").textContent = counts(s);
-  byId("moderation-mode").textContent = s.preModeration ? "pré-modération active" : "questions publiées directement";
+  byId("moderation-mode").textContent = t(s.preModeration ? "moderator.premoderationOn" : "moderator.premoderationOff");
   const pinned = s.questions.find((q) => q.status === "pinned");
-  byId("pinned").textContent = pinned ? `En discussion : ${pinned.text}` : "Aucune question épinglée.";
-  byId("speaker").textContent = speakerText(s.speaker) || "Personne n'a la parole.";
+  byId("pinned").textContent = pinned ? t("moderator.pinned", { question: pinned.text }) : t("moderator.noPinned");
+  byId("speaker").textContent = speakerText(s.speaker) || t("moderator.nobodySpeaking");
   const pending = s.questions.filter((q) => q.status === "pending").length;
-  byId("queue-heading").textContent = pending ? `Questions (${pending} en attente)` : "Questions";
+  byId("queue-heading").textContent = pending ? t("moderator.questionsPending", { n: pending }) : t("common.questions");
   const questions = order(s.questions.filter((q) => shown[filter.value](q.status)), sort.value as QueueOrder);
   keepFocus(() => {
     byId("questions").replaceChildren(...questions.map((q) => questionRow(q, s)));
@@ -93,11 +97,11 @@ function render(): void {
     const hands = s.hands ?? [];
     byId("hands").replaceChildren(...hands.map((hand, i) =>
       h("li", {},
-        h("span", {}, `${i + 1}. ${hand.name ?? "Participant anonyme"} · ${modeLabel[hand.mode]}`),
+        h("span", {}, `${i + 1}. ${hand.name ?? t("moderator.anonymousParticipant")} · ${modeLabel(hand.mode)}`),
         h("button", {
           type: "button", "data-focus": `call-${hand.participantId}`,
-          onclick: () => void run("CallSpeaker", { participantId: hand.participantId }, "La parole est donnée."),
-        }, "Donner la parole"))));
+          onclick: () => void run("CallSpeaker", { participantId: hand.participantId }, t("moderator.floorGiven")),
+        }, t("moderator.giveFloor")))));
     show(byId("no-hands"), hands.length === 0);
   });
 }
@@ -113,37 +117,37 @@ function questionRow(q: Question, s: Snapshot): HTMLElement {
   const muted = q.authorId !== undefined && (s.mutedParticipants ?? []).includes(q.authorId);
   const buttons: HTMLElement[] = [];
   if (q.status === "pending" || q.status === "hidden" || q.status === "rejected") {
-    buttons.push(action(q.status === "pending" ? "Approuver" : "Rétablir", "ApproveQuestion", q, "Question publiée."));
+    buttons.push(action(t(q.status === "pending" ? "moderator.approve" : "moderator.restore"), "ApproveQuestion", q, t("moderator.questionPublished")));
   }
-  if (q.status === "pinned") buttons.push(action("Désépingler", "UnpinQuestion", q, "Question désépinglée."));
-  else if (q.status !== "hidden" && q.status !== "rejected") buttons.push(action("Épingler", "PinQuestion", q, "Question épinglée à l'écran."));
-  if (q.status === "visible" || q.status === "pinned") buttons.push(action("Marquer répondue", "MarkAnswered", q, "Question marquée comme répondue."));
-  if (q.status !== "hidden" && q.status !== "rejected") buttons.push(action("Masquer", "HideQuestion", q, "Question masquée."));
+  if (q.status === "pinned") buttons.push(action(t("moderator.unpin"), "UnpinQuestion", q, t("moderator.questionUnpinned")));
+  else if (q.status !== "hidden" && q.status !== "rejected") buttons.push(action(t("moderator.pin"), "PinQuestion", q, t("moderator.questionPinned")));
+  if (q.status === "visible" || q.status === "pinned") buttons.push(action(t("moderator.markAnswered"), "MarkAnswered", q, t("moderator.questionAnswered")));
+  if (q.status !== "hidden" && q.status !== "rejected") buttons.push(action(t("common.hide"), "HideQuestion", q, t("moderator.questionHidden")));
 
   const others = s.questions.filter((o) => o.id !== q.id && o.status !== "rejected");
   const more = h("details", { "data-focus": `more-${q.id}` },
-    h("summary", {}, "Autres actions"),
-    form(`edit-${q.id}`, "Corriger le texte", h("textarea", { id: `edit-${q.id}`, rows: 2, maxlength: 500, "data-focus": `edit-${q.id}`, "data-keep": true }, q.text),
-      "Enregistrer", (v) => run("EditQuestion", { questionId: q.id, text: v }, "Texte corrigé.")),
-    q.status === "pending" && form(`reject-${q.id}`, "Motif du refus (montré à l'auteur, facultatif)",
+    h("summary", {}, t("moderator.moreActions")),
+    form(`edit-${q.id}`, t("moderator.editText"), h("textarea", { id: `edit-${q.id}`, rows: 2, maxlength: 500, "data-focus": `edit-${q.id}`, "data-keep": true }, q.text),
+      t("common.save"), (v) => run("EditQuestion", { questionId: q.id, text: v }, t("moderator.textEdited"))),
+    q.status === "pending" && form(`reject-${q.id}`, t("moderator.rejectReason"),
       h("input", { id: `reject-${q.id}`, maxlength: 200, "data-focus": `reject-${q.id}`, "data-keep": true }),
-      "Refuser", (v) => run("RejectQuestion", { questionId: q.id, reason: v || undefined }, "Question refusée.")),
-    others.length > 0 && form(`merge-${q.id}`, "Fusionner ce doublon dans",
+      t("moderator.reject"), (v) => run("RejectQuestion", { questionId: q.id, reason: v || undefined }, t("moderator.questionRejected"))),
+    others.length > 0 && form(`merge-${q.id}`, t("moderator.mergeInto"),
       h("select", { id: `merge-${q.id}`, "data-focus": `merge-${q.id}`, "data-keep": true },
         ...others.map((o) => h("option", { value: o.id }, o.text.length > 60 ? `${o.text.slice(0, 60)}…` : o.text))),
-      "Fusionner", (v) => run("MergeQuestions", { questionId: q.id, intoQuestionId: v }, "Questions fusionnées.")),
+      t("moderator.merge"), (v) => run("MergeQuestions", { questionId: q.id, intoQuestionId: v }, t("moderator.questionsMerged"))),
     q.authorId && h("button", {
       type: "button", "data-focus": `mute-${q.id}`,
       onclick: () => void run(muted ? "UnmuteParticipant" : "MuteParticipant", { participantId: q.authorId },
-        muted ? "L'auteur peut de nouveau publier." : "L'auteur ne peut plus publier."),
-    }, muted ? "Réautoriser l'auteur à publier" : "Empêcher l'auteur de publier"));
+        t(muted ? "moderator.authorUnmuted" : "moderator.authorMuted")),
+    }, t(muted ? "moderator.unmuteAuthor" : "moderator.muteAuthor")));
 
   return h("li", { class: `question ${q.status}`, "data-question": q.id },
     h("p", { class: "text" }, q.text),
     h("p", { class: "meta" },
-      `${statusLabel[q.status]} · ${votesLabel(q.votes)} · ${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}` +
-      `${q.edited ? " · modifiée" : ""}${muted ? " · auteur suspendu" : ""}`),
-    q.rejectReason && h("p", { class: "note" }, `Motif : ${q.rejectReason}`),
+      `${statusLabel(q.status)} · ${votesLabel(q.votes)} · ${q.authorName ?? t("common.anonymous")} · ${modeLabel(q.mode)}` +
+      `${q.edited ? ` · ${t("moderator.edited")}` : ""}${muted ? ` · ${t("moderator.authorSuspended")}` : ""}`),
+    q.rejectReason && h("p", { class: "note" }, t("moderator.reason", { reason: q.rejectReason })),
     h("div", { class: "actions" }, ...buttons),
     more);
 }

@@ -8,8 +8,12 @@ import { ballotForm, type BallotPayload } from "../lib/ballot";
 import { Charts } from "../lib/charts";
 import { throttled } from "../lib/throttle";
 import { counts, modeLabel, speakerText, stateLabel, videoBlock, votesLabel } from "../lib/views";
+import { applyTranslations, languageSwitcher, t, tn } from "../lib/i18n";
 
 // Participant: join with a name (optional) and a mode, then ask, upvote, vote and ask for the floor.
+
+applyTranslations();
+document.querySelector("main")?.prepend(languageSwitcher());
 
 const code = codeFromPath();
 const params = new URLSearchParams(location.search);
@@ -78,8 +82,8 @@ function announce(events: SessionEvent[]): void {
   announcing = true;
   setTimeout(() => {
     const parts = [
-      ...pending.polls.map((q) => `Sondage ouvert : ${q}`),
-      pending.questions === 1 ? "1 nouvelle question" : pending.questions > 1 ? `${pending.questions} nouvelles questions` : "",
+      ...pending.polls.map((q) => t("participant.pollOpened", { question: q })),
+      pending.questions > 0 ? tn("participant.newQuestions", pending.questions) : "",
     ].filter(Boolean);
     byId("announcer").textContent = parts.join(". ");
     pending.questions = 0;
@@ -98,8 +102,8 @@ byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {
     connection!.store.update(() => {});
     text.value = "";
     say(connection!.store.snapshot?.preModeration
-      ? "Votre question est envoyée ; elle sera visible après relecture par un modérateur."
-      : "Votre question est envoyée.");
+      ? t("participant.questionSentForReview")
+      : t("participant.questionSent"));
   } catch (error) {
     say(refusalText(error), "error");
   }
@@ -108,9 +112,9 @@ byId<HTMLFormElement>("ask-form").addEventListener("submit", async (e) => {
 byId("hand").addEventListener("click", () => {
   const raised = connection?.store.snapshot?.me?.handRaised ?? false;
   void run(raised ? "LowerHand" : "RaiseHand", {},
-    raised ? "Vous avez baissé la main." : "Vous avez levé la main : un modérateur vous donnera la parole.");
+    t(raised ? "participant.handLowered" : "participant.handRaised"));
 });
-byId("end-turn").addEventListener("click", () => void run("EndSpeaking", {}, "Merci ! Votre tour de parole est terminé."));
+byId("end-turn").addEventListener("click", () => void run("EndSpeaking", {}, t("participant.turnEnded")));
 
 async function toggleUpvote(q: Question): Promise<void> {
   const upvoted = !q.upvoted;
@@ -123,7 +127,7 @@ async function toggleUpvote(q: Question): Promise<void> {
 }
 
 async function vote(poll: Poll, ballot: BallotPayload): Promise<void> {
-  const done = poll.kind === "openText" ? "Votre réponse est enregistrée." : "Votre vote est pris en compte.";
+  const done = t(poll.kind === "openText" ? "participant.answerSaved" : "participant.voteCounted");
   if (await run("Vote", { pollId: poll.id, ...ballot }, done)) {
     draftChoices.delete(poll.id);
     connection!.store.update((s) => {
@@ -141,12 +145,12 @@ function render(): void {
   const s = connection?.store.snapshot;
   if (!s) return;
   if (s.deleted) {
-    say("Cette session a été supprimée avec toutes ses données.", "error");
+    say(t("common.sessionDeleted"), "error");
     document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
     return;
   }
   byId("title").textContent = s.title;
-  byId("session-state").textContent = stateLabel[s.state];
+  byId("session-state").textContent = stateLabel(s.state);
   byId("counts").textContent = counts(s);
   show(byId("ask-form"), s.state !== "ended");
   show(byId("premoderation-note"), s.preModeration);
@@ -158,11 +162,11 @@ function render(): void {
   }
   const me = s.me;
   byId("speaker").textContent = me?.speaking ? "" : speakerText(s.speaker);
-  byId("your-turn").textContent = me?.speaking ? "C'est à vous de parler ! Le modérateur vous donne la parole." : "";
+  byId("your-turn").textContent = me?.speaking ? t("participant.yourTurn") : "";
   show(byId("end-turn"), me?.speaking ?? false);
-  byId("muted").textContent = me?.muted ? "Un modérateur a suspendu vos publications : vous pouvez suivre et voter." : "";
+  byId("muted").textContent = me?.muted ? t("participant.muted") : "";
   const hand = byId<HTMLButtonElement>("hand");
-  hand.textContent = me?.handRaised ? "Baisser la main" : "Lever la main pour parler";
+  hand.textContent = t(me?.handRaised ? "participant.lowerHand" : "participant.raiseHand");
   hand.setAttribute("aria-pressed", me?.handRaised ? "true" : "false");
   hand.disabled = s.state === "ended" || (me?.muted ?? false);
   show(hand, !(me?.speaking ?? false));
@@ -184,12 +188,14 @@ function renderQuestions(listId: string, questions: Question[], mine: (q: Questi
   byId(listId).replaceChildren(...questions.map((q) => {
     const canVote = q.status === "visible" || q.status === "pinned";
     return h("li", { class: `question ${q.status}`, "data-question": q.id },
-      q.status === "pinned" && h("p", { class: "badge" }, "En discussion"),
+      q.status === "pinned" && h("p", { class: "badge" }, t("common.inDiscussion")),
       h("p", { class: "text" }, q.text),
       h("p", { class: "meta" },
-        `${q.authorName ?? "Anonyme"} · ${modeLabel[q.mode]}${mine(q) ? " · votre question" : ""}${q.edited ? " · modifiée par la modération" : ""}`),
-      q.status === "pending" && h("p", { class: "note" }, "En attente de relecture par un modérateur."),
-      q.status === "rejected" && h("p", { class: "note" }, `Non retenue${q.rejectReason ? ` : ${q.rejectReason}` : "."}`),
+        `${q.authorName ?? t("common.anonymous")} · ${modeLabel(q.mode)}` +
+        `${mine(q) ? ` · ${t("participant.yourQuestion")}` : ""}${q.edited ? ` · ${t("participant.editedByModeration")}` : ""}`),
+      q.status === "pending" && h("p", { class: "note" }, t("participant.awaitingReview")),
+      q.status === "rejected" && h("p", { class: "note" },
+        q.rejectReason ? t("participant.rejectedBecause", { reason: q.rejectReason }) : t("participant.rejected")),
       // The visible count starts the accessible name (WCAG 2.5.3); the action follows, for screen readers.
       canVote && h("button", {
         type: "button",
@@ -197,7 +203,8 @@ function renderQuestions(listId: string, questions: Question[], mine: (q: Questi
         "aria-pressed": q.upvoted ? "true" : "false",
         "data-focus": `upvote-${q.id}`,
         onclick: () => void toggleUpvote(q),
-      }, `▲ ${votesLabel(q.votes)}`, h("span", { class: "sr-only" }, ` · ${q.upvoted ? "Retirer mon vote" : "Voter pour"} : ${q.text}`)));
+      }, `▲ ${votesLabel(q.votes)}`,
+      h("span", { class: "sr-only" }, ` · ${t(q.upvoted ? "participant.removeVote" : "participant.voteFor", { question: q.text })}`)));
   }));
 }
 

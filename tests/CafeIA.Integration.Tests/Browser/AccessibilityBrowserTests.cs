@@ -16,8 +16,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
 {
     private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-    [Fact]
-    public async Task Every_page_passes_axe_core_at_WCAG_21_AA()
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task Every_page_passes_axe_core_at_WCAG_21_AA(string lang)
     {
         var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA accessible");
         await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
@@ -36,14 +38,19 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         }
 
         var violations = new List<string>();
-        violations.AddRange(await Audit("/", null));
-        var participant = await browser.JoinAsParticipant(created.JoinCode, "Chloé", "à distance", bypassCsp: true);
+        var q = $"?lang={lang}";
+        violations.AddRange(await Audit($"/{q}", null));
+        var participant = await browser.NewPage(bypassCsp: true);
+        await participant.GotoAsync($"/join/{created.JoinCode}{q}");
+        await participant.Locator("#name").FillAsync("Chloé");
+        await participant.Locator("#join").ClickAsync();
         await Expect(participant.Locator(".poll .poll-results").First).ToBeVisibleAsync();
         violations.AddRange(await Audit(null, participant, "participant"));
-        violations.AddRange(await Audit($"/join/{created.JoinCode}", null));
-        violations.AddRange(await Audit($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}", "#console .poll"));
-        violations.AddRange(await Audit($"/moderate/{created.JoinCode}#key={created.ModeratorKey}", "#questions .question.pending"));
-        violations.AddRange(await Audit($"/screen/{created.JoinCode}#key={created.ProjectorKey}", "#pinned-text"));
+        violations.AddRange(await Audit($"/join/{created.JoinCode}{q}", null));
+        violations.AddRange(await Audit($"/facilitate/{created.JoinCode}{q}#key={created.FacilitatorKey}", "#console .poll"));
+        violations.AddRange(await Audit($"/moderate/{created.JoinCode}{q}#key={created.ModeratorKey}", "#questions .question.pending"));
+        violations.AddRange(await Audit($"/screen/{created.JoinCode}{q}#key={created.ProjectorKey}", "#pinned-text"));
+        Assert.Equal(lang, await participant.EvaluateAsync<string>("document.documentElement.lang"));
 
         foreach (var violation in violations)
         {

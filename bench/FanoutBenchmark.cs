@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CafeIA.Bench;
+
+/// <summary>
+/// Question fan-out: one question reaches N participants of one session. Latency is measured at
+/// the receiving clients (send time to arrival, one clock: clients and sender share this process),
+/// against a bare SignalR hub broadcasting the same payload to the same N clients in the same run.
+/// </summary>
+public static class FanoutBenchmark
+{
+    public sealed record Round(double P50, double P99, int Received, double ServerCpuMs);
+
+    public sealed record Result(string Server, int Clients, List<Round> Rounds, long WorkingSetBytes)
+    {
+        public double MedianP99 => Rounds.Select(r => r.P99).Order().ElementAt(Rounds.Count / 2);
+        public int Lost => Rounds.Sum(r => Clients - r.Received);
+    }
+
+    public static async Task<int> Run(BenchOptions options)
+    {
+        var root = RepositoryRoot();
+        var data = Directory.CreateTempSubdirectory("cafeia-bench-").FullName;
+        var ours = await MeasureGateway(root, options, data);
+        var bare = await MeasureBare(root, options);
+        Console.WriteLine(Report(options, ours, bare));
+        Directory.Delete(data, recursive: true);
+        return ours.Lost == 0 && bare.Lost == 0 ? 0 : 1;
+    }
+
+    public static string Report(BenchOptions options, Result ours, Result bare) =>
+        $"| {options.Clients:N0} | {bare.MedianP99:F0} ms | {ours.MedianP99:F0} ms | {ours.MedianP99 / Math.Max(1, bare.MedianP99):F2} | " +
+        $"{ours.Rounds.Select(r => r.P50).Order().ElementAt(ours.Rounds.Count / 2):F0} ms | {ours.Lost} | " +
+        $"{ours.Rounds.Average(r => r.ServerCpuMs):F0} / {bare.Rounds.Average(r => r.ServerCpuMs):F0} ms | " +
+        $"{ours.WorkingSetBytes / 1024 / 1024} / {bare.WorkingSetBytes / 1024 / 1024} MB |";
+
+    private static async Task<Result> MeasureGateway(string root, BenchOptions options, string data)
+    {
+        await using var server = await ServerProcess.Start(Binary(root, "Gateway", "CafeIA.Gateway.dll", options),
+            $"--Storage:DataDirectory={data}", $"--Cluster:SiloPort={ServerProcess.FreePort()}", $"--Cluster:GatewayPort={ServerProcess.FreePort()}",
+            "--Logging:LogLevel:Default=Warning", "--Limits:ConnectionsPerAddress=1000000", "--Limits:QuestionBurstPerParticipant=1000000");
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var created = await (await http.PostAsJsonAsync("/api/sessions", new { title = "Bench" })).Content.ReadFromJsonAsync<JsonElement>();
+        var code = created.GetProperty("joinCode").GetString()!;
+        var hub = new Uri(server.Address, "/hubs/cafe");
+        var receivers = await Connect(options.Clients, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { displayName = "P", mode = "remote" }));
+        var sender = (await Connect(1, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { mode = "onsite" })))[0];
+        var rounds = await Rounds(options, receivers, server,
+            (marker) => sender.Client.InvokeAsync<JsonElement>("AskQuestion", new { text = marker }));
+        var memory = server.WorkingSet;
+        await Dispose(receivers.Append(sender));
+        return new Result("gateway", options.Clients, rounds, memory);
+    }
+
+    private static async Task<Result> MeasureBare(string root, BenchOptions options)
+    {
+        await using var server = await ServerProcess.Start(Binary(root, "bench", "CafeIA.Bench.dll", options), "bare-server");
+        var hub = new Uri(server.Address, "/hubs/bare");
+        var receivers = await Connect(options.Clients, hub, _ => Task.CompletedTask);
+        var sender = (await Connect(1, hub, _ => Task.CompletedTask))[0];
+        var rounds = await Rounds(options, receivers, server, marker => sender.Client.InvokeAsync("Broadcast", SameShape(marker)));
+        var memory = server.WorkingSet;
+        await Dispose(receivers.Append(sender));
+        return new Result("bare", options.Clients, rounds, memory);
+    }
+
+    /// <summary>The payload our gateway sends for a new question, for the bare hub to broadcast.</summary>
+    private static object SameShape(string marker) => new
+    {
+        seq = 42,
+        events = new object[]
+        {
+            new { type = "questionAsked", question = new { id = "q1", text = marker, votes = 0, status = "visible", mode = "onsite", askedAt = DateTimeOffset.UtcNow, edited = false } },
+        },
+    };
+
+    private static async Task<List<Round>> Rounds(BenchOptions options, List<Receiver> receivers, ServerProcess server, Func<string, Task> send)
+    {
+        var rounds = new List<Round>();
+        for (var r = 0; r < options.Rounds + 1; r++)
+        {
+            var marker = $"round-{r}-{Guid.NewGuid():N}";
+            foreach (var receiver in receivers)
+            {
+                receiver.Expect(marker);
+            }
+            var cpu = server.CpuTime;
+            var sent = Stopwatch.GetTimestamp();
+            await send(marker);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (receivers.Any(x => x.ArrivedAt is null) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+            var latencies = receivers.Where(x => x.ArrivedAt is not null).Select(x => Stopwatch.GetElapsedTime(sent, x.ArrivedAt!.Value).TotalMilliseconds).Order().ToList();
+            if (r == 0)
+            {
+                continue; // warm-up round
+            }
+            rounds.Add(new Round(Percentile(latencies, 0.5), Percentile(latencies, 0.99), latencies.Count, (server.CpuTime - cpu).TotalMilliseconds));
+            await Task.Delay(200);
+        }
+        return rounds;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+
+    public sealed class Receiver(HubConnection client)
+    {
+        private string _marker = "";
+
+        public HubConnection Client { get; } = client;
+        public long? ArrivedAt { get; private set; }
+
+        public void Expect(string marker) => (_marker, ArrivedAt) = (marker, null);
+
+        public void Saw(JsonElement batch)
+        {
+            if (ArrivedAt is null && batch.GetRawText().Contains(_marker, StringComparison.Ordinal))
+            {
+                ArrivedAt = Stopwatch.GetTimestamp();
+            }
+        }
+    }
+
+    private static async Task<List<Receiver>> Connect(int count, Uri hub, Func<HubConnection, Task> join)
+    {
+        var receivers = new List<Receiver>(count);
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
+        {
+            receivers.AddRange(await Task.WhenAll(chunk.Select(async _ =>
+            {
+                var client = new HubConnectionBuilder()
+                    .WithUrl(hub, o => { o.Transports = HttpTransportType.WebSockets; o.SkipNegotiation = true; })
+                    .Build();
+                var receiver = new Receiver(client);
+                client.On<JsonElement>("changes", receiver.Saw);
+                await client.StartAsync();
+                await join(client);
+                return receiver;
+            })));
+        }
+        return receivers;
+    }
+
+    private static async Task Dispose(IEnumerable<Receiver> receivers) => await Task.WhenAll(receivers.Select(r => r.Client.DisposeAsync().AsTask()));
+
+    private static string Binary(string root, string project, string dll, BenchOptions options) =>
+        Path.Combine(root, project, "bin", options.Configuration, "net10.0", dll);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CafeIA.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? throw new InvalidOperationException("Run from the repository.");
+    }
+}

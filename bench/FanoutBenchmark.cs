@@ -127,7 +127,7 @@ public static class FanoutBenchmark
         }
     }
 
-    private static async Task<List<Receiver>> Connect(int count, Uri hub, Func<HubConnection, Task> join)
+    public static async Task<List<Receiver>> Connect(int count, Uri hub, Func<HubConnection, Task> join)
     {
         var receivers = new List<Receiver>(count);
         foreach (var chunk in Enumerable.Range(0, count).Chunk(100))
@@ -149,10 +149,10 @@ public static class FanoutBenchmark
 
     private static async Task Dispose(IEnumerable<Receiver> receivers) => await Task.WhenAll(receivers.Select(r => r.Client.DisposeAsync().AsTask()));
 
-    private static string Binary(string root, string project, string dll, BenchOptions options) =>
+    public static string Binary(string root, string project, string dll, BenchOptions options) =>
         Path.Combine(root, project, "bin", options.Configuration, "net10.0", dll);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CafeIA.sln")))

@@ -69,15 +69,22 @@ public sealed partial class Session
         }
     }
 
+    /// <summary>
+    /// Counts move only when an attendee's first connection opens or last one closes; the
+    /// tally is adjusted by one instead of recounted, a join wave touching every participant.
+    /// </summary>
     private void ChangePresence(Participant participant, int delta)
     {
-        var before = Counts();
+        var before = participant.CountsAsAttendee;
         participant.Connections += delta;
-        var after = Counts();
-        if (after != before)
+        if (participant.CountsAsAttendee == before)
         {
-            Emit(new CountsChanged(after));
+            return;
         }
+        var step = before ? -1 : 1;
+        var counts = Counts();
+        _counts = participant.Mode == ParticipantMode.Onsite ? counts with { Onsite = counts.Onsite + step } : counts with { Remote = counts.Remote + step };
+        Emit(new CountsChanged(_counts));
     }
 
     private (Role, string?)? RoleForKey(string key)

@@ -215,29 +215,46 @@ public sealed partial class Session
     /// </summary>
     private void PublishPoll(Poll poll)
     {
-        Emit(new PollUpdated(PollView(poll, Audience.Staff)), Audience.Staff);
+        var (staff, shown) = Tally(poll);
+        Emit(new PollUpdated(PollView(poll, staff)), Audience.Staff);
         if (poll.State != PollState.Draft)
         {
-            Emit(new PollUpdated(PollView(poll, Audience.Projector)), Audience.Projector);
-            Emit(new PollUpdated(PollView(poll, Audience.Participants)), Audience.Participants);
+            Emit(new PollUpdated(PollView(poll, shown)), Audience.Projector);
+            Emit(new PollUpdated(PollView(poll, poll.ResultsPublic ? shown : null)), Audience.Participants);
         }
     }
 
     private void PublishResults(Poll poll)
     {
-        Emit(new PollResultsChanged(poll.Id, PollTally.Results(poll, staff: true, limits)), Audience.Staff);
-        var shown = PollTally.Results(poll, staff: false, limits);
+        var (staff, shown) = Tally(poll);
+        Emit(new PollResultsChanged(poll.Id, staff), Audience.Staff);
         Emit(new PollResultsChanged(poll.Id, shown), poll.ResultsPublic ? Audience.Projector | Audience.Participants : Audience.Projector);
     }
 
-    private PollView PollView(Poll poll, Audience audience) => new(
-        poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
-        audience switch
+    /// <summary>
+    /// The results for the staff and for everyone else, counted once per change: they differ
+    /// only by the open-text answers not yet approved.
+    /// </summary>
+    private (PollResults Staff, PollResults Shown) Tally(Poll poll)
+    {
+        var staff = PollTally.Results(poll, staff: true, limits);
+        return (staff, poll.Kind == PollKind.OpenText ? PollTally.Results(poll, staff: false, limits) : staff);
+    }
+
+    private PollView PollView(Poll poll, Audience audience)
+    {
+        var (staff, shown) = Tally(poll);
+        return PollView(poll, audience switch
         {
-            Audience.Staff => PollTally.Results(poll, staff: true, limits),
-            Audience.Projector => PollTally.Results(poll, staff: false, limits),
-            _ => poll.ResultsPublic ? PollTally.Results(poll, staff: false, limits) : null,
-        },
+            Audience.Staff => staff,
+            Audience.Projector => shown,
+            _ => poll.ResultsPublic ? shown : null,
+        });
+    }
+
+    private static PollView PollView(Poll poll, PollResults? results) => new(
+        poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
+        results,
         MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
         HideResults: poll.HideResults, Revealed: poll.Revealed);
 

@@ -12,6 +12,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
 {
     private readonly List<Delivery> _pending = [];
     private bool _dirty;
+    private Counts? _counts;
 
     public SessionState State => state;
 
@@ -77,6 +78,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         {
             participant.Connections = 0;
         }
+        _counts = new Counts(0, 0);
     }
 
     public Outcome<Done> SetPhase(string participantId, SessionPhase phase)
@@ -113,7 +115,10 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     public Outcome<Done> Delete(string participantId) =>
         Facilitator(participantId) is { } refusal ? Outcome<Done>.Refuse(refusal) : Ok();
 
-    public Counts Counts()
+    /// <summary>Connected attendees by mode: counted once, then kept up to date by ChangePresence.</summary>
+    public Counts Counts() => _counts ??= CountAttendees();
+
+    private Counts CountAttendees()
     {
         int onsite = 0, remote = 0;
         foreach (var participant in state.Participants.Values.Where(p => p.CountsAsAttendee))

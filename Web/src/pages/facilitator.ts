@@ -5,7 +5,7 @@ import { Charts } from "../lib/charts";
 import { isPublic, refusalText, type ModeratorLink, type Poll, type PollKind } from "../lib/protocol";
 import { throttled } from "../lib/throttle";
 import { order } from "../lib/queue";
-import { connectionStatus } from "../lib/status";
+import { connectionStatus, showDeleted } from "../lib/status";
 import { counts, modeLabel, pollKindLabel, pollStateLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
 import { applyTranslations, languageSwitcher, t } from "../lib/i18n";
 
@@ -177,11 +177,7 @@ pollForm.addEventListener("submit", async (e) => {
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
-  if (s.deleted) {
-    say(t("common.sessionDeleted"), "error");
-    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
-    return;
-  }
+  if (showDeleted(s)) return;
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
   byId("session-state").textContent = stateLabel(s.state);

@@ -3,7 +3,7 @@ import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connect
 import { byId, h, keepFocus, say, show } from "../lib/dom";
 import { refusalText, type Question, type QuestionStatus, type Snapshot } from "../lib/protocol";
 import { order, type QueueOrder } from "../lib/queue";
-import { connectionStatus } from "../lib/status";
+import { connectionStatus, showDeleted } from "../lib/status";
 import { throttled } from "../lib/throttle";
 import { counts, modeLabel, speakerText, stateLabel, statusLabel, votesLabel } from "../lib/views";
 import { applyTranslations, languageSwitcher, t } from "../lib/i18n";
@@ -75,11 +75,7 @@ const shown: Record<string, (s: QuestionStatus) => boolean> = {
 function render(): void {
   const s = connection.store.snapshot;
   if (!s) return;
-  if (s.deleted) {
-    say(t("common.sessionDeleted"), "error");
-    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
-    return;
-  }
+  if (showDeleted(s)) return;
   byId("title").textContent = s.title;
   byId("join-code").textContent = s.joinCode;
   byId("session-state").textContent = stateLabel(s.state);

@@ -3,7 +3,7 @@ import { SessionConnection, codeFromPath } from "../lib/connection";
 import { byId, h, keepFocus, say, show } from "../lib/dom";
 import { isPublic, refusalText, type Mode, type Poll, type Question, type SessionEvent } from "../lib/protocol";
 import { order } from "../lib/queue";
-import { connectionStatus } from "../lib/status";
+import { connectionStatus, showDeleted } from "../lib/status";
 import { ballotForm, type BallotPayload } from "../lib/ballot";
 import { Charts } from "../lib/charts";
 import { throttled } from "../lib/throttle";
@@ -144,11 +144,7 @@ async function vote(poll: Poll, ballot: BallotPayload): Promise<void> {
 function render(): void {
   const s = connection?.store.snapshot;
   if (!s) return;
-  if (s.deleted) {
-    say(t("common.sessionDeleted"), "error");
-    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
-    return;
-  }
+  if (showDeleted(s)) return;
   byId("title").textContent = s.title;
   byId("session-state").textContent = stateLabel(s.state);
   byId("counts").textContent = counts(s);

@@ -1,4 +1,5 @@
 import "../styles.css";
+import { showDeleted } from "../lib/status";
 import { SessionConnection, codeFromPath, keyFromFragment } from "../lib/connection";
 import { byId, h, say, show } from "../lib/dom";
 import { refusalText } from "../lib/protocol";
@@ -34,11 +35,7 @@ function render(): void {
     languageChecked = true;
     useSessionLanguage(s.language);
   }
-  if (s.deleted) {
-    say(t("common.sessionDeleted"), "error");
-    document.querySelector("main > div, main > section")?.setAttribute("hidden", "");
-    return;
-  }
+  if (showDeleted(s)) return;
   byId("title").textContent = s.title;
   byId("counts").textContent = counts(s);
   byId("speaker").textContent = speakerText(s.speaker);

@@ -224,7 +224,14 @@ public sealed partial class Session
         }
     }
 
+    /// <summary>The poll's results changed: they are counted and sent when the batch is taken, once per batch.</summary>
     private void PublishResults(Poll poll)
+    {
+        _tallyDue.Add(poll);
+        MarkDirty();
+    }
+
+    private void EmitResults(Poll poll)
     {
         var (staff, shown) = Tally(poll);
         Emit(new PollResultsChanged(poll.Id, staff), Audience.Staff);

@@ -16,7 +16,7 @@ public sealed partial class Session
     /// Made before the grain takes the pending changes, so it carries the seq those changes will get.
     /// </summary>
     private SessionSnapshot Snapshot(Participant viewer) => new(
-        state.Seq + (_pending.Count > 0 ? 1 : 0),
+        state.Seq + (_pending.Count > 0 || _tallyDue.Count > 0 ? 1 : 0),
         state.Id.ToString(),
         state.Title,
         state.JoinCode,

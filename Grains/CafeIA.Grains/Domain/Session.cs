@@ -6,13 +6,17 @@ namespace CafeIA.Domain;
 /// A café session as a state machine: each command either changes the state and records the events
 /// it caused (each addressed to the audience allowed to see it), or changes nothing and returns a
 /// refusal. No Orleans and no I/O here; the grain persists the state and publishes
-/// <see cref="TakeChanges"/> after every command.
+/// <see cref="TakeChanges"/>, after one command or after a group of them (group commit).
 /// </summary>
 public sealed partial class Session(SessionState state, SessionLimits limits, TimeProvider clock)
 {
     private readonly List<Delivery> _pending = [];
+    private readonly List<Poll> _tallyDue = [];
     private bool _dirty;
     private Counts? _counts;
+
+    /// <summary>Moves on every change, however small: a caller compares it to learn whether a command changed anything.</summary>
+    public long Revision { get; private set; }
 
     public SessionState State => state;
 
@@ -47,23 +51,35 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         return Outcome<SessionCreated>.Ok(new SessionCreated(id.ToString(), joinCode, facilitatorKey, moderatorKey, projectorKey));
     }
 
-    /// <summary>The deliveries of the last command under one new sequence number, or null if nothing changed.</summary>
+    /// <summary>
+    /// The deliveries of the commands since the last take under one new sequence number, or null
+    /// if nothing changed. Poll results are counted here, once per poll however many ballots came
+    /// in, and a value that a later event of the same batch replaces is dropped (<see cref="ChangeCompaction"/>).
+    /// </summary>
     public SessionChanges? TakeChanges()
     {
+        foreach (var poll in _tallyDue.Distinct())
+        {
+            if (state.Polls.Contains(poll))
+            {
+                EmitResults(poll);
+            }
+        }
+        _tallyDue.Clear();
         if (_pending.Count == 0)
         {
             return null;
         }
         state.Seq++;
-        var changes = new SessionChanges(state.Seq, [.. _pending]);
+        var changes = new SessionChanges(state.Seq, ChangeCompaction.Compact(_pending));
         _pending.Clear();
         return changes;
     }
 
     /// <summary>Whether the commands since the last take changed anything.</summary>
-    public bool HasChanges => _dirty || _pending.Count > 0;
+    public bool HasChanges => _dirty || _pending.Count > 0 || _tallyDue.Count > 0;
 
-    /// <summary>True once if anything (events or silent bookkeeping) must be written.</summary>
+    /// <summary>True once if anything (events or silent bookkeeping) must be written; call after <see cref="TakeChanges"/>.</summary>
     public bool TakeDirty()
     {
         var dirty = _dirty || _pending.Count > 0;
@@ -135,12 +151,23 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         return new Counts(onsite, remote);
     }
 
-    private void Emit(SessionEvent change, Audience to = Audience.Everyone) => _pending.Add(new Delivery(change, to));
+    private void Emit(SessionEvent change, Audience to = Audience.Everyone)
+    {
+        _pending.Add(new Delivery(change, to));
+        Revision++;
+    }
 
-    private void EmitTo(Participant participant, SessionEvent change) =>
+    private void EmitTo(Participant participant, SessionEvent change)
+    {
         _pending.Add(new Delivery(change, Audience.Personal, participant.Id));
+        Revision++;
+    }
 
-    private void MarkDirty() => _dirty = true;
+    private void MarkDirty()
+    {
+        _dirty = true;
+        Revision++;
+    }
 
     private static Outcome<Done> Ok() => Outcome<Done>.Ok(Done.Instance);
 

@@ -2,14 +2,18 @@ using CafeIA.Domain;
 using CafeIA.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace CafeIA.Grains.Sessions;
 
 /// <summary>
 /// The thin Orleans shell around <see cref="Session"/>: loads and writes its state, and publishes
 /// each change batch to the subscribed gateways once the write that contains it has committed.
-/// Not reentrant: commands of one session run one at a time, in order.
+/// Reentrant, for group commit: each command runs to completion without awaiting (so commands
+/// still apply one at a time, in arrival order), then awaits the write that holds its change;
+/// every command that arrives during a write joins the next one and the same change batch.
 /// </summary>
+[Reentrant]
 public sealed partial class SessionGrain(
     [PersistentState("session", StorageNames.Cafe)] IPersistentState<SessionState> store,
     IGrainFactory grains,
@@ -21,9 +25,17 @@ public sealed partial class SessionGrain(
     private readonly Guid _activation = Guid.NewGuid();
     private Session _session = null!;
     private readonly SessionSubscribers _subscribers = new(clock);
+    private readonly List<Action> _atTake = [];
+    private GroupCommit _commits = null!;
+    private bool _broken;
+    private bool _erasing;
+    private bool _creating;
+
+    private bool Exists => store.State.Exists && !_erasing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _commits = new GroupCommit(Commit);
         _session = new Session(store.State, limits.Value, clock);
         _session.ResetPresence();
         return Task.CompletedTask;
@@ -32,7 +44,7 @@ public sealed partial class SessionGrain(
     public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)
     {
         var id = this.GetPrimaryKey();
-        if (store.State.Exists)
+        if (store.State.Exists || _creating)
         {
             return Outcome<SessionCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This session already exists."));
         }
@@ -41,29 +53,39 @@ public sealed partial class SessionGrain(
         {
             return probe;
         }
-        for (var attempt = 0; attempt < JoinCodeAttempts; attempt++)
+        _creating = true;
+        try
         {
-            var code = JoinCode.New();
-            if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
+            for (var attempt = 0; attempt < JoinCodeAttempts; attempt++)
             {
-                var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow(), language);
-                await store.WriteStateAsync();
-                return created;
+                var code = JoinCode.New();
+                if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
+                {
+                    var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow(), language);
+                    await store.WriteStateAsync();
+                    return created;
+                }
             }
+        }
+        finally
+        {
+            _creating = false;
         }
         throw new InvalidOperationException("No free join code found; the code space is nearly exhausted.");
     }
 
     public Task<SessionSummary?> GetSummary() =>
-        Task.FromResult(store.State.Exists ? _session.Summary() : null);
+        Task.FromResult(Exists ? _session.Summary() : null);
 
     public Task<long> GetSeq() => Task.FromResult(store.State.Seq);
 
-    public async Task<Outcome<JoinResult>> Join(JoinOptions options) => Counted(await Apply(null, s => s.Join(options)), CafeMetrics.Joins);
+    /// <summary>The snapshot a joiner gets is made when the batch holding the join is taken, so it carries exactly that seq.</summary>
+    public async Task<Outcome<JoinResult>> Join(JoinOptions options) =>
+        Counted(await Apply(null, s => s.Join(options), (s, joined) => joined with { Snapshot = s.Snapshot(joined.ParticipantId).Value! }), CafeMetrics.Joins);
 
     public async Task Disconnected(string participantId)
     {
-        if (store.State.Exists)
+        if (Exists)
         {
             await Apply(null, s =>
             {
@@ -73,7 +95,8 @@ public sealed partial class SessionGrain(
         }
     }
 
-    public Task<Outcome<SessionSnapshot>> GetSnapshot(string participantId) => Apply(null, s => s.Snapshot(participantId));
+    public Task<Outcome<SessionSnapshot>> GetSnapshot(string participantId) =>
+        Apply(null, s => s.Snapshot(participantId), (s, _) => s.Snapshot(participantId).Value!);
 
     public Task<Outcome<Done>> SetPhase(string participantId, SessionPhase phase) => Apply(participantId, s => s.SetPhase(participantId, phase));
 
@@ -131,7 +154,7 @@ public sealed partial class SessionGrain(
 
     public async Task<Outcome<Done>> Delete(string participantId)
     {
-        if (!store.State.Exists)
+        if (!Exists)
         {
             return Outcome<Done>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
         }
@@ -145,7 +168,7 @@ public sealed partial class SessionGrain(
 
     public async Task Purge()
     {
-        if (store.State is { Exists: true, Phase: SessionPhase.Ended })
+        if (Exists && store.State.Phase == SessionPhase.Ended)
         {
             await Erase();
         }
@@ -154,12 +177,22 @@ public sealed partial class SessionGrain(
     /// <summary>Removes every trace: the stored state, the join code; screens learn it and stop.</summary>
     private async Task Erase()
     {
+        _erasing = true;
+        try
+        {
+            await _commits.Durable();
+        }
+        catch (Exception)
+        {
+            // A failed write deactivates the grain anyway; erasing goes on.
+        }
         var (id, code, seq) = (this.GetPrimaryKey(), store.State.JoinCode, store.State.Seq);
         await store.ClearStateAsync();
         await grains.GetGrain<IJoinCodeGrain>(code).Release(id);
         _subscribers.Publish(id, new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow()), log);
         store.State = new SessionState();
         _session = new Session(store.State, limits.Value, clock);
+        _erasing = false;
         DeactivateOnIdle();
     }
 
@@ -180,50 +213,103 @@ public sealed partial class SessionGrain(
     }
 
     /// <summary>
-    /// Runs one command; if it changed anything, writes the state before answering, so an
-    /// acknowledged command is durable, then publishes the batch. A failed write deactivates the
-    /// grain so the next call reloads the last committed state instead of trusting memory.
+    /// Runs one command, synchronously, then answers once what it answers is durable: a command
+    /// that changed anything (or that saw changes not yet written) waits for the next group write;
+    /// one that saw only written state waits for any write in flight. <paramref name="atTake"/>
+    /// recomputes the answer when its batch is taken, for answers (snapshots) that must match a seq.
     /// </summary>
-    private async Task<Outcome<T>> Apply<T>(string? participantId, Func<Session, Outcome<T>> command)
+    private async Task<Outcome<T>> Apply<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake = null)
     {
-        if (!store.State.Exists)
+        if (!Exists)
         {
             return Outcome<T>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
+        }
+        if (_broken)
+        {
+            throw Broken();
         }
         var operation = OperationLog.Current(participantId, store.State);
         if (operation?.Replay<T>() is { } replayed)
         {
+            await (_session.HasChanges ? _commits.Next() : _commits.Durable());
             return replayed;
         }
+        var revision = _session.Revision;
         var outcome = command(_session);
-        if (!outcome.IsRefused && _session.HasChanges)
+        if (!outcome.IsRefused && _session.Revision != revision)
         {
             operation?.Record(outcome);
         }
-        var batch = _session.TakeChanges();
-        if (_session.TakeDirty() || batch is not null)
+        if (!_session.HasChanges)
+        {
+            await _commits.Durable();
+            return outcome;
+        }
+        if (atTake is null || outcome.IsRefused)
+        {
+            await _commits.Next();
+            return outcome;
+        }
+        var taken = new TaskCompletionSource<Outcome<T>>();
+        _atTake.Add(() =>
         {
             try
             {
-                await store.WriteStateAsync();
+                taken.SetResult(Outcome<T>.Ok(atTake(_session, outcome.Value!)));
             }
             catch (Exception ex)
             {
-                LogWriteFailed(log, ex, this.GetPrimaryKey());
-                DeactivateOnIdle();
-                throw;
+                taken.SetException(ex);
             }
+        });
+        await _commits.Next();
+        return await taken.Task;
+    }
+
+    /// <summary>
+    /// One group write: takes every change made since the last one as one batch, writes the state,
+    /// then publishes the batch. A failed write breaks the activation: it refuses further commands
+    /// and deactivates, so the next call reloads the last committed state instead of trusting memory.
+    /// </summary>
+    private async Task Commit()
+    {
+        if (_broken)
+        {
+            throw Broken();
         }
-        if (batch?.Deliveries.Any(d => d.Event is SessionStateChanged { State: SessionPhase.Ended }) == true)
+        var batch = _session.TakeChanges();
+        foreach (var answer in _atTake)
+        {
+            answer();
+        }
+        _atTake.Clear();
+        if (!_session.TakeDirty() && batch is null)
+        {
+            return;
+        }
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            _broken = true;
+            LogWriteFailed(log, ex, this.GetPrimaryKey());
+            DeactivateOnIdle();
+            throw;
+        }
+        if (batch is null)
+        {
+            return;
+        }
+        if (batch.Deliveries.Any(d => d.Event is SessionStateChanged { State: SessionPhase.Ended }))
         {
             await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), store.State.EndedAt ?? clock.GetUtcNow());
         }
-        if (batch is not null)
-        {
-            _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
-        }
-        return outcome;
+        _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
     }
+
+    private static InvalidOperationException Broken() => new("A write of this session failed; it reloads on the next call.");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing session {SessionId} failed; reloading it on next call")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, Guid sessionId);

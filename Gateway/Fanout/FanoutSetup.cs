@@ -12,7 +12,7 @@ public static class FanoutSetup
     }
 }
 
-/// <summary>Section "Fanout": how often each gateway renews its session subscriptions.</summary>
+/// <summary>Section "Fanout": how often each gateway renews its session subscriptions, and paces its sends.</summary>
 public sealed class FanoutOptions
 {
     public const string Section = "Fanout";
@@ -22,6 +22,34 @@ public sealed class FanoutOptions
     /// moved to another silo (a renewal finds the new activation).
     /// </summary>
     public TimeSpan RenewalPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The shortest time between two sends of one session's changes to its screens. A change after
+    /// a quiet moment goes out at once; under a storm of commits, everything committed during this
+    /// interval goes out as one merged batch, so 10,000 screens get a few messages a second, not
+    /// one per commit. Screens render charts at most four times a second anyway.
+    /// </summary>
+    public TimeSpan MinSendInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The messages per second one session's participants' group may take from this gateway
+    /// under a storm: 10,000 screens then get a merged batch every half second. A bare SignalR
+    /// broadcast costs about 24 µs of CPU per screen on our 2-core reference machine
+    /// (docs/BENCHMARKS.md), so the default keeps a storm's fan-out near half a core.
+    /// </summary>
+    public int ParticipantMessagesPerSecond { get; set; } = 20_000;
+
+    public FanoutPacing Pacing => new(MinSendInterval, ParticipantMessagesPerSecond);
+}
+
+/// <summary>How often one session's changes may go out to its screens on one gateway.</summary>
+public sealed record FanoutPacing(TimeSpan MinSendInterval, int ParticipantMessagesPerSecond)
+{
+    public TimeSpan ParticipantsInterval(int screens)
+    {
+        var budget = TimeSpan.FromSeconds((double)screens / Math.Max(1, ParticipantMessagesPerSecond));
+        return budget > MinSendInterval ? budget : MinSendInterval;
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CafeIA.Grains;
 using CafeIA.Wire;
@@ -11,23 +12,39 @@ namespace CafeIA.Gateway.Fanout;
 /// personal events to their participant's own group. Orleans may deliver two one-way observer
 /// calls out of order, so a batch that arrives early waits for the missing one, briefly: if it
 /// never comes (lost with a failed silo), the early ones go out and screens resync on the gap.
+/// <para>
+/// Sends are paced (<see cref="FanoutPacing"/>): after a quiet moment a change goes out at once;
+/// under a storm of commits, what arrives meanwhile goes out as one merged batch (seqs From..Seq).
+/// The staff and the projector follow every <see cref="FanoutOptions.MinSendInterval"/>; the
+/// participants' group, which may hold thousands of screens, as often as the gateway's message
+/// budget allows for its size.
+/// </para>
 /// </summary>
 internal sealed class SessionChangeForwarder : ISessionObserver
 {
-    private static readonly Audience[] RoleGroups = [Audience.Participants, Audience.Staff, Audience.Projector];
+    private static readonly Audience[] FewScreens = [Audience.Staff, Audience.Projector];
     private static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(250);
     private readonly SortedDictionary<long, SessionChanges> _early = [];
     private long _next;
+    private long _gapSince;
     private readonly Channel<SessionChanges> _queue = Channel.CreateUnbounded<SessionChanges>(new() { SingleReader = true });
     private readonly Guid _sessionId;
     private readonly IHubClients _clients;
     private readonly ConnectionRegistry _connections;
+    private readonly FanoutPacing _pacing;
+    private readonly List<SessionChanges> _forStaff = [];
+    private readonly List<SessionChanges> _forParticipants = [];
+    private long _staffSentAt;
+    private long _participantsSentAt;
 
-    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections)
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutPacing pacing)
     {
-        (_sessionId, _clients, _connections) = (sessionId, clients, connections);
+        (_sessionId, _clients, _connections, _pacing) = (sessionId, clients, connections, pacing);
         _ = Task.Run(PumpAsync);
     }
+
+    /// <summary>Connections of this session on this gateway (kept by <see cref="SessionFanout"/>).</summary>
+    public int Screens { get; set; }
 
     public Task OnChanges(Guid sessionId, SessionChanges changes)
     {
@@ -41,59 +58,107 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     {
         while (true)
         {
-            SessionChanges? arrived;
             try
             {
-                // While a batch waits for an earlier one, wait for it only so long.
-                using var patience = _early.Count > 0 ? new CancellationTokenSource(GapPatience) : null;
-                arrived = await _queue.Reader.ReadAsync(patience?.Token ?? CancellationToken.None);
+                using var wake = NextWake() is { } due ? new CancellationTokenSource(due) : null;
+                Place(await _queue.Reader.ReadAsync(wake?.Token ?? CancellationToken.None));
             }
             catch (OperationCanceledException)
             {
-                arrived = null;
+                // Time to send, or to stop waiting for a missing batch.
             }
             catch (ChannelClosedException)
             {
                 return;
             }
-            if (arrived is null)
+            TakeReady();
+            if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _pacing.MinSendInterval)
             {
-                // The missing batch is lost: send what we have; screens see the gap and resync.
-                _next = _early.Keys.First();
+                _staffSentAt = Stopwatch.GetTimestamp();
+                await Send(SessionChanges.Merge(_forStaff), FewScreens, personal: true);
+                _forStaff.Clear();
             }
-            else if (_next == 0 || arrived.Seq == _next)
+            if (_forParticipants.Count > 0 && Elapsed(_participantsSentAt) >= _pacing.ParticipantsInterval(Screens))
             {
-                _next = arrived.Seq;
-                _early[arrived.Seq] = arrived;
-            }
-            else if (arrived.Seq > _next)
-            {
-                _early[arrived.Seq] = arrived;
-                continue;
-            }
-            else
-            {
-                continue; // Already sent.
-            }
-            while (_early.Remove(_next, out var changes))
-            {
-                await Send(changes);
-                _next++;
+                _participantsSentAt = Stopwatch.GetTimestamp();
+                await Send(SessionChanges.Merge(_forParticipants), [Audience.Participants], personal: false);
+                _forParticipants.Clear();
             }
         }
     }
 
-    private async Task Send(SessionChanges changes)
+    /// <summary>When the pump must wake without a new arrival: a send is due, or a missing batch waited long enough.</summary>
+    private TimeSpan? NextWake()
+    {
+        TimeSpan? due = null;
+        void Consider(TimeSpan at) => due = due is { } d && d < at ? d : at;
+        if (_forStaff.Count > 0)
+        {
+            Consider(_pacing.MinSendInterval - Elapsed(_staffSentAt));
+        }
+        if (_forParticipants.Count > 0)
+        {
+            Consider(_pacing.ParticipantsInterval(Screens) - Elapsed(_participantsSentAt));
+        }
+        if (_early.Count > 0)
+        {
+            Consider(_gapSince == 0 ? GapPatience : GapPatience - Elapsed(_gapSince));
+        }
+        return due is { } wait ? (wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1)) : null;
+    }
+
+    /// <summary>Moves everything arrived that follows what was taken, in order, to the send lists.</summary>
+    private void TakeReady()
+    {
+        while (_queue.Reader.TryRead(out var more))
+        {
+            Place(more);
+        }
+        if (_early.Count > 0 && !_early.ContainsKey(_next) && _gapSince != 0 && Elapsed(_gapSince) >= GapPatience)
+        {
+            // The missing batch is lost: send what we have; screens see the gap and resync.
+            _next = _early.Keys.First();
+        }
+        while (_early.Remove(_next, out var changes))
+        {
+            _forStaff.Add(changes);
+            _forParticipants.Add(changes);
+            _next = changes.Seq + 1;
+        }
+        _gapSince = _early.Count > 0 ? (_gapSince == 0 ? Stopwatch.GetTimestamp() : _gapSince) : 0;
+    }
+
+    private void Place(SessionChanges arrived)
+    {
+        var from = arrived.From ?? arrived.Seq;
+        if (_next == 0)
+        {
+            _next = from;
+        }
+        if (from >= _next)
+        {
+            _early[from] = arrived;
+        }
+        // Otherwise already sent.
+    }
+
+    private static TimeSpan Elapsed(long since) => since == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(since);
+
+    private async Task Send(SessionChanges changes, Audience[] groups, bool personal)
     {
         try
         {
-            foreach (var group in RoleGroups)
+            foreach (var group in groups)
             {
                 await _clients.Group(SessionFanout.GroupName(_sessionId, group)).SendAsync(SessionFanout.ChangesEvent, changes.For(group));
             }
             if (changes.CommittedAt != default)
             {
                 CafeMetrics.FanoutLatency.Record((DateTimeOffset.UtcNow - changes.CommittedAt).TotalMilliseconds);
+            }
+            if (!personal)
+            {
+                return;
             }
             foreach (var (participantId, batch) in changes.Personal())
             {

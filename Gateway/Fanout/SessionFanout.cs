@@ -11,7 +11,8 @@ namespace CafeIA.Gateway.Fanout;
 /// Each batch goes to the session's SignalR group as the event "changes".
 /// </summary>
 public sealed partial class SessionFanout(
-    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections, ILogger<SessionFanout> log)
+    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections,
+    Microsoft.Extensions.Options.IOptions<FanoutOptions> options, ILogger<SessionFanout> log)
 {
     public const string ChangesEvent = "changes";
     public const string PersonalEvent = "personal";
@@ -44,7 +45,7 @@ public sealed partial class SessionFanout(
                 subscription = Subscribe(sessionId);
                 _subscriptions.Add(sessionId, subscription);
             }
-            subscription.References++;
+            subscription.Forwarder.Screens = ++subscription.References;
         }
         try
         {
@@ -62,7 +63,7 @@ public sealed partial class SessionFanout(
         Subscription? ended = null;
         lock (_gate)
         {
-            if (_subscriptions.TryGetValue(sessionId, out var subscription) && --subscription.References == 0)
+            if (_subscriptions.TryGetValue(sessionId, out var subscription) && (subscription.Forwarder.Screens = --subscription.References) == 0)
             {
                 _subscriptions.Remove(sessionId);
                 ended = subscription;
@@ -104,7 +105,7 @@ public sealed partial class SessionFanout(
 
     private Subscription Subscribe(Guid sessionId)
     {
-        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections);
+        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value.Pacing);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var subscription = new Subscription(forwarder, reference);

@@ -3,13 +3,15 @@ using System.Text.Json.Serialization;
 namespace CafeIA.Wire;
 
 /// <summary>
-/// One change batch as one screen receives it: the events of one command that this screen may
-/// see, under the session's new sequence number (possibly none: the seq still moves, so a
+/// One change batch as one screen receives it: the events of one group commit that this screen
+/// may see, under the session's new sequence number (possibly none: the seq still moves, so a
 /// client never mistakes another audience's change for a gap). Applied in seq order; a gap
-/// means a snapshot is needed. The same record carries personal events (event "personal").
+/// means a snapshot is needed. A gateway that falls behind merges the batches waiting for a
+/// screen into one that covers seqs <see cref="From"/>..<see cref="Seq"/> (From absent: just Seq).
+/// The same record carries personal events (event "personal").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ChangeBatch")]
-public sealed record ChangeBatch([property: Id(0)] long Seq, [property: Id(1)] SessionEvent[] Events);
+public sealed record ChangeBatch([property: Id(0)] long Seq, [property: Id(1)] SessionEvent[] Events, [property: Id(2)] long? From = null);
 
 /// <summary>An event and who may receive it: role groups, or one participant when Personal.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.Delivery")]
@@ -18,16 +20,31 @@ public sealed record Delivery(
     [property: Id(1)] Audience To,
     [property: Id(2)] string? ParticipantId = null);
 
-/// <summary>What a session grain sends each subscribed gateway: one command's deliveries under one seq.</summary>
+/// <summary>
+/// What a session grain sends each subscribed gateway: one group commit's deliveries under one
+/// seq, or (merged by a gateway that fell behind) several commits' under seqs From..Seq.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.SessionChanges")]
 public sealed record SessionChanges(
     [property: Id(0)] long Seq,
     [property: Id(1)] Delivery[] Deliveries,
-    [property: Id(2)] DateTimeOffset CommittedAt = default)
+    [property: Id(2)] DateTimeOffset CommittedAt = default,
+    [property: Id(3)] long? From = null)
 {
     /// <summary>The batch a screen of this role group receives (empty events when none concern it).</summary>
     public ChangeBatch For(Audience group) =>
-        new(Seq, [.. Deliveries.Where(d => (d.To & group) != 0).Select(d => d.Event)]);
+        new(Seq, [.. Deliveries.Where(d => (d.To & group) != 0).Select(d => d.Event)], From);
+
+    /// <summary>
+    /// Consecutive batches as one: events in order, values a later event replaces dropped, the
+    /// oldest commit time kept (latency is measured from the change that waited longest).
+    /// </summary>
+    public static SessionChanges Merge(IReadOnlyList<SessionChanges> consecutive) => consecutive.Count == 1
+        ? consecutive[0]
+        : new(consecutive[^1].Seq,
+            ChangeCompaction.Compact([.. consecutive.SelectMany(c => c.Deliveries)]),
+            consecutive[0].CommittedAt,
+            consecutive[0].From ?? consecutive[0].Seq);
 
     /// <summary>Personal events, by participant, in order.</summary>
     public IEnumerable<(string ParticipantId, ChangeBatch Batch)> Personal() =>

@@ -48,12 +48,12 @@ public sealed partial class Session
             };
             state.Participants[participant.Id] = participant;
             token = $"{participant.Id}.{secret}";
-            MarkDirty();
+            ParticipantChanged(participant);
         }
         else if (name is not null && name != participant.DisplayName)
         {
             participant.DisplayName = name;
-            MarkDirty();
+            ParticipantChanged(participant);
         }
 
         ChangePresence(participant, +1);

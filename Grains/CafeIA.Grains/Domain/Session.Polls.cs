@@ -63,6 +63,7 @@ public sealed partial class Session
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
         }
         state.Polls.Remove(poll);
+        PollRemoved(poll);
         Emit(new PollRemoved(poll.Id), poll.State == PollState.Draft ? Audience.Staff : Audience.Everyone);
         return Ok();
     }
@@ -165,6 +166,7 @@ public sealed partial class Session
             ballot.AnswerStatus = AnswerStatus.Pending;
         }
         poll.Ballots[voter.Id] = ballot;
+        BallotChanged(poll, voter.Id);
         PublishResults(poll);
         return Ok();
     }
@@ -178,7 +180,7 @@ public sealed partial class Session
             return Outcome<Done>.Refuse(refusal);
         }
         if (FindPoll(answer.PollId) is not { Kind: PollKind.OpenText } poll
-            || poll.Ballots.Values.FirstOrDefault(b => b.AnswerId == answer.AnswerId) is not { } ballot)
+            || poll.Ballots.FirstOrDefault(b => b.Value.AnswerId == answer.AnswerId) is not { Value: { } ballot } cast)
         {
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such answer.");
         }
@@ -186,6 +188,7 @@ public sealed partial class Session
         if (ballot.AnswerStatus != status)
         {
             ballot.AnswerStatus = status;
+            BallotChanged(poll, cast.Key);
             PublishResults(poll);
         }
         return Ok();

@@ -40,6 +40,7 @@ public sealed partial class Session
             return Ok();
         }
         target.Muted = muted;
+        ParticipantChanged(target);
         if (muted && state.Hands.RemoveAll(h => h.ParticipantId == target.Id) > 0)
         {
             EmitHands();
@@ -89,6 +90,7 @@ public sealed partial class Session
         foreach (var holder in state.Participants.Values.Where(p => p.ModeratorLinkId == link.Id && !p.Revoked))
         {
             holder.Revoked = true;
+            ParticipantChanged(holder);
             EmitTo(holder, new RoleRevoked("Ce lien de modération a été révoqué."));
         }
         EmitModeratorLinks();

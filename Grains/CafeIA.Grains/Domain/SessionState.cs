@@ -1,10 +1,12 @@
+using System.Text.Json.Serialization;
 using CafeIA.Wire;
 
 namespace CafeIA.Domain;
 
-// The persisted state of a session: plain classes that System.Text.Json stores as one JSON
-// document per session (see Storage/JsonGrainStateSerializer). Add properties freely; never
-// rename one without a migration, stored sessions carry these names.
+// The persisted state of a session: plain classes stored as JSON by Storage/SessionStore, the
+// session as one document and each participant and ballot as a row of its own ([JsonIgnore]
+// below marks what is stored apart or not at all). Add properties freely; never rename one
+// without a migration, stored sessions carry these names.
 
 public sealed class SessionState
 {
@@ -26,10 +28,12 @@ public sealed class SessionState
     public string? SpeakerId { get; set; }
     public int QuestionsAsked { get; set; }
     public int PollsCreated { get; set; }
+    [JsonIgnore]
     public Dictionary<string, Participant> Participants { get; set; } = [];
     public List<Question> Questions { get; set; } = [];
     public List<Poll> Polls { get; set; } = [];
 
+    [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }
 
@@ -43,6 +47,7 @@ public sealed class Participant
     public DateTimeOffset JoinedAt { get; set; }
 
     /// <summary>Open connections; presence, not identity: reset when the session activates.</summary>
+    [JsonIgnore]
     public int Connections { get; set; }
 
     /// <summary>Muted by a moderator: still watches and votes, does not post.</summary>
@@ -55,8 +60,10 @@ public sealed class Participant
     /// <summary>The last operations this participant had applied, so a retried one is answered, not redone.</summary>
     public List<OperationRecord> RecentOperations { get; set; } = [];
 
+    [JsonIgnore]
     public bool CountsAsAttendee => Role == Role.Participant && Connections > 0;
 
+    [JsonIgnore]
     public bool IsStaff => !Revoked && Role is Role.Facilitator or Role.Moderator;
 }
 
@@ -106,9 +113,12 @@ public sealed class Poll
     public PollState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int AnswersWritten { get; set; }
+    /// <summary>By voter id.</summary>
+    [JsonIgnore]
     public Dictionary<string, Ballot> Ballots { get; set; } = [];
 
     /// <summary>Participants receive results: live results, or hidden ones the facilitator revealed.</summary>
+    [JsonIgnore]
     public bool ResultsPublic => !HideResults || Revealed;
 }
 

@@ -28,7 +28,7 @@ internal sealed class OperationLog(Participant participant, string id)
             ? Outcome<T>.Ok(JsonSerializer.Deserialize<T>(record.Result, JsonGrainStateSerializer.Options)!)
             : null;
 
-    public void Record<T>(Outcome<T> outcome)
+    public void Record<T>(Session session, Outcome<T> outcome)
     {
         participant.RecentOperations.Add(new OperationRecord
         {
@@ -39,5 +39,6 @@ internal sealed class OperationLog(Participant participant, string id)
         {
             participant.RecentOperations.RemoveAt(0);
         }
+        session.ParticipantChanged(participant);
     }
 }

@@ -1,4 +1,5 @@
 using CafeIA.Domain;
+using CafeIA.Storage;
 using CafeIA.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace CafeIA.Grains.Sessions;
 /// </summary>
 [Reentrant]
 public sealed partial class SessionGrain(
-    [PersistentState("session", StorageNames.Cafe)] IPersistentState<SessionState> store,
+    SessionStore store,
     IGrainFactory grains,
     IOptions<SessionLimits> limits,
     TimeProvider clock,
@@ -31,20 +32,26 @@ public sealed partial class SessionGrain(
     private bool _erasing;
     private bool _creating;
 
-    private bool Exists => store.State.Exists && !_erasing;
+    private SessionState _state = new();
+    private long _version;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private bool Exists => _state.Exists && !_erasing;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _commits = new GroupCommit(Commit);
-        _session = new Session(store.State, limits.Value, clock);
+        if (await store.Load(this.GetPrimaryKey()) is { } stored)
+        {
+            (_state, _version) = (SessionDocument.Read(stored), stored.Version);
+        }
+        _session = new Session(_state, limits.Value, clock);
         _session.ResetPresence();
-        return Task.CompletedTask;
     }
 
     public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)
     {
         var id = this.GetPrimaryKey();
-        if (store.State.Exists || _creating)
+        if (_state.Exists || _creating)
         {
             return Outcome<SessionCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This session already exists."));
         }
@@ -61,8 +68,8 @@ public sealed partial class SessionGrain(
                 var code = JoinCode.New();
                 if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
                 {
-                    var created = Session.Create(store.State, id, title, code, limits.Value, clock.GetUtcNow(), language);
-                    await store.WriteStateAsync();
+                    var created = Session.Create(_state, id, title, code, limits.Value, clock.GetUtcNow(), language);
+                    _version = await store.Commit(id, _version, SessionDocument.Write(_state, _session.TakeStoredChanges()));
                     return created;
                 }
             }
@@ -77,7 +84,7 @@ public sealed partial class SessionGrain(
     public Task<SessionSummary?> GetSummary() =>
         Task.FromResult(Exists ? _session.Summary() : null);
 
-    public Task<long> GetSeq() => Task.FromResult(store.State.Seq);
+    public Task<long> GetSeq() => Task.FromResult(_state.Seq);
 
     /// <summary>The snapshot a joiner gets is made when the batch holding the join is taken, so it carries exactly that seq.</summary>
     public async Task<Outcome<JoinResult>> Join(JoinOptions options) =>
@@ -168,7 +175,7 @@ public sealed partial class SessionGrain(
 
     public async Task Purge()
     {
-        if (Exists && store.State.Phase == SessionPhase.Ended)
+        if (Exists && _state.Phase == SessionPhase.Ended)
         {
             await Erase();
         }
@@ -186,12 +193,12 @@ public sealed partial class SessionGrain(
         {
             // A failed write deactivates the grain anyway; erasing goes on.
         }
-        var (id, code, seq) = (this.GetPrimaryKey(), store.State.JoinCode, store.State.Seq);
-        await store.ClearStateAsync();
+        var (id, code, seq) = (this.GetPrimaryKey(), _state.JoinCode, _state.Seq);
+        await store.Delete(id);
         await grains.GetGrain<IJoinCodeGrain>(code).Release(id);
         _subscribers.Publish(id, new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow()), log);
-        store.State = new SessionState();
-        _session = new Session(store.State, limits.Value, clock);
+        (_state, _version) = (new SessionState(), 0);
+        _session = new Session(_state, limits.Value, clock);
         _erasing = false;
         DeactivateOnIdle();
     }
@@ -228,7 +235,7 @@ public sealed partial class SessionGrain(
         {
             throw Broken();
         }
-        var operation = OperationLog.Current(participantId, store.State);
+        var operation = OperationLog.Current(participantId, _state);
         if (operation?.Replay<T>() is { } replayed)
         {
             await (_session.HasChanges ? _commits.Next() : _commits.Durable());
@@ -238,7 +245,7 @@ public sealed partial class SessionGrain(
         var outcome = command(_session);
         if (!outcome.IsRefused && _session.Revision != revision)
         {
-            operation?.Record(outcome);
+            operation?.Record(_session, outcome);
         }
         if (!_session.HasChanges)
         {
@@ -287,9 +294,10 @@ public sealed partial class SessionGrain(
         {
             return;
         }
+        var write = SessionDocument.Write(_state, _session.TakeStoredChanges());
         try
         {
-            await store.WriteStateAsync();
+            _version = await store.Commit(this.GetPrimaryKey(), _version, write);
         }
         catch (Exception ex)
         {
@@ -304,7 +312,7 @@ public sealed partial class SessionGrain(
         }
         if (batch.Deliveries.Any(d => d.Event is SessionStateChanged { State: SessionPhase.Ended }))
         {
-            await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), store.State.EndedAt ?? clock.GetUtcNow());
+            await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), _state.EndedAt ?? clock.GetUtcNow());
         }
         _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
     }

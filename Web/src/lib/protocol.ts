@@ -133,7 +133,8 @@ export type SessionEvent =
   | { type: "counts"; counts: Counts }
   | { type: "sessionState"; state: SessionState };
 
-export interface ChangeBatch { seq: number; events: SessionEvent[] }
+/** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
+export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }
 
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 

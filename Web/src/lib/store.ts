@@ -2,7 +2,7 @@ import type { ChangeBatch, Question, Snapshot, SessionEvent } from "./protocol";
 
 /**
  * The session as this screen knows it. Batches apply in seq order: an old one is ignored,
- * a gap means something was missed and the caller must fetch a fresh snapshot. Personal
+ * one that covers the next seq applies, a gap means something was missed and the caller must fetch a fresh snapshot. Personal
  * events (about this participant only) apply when they arrive: they set values, so order
  * against the shared batches does not matter.
  */
@@ -23,7 +23,8 @@ export class SessionStore {
   apply(batch: ChangeBatch): "applied" | "stale" | "gap" {
     const s = this.snapshot;
     if (!s || batch.seq <= s.seq) return "stale";
-    if (batch.seq !== s.seq + 1) return "gap";
+    // A merged batch covers seqs from..seq; its events set values, so overlap is harmless.
+    if ((batch.from ?? batch.seq) > s.seq + 1) return "gap";
     for (const event of batch.events) applyEvent(s, event);
     s.seq = batch.seq;
     this.notify(batch.events);

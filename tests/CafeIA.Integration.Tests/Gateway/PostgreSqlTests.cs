@@ -39,8 +39,10 @@ public sealed class PostgreSqlTests(PostgresServer postgres) : IClassFixture<Pos
         await using (var connection = new NpgsqlConnection(postgres.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM orleansstorage", connection);
-            Assert.True((long)(await count.ExecuteScalarAsync())! >= 2, "session and join code rows");
+            await using var codes = new NpgsqlCommand("SELECT count(*) FROM orleansstorage", connection);
+            Assert.True((long)(await codes.ExecuteScalarAsync())! >= 1, "the join code's row");
+            await using var rows = new NpgsqlCommand("SELECT count(*) FROM cafesessionrow", connection);
+            Assert.True((long)(await rows.ExecuteScalarAsync())! >= 1, "Alice's participant row");
         }
 
         await using (var run = await ClusterRun.Start(ClusterArgs(Ports.Free(), Ports.Free())))

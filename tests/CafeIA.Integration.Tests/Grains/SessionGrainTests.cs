@@ -96,6 +96,36 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         Assert.Equal(new Counts(0, 0), snapshot.Counts);
     }
 
+    [Fact]
+    public async Task Ballots_arriving_together_share_writes_and_batches_and_every_acknowledged_one_survives_reactivation()
+    {
+        var (session, _, facilitator) = await NewLiveSession();
+        var poll = (await session.CreatePoll(facilitator, new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]))).Value!;
+        await session.OpenPoll(facilitator, poll.PollId);
+        var voters = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i => (await session.Join(new JoinOptions($"V{i}"))).Value!.ParticipantId));
+        var observer = new RecordingObserver();
+        var reference = Client.CreateObjectReference<ISessionObserver>(observer);
+        await session.Subscribe(reference);
+        var before = await session.GetSeq();
+
+        var outcomes = await Task.WhenAll(voters.Select((v, i) => session.Vote(v, new VoteRequest(poll.PollId, [i % 2]))));
+
+        Assert.All(outcomes, o => Assert.Null(o.Refusal));
+        var commits = await session.GetSeq() - before;
+        Assert.InRange(commits, 1, 199); // grouped: fewer batches (one per write) than ballots
+        // One-way observer calls may arrive out of order (the gateway reorders them by seq).
+        var batches = (await observer.WaitForCount((int)commits)).OrderBy(b => b.Seq).ToArray();
+        Assert.Equal(Enumerable.Range((int)before + 1, (int)commits).Select(x => (long)x), batches.Select(b => b.Seq));
+        // One tally per batch, whatever the number of ballots in it.
+        Assert.All(batches, b => Assert.Single(b.Events.OfType<PollResultsChanged>()));
+        Assert.Equal(200, batches[^1].Events.OfType<PollResultsChanged>().Single().Results.Voters);
+        Client.DeleteObjectReference<ISessionObserver>(reference);
+
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var results = Assert.Single((await session.GetSnapshot(facilitator)).Value!.Polls).Results!;
+        Assert.Equal([100, 100], results.Counts);
+    }
+
     private sealed class RecordingObserver : ISessionObserver
     {
         private readonly List<ChangeBatch> _batches = [];

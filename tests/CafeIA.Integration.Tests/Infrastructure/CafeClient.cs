@@ -17,7 +17,7 @@ internal sealed class CafeClient : IAsyncDisposable
     private readonly List<ChangeBatch> _batches = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly List<(long Seq, DateTime At)> _arrivals = [];
+    private readonly List<(long From, long Seq, DateTime At)> _arrivals = [];
     private string? _joinCode;
     private JoinOptions? _joinOptions;
 
@@ -71,7 +71,7 @@ internal sealed class CafeClient : IAsyncDisposable
             var gap = false;
             lock (_gate)
             {
-                _arrivals.Add((batch.Seq, DateTime.UtcNow));
+                _arrivals.Add((batch.From ?? batch.Seq, batch.Seq, DateTime.UtcNow));
                 gap = !State.Apply(batch);
             }
             Record(batch);
@@ -154,7 +154,8 @@ internal sealed class CafeClient : IAsyncDisposable
     }
 
     /// <summary>When each change batch arrived (seq, UTC time).</summary>
-    public IReadOnlyList<(long Seq, DateTime At)> Arrivals
+    /// <summary>Shared batches as they arrived: the seqs each covers (From..Seq) and when.</summary>
+    public IReadOnlyList<(long From, long Seq, DateTime At)> Arrivals
     {
         get
         {

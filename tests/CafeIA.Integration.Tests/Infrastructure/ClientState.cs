@@ -40,7 +40,7 @@ internal sealed class ClientState
         {
             return true;
         }
-        if (batch.Seq != Seq + 1)
+        if ((batch.From ?? batch.Seq) > Seq + 1)
         {
             return false;
         }

@@ -666,3 +666,25 @@ VALUES
 $q$
 )
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;
+
+-- Sessions, stored by CafeIA's SessionStore rather than by Orleans' grain storage: the session
+-- document (questions, polls, settings) in one row, and each participant and each ballot in a
+-- row of its own, so a group commit writes only what changed (a vote storm writes a handful of
+-- ballot rows per commit, not the whole session). One transaction per commit; Version guards
+-- against a second writer (an activation that should no longer exist).
+CREATE TABLE IF NOT EXISTS CafeSession
+(
+    SessionId text NOT NULL PRIMARY KEY,
+    Version bigint NOT NULL,
+    Document text NOT NULL
+);
+
+-- Kind 'p': a participant, key = participant id. Kind 'b': a ballot, key = poll id '/' voter id.
+CREATE TABLE IF NOT EXISTS CafeSessionRow
+(
+    SessionId text NOT NULL,
+    Kind text NOT NULL,
+    RowKey text NOT NULL,
+    Document text NOT NULL,
+    PRIMARY KEY (SessionId, Kind, RowKey)
+);

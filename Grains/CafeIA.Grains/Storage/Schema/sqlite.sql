@@ -195,3 +195,25 @@ INSERT OR REPLACE INTO OrleansQuery (QueryKey, QueryText) VALUES
     WHERE changes() = 0
         AND @GrainStateVersion IS NOT NULL;
 ');
+
+-- Sessions, stored by CafeIA's SessionStore rather than by Orleans' grain storage: the session
+-- document (questions, polls, settings) in one row, and each participant and each ballot in a
+-- row of its own, so a group commit writes only what changed (a vote storm writes a handful of
+-- ballot rows per commit, not the whole session). One transaction per commit; Version guards
+-- against a second writer (an activation that should no longer exist).
+CREATE TABLE IF NOT EXISTS CafeSession
+(
+    SessionId TEXT NOT NULL PRIMARY KEY,
+    Version bigint NOT NULL,
+    Document TEXT NOT NULL
+);
+
+-- Kind 'p': a participant, key = participant id. Kind 'b': a ballot, key = poll id '/' voter id.
+CREATE TABLE IF NOT EXISTS CafeSessionRow
+(
+    SessionId TEXT NOT NULL,
+    Kind TEXT NOT NULL,
+    RowKey TEXT NOT NULL,
+    Document TEXT NOT NULL,
+    PRIMARY KEY (SessionId, Kind, RowKey)
+);

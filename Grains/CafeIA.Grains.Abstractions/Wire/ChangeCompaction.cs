@@ -1,6 +1,5 @@
-using CafeIA.Wire;
 
-namespace CafeIA.Domain;
+namespace CafeIA.Wire;
 
 /// <summary>
 /// Every event sets a value (screens apply them as "set", never as "add"), so within one batch an

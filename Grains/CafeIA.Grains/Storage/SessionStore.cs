@@ -1,0 +1,135 @@
+using System.Data;
+using System.Data.Common;
+
+namespace CafeIA.Storage;
+
+/// <summary>
+/// Where sessions live: one document row per session plus one row per participant and per ballot
+/// (tables CafeSession and CafeSessionRow, Schema/*.sql). A commit writes the document and only
+/// the rows that changed, in one transaction, and only if the stored version is the one this
+/// writer loaded. The I/O runs off the caller's thread: SQLite's driver is synchronous, and a
+/// session grain keeps taking commands while its write runs.
+/// </summary>
+public sealed class SessionStore(StorageTarget target)
+{
+    private readonly DbProviderFactory _factory = DbProviderFactories.GetFactory(target.Invariant);
+
+    public Task<StoredSession?> Load(Guid sessionId) => Task.Run(async () =>
+    {
+        await using var connection = await Open();
+        await using var read = Command(connection, null, "SELECT Version, Document FROM CafeSession WHERE SessionId = @id", ("id", Key(sessionId)));
+        long version;
+        string document;
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+            (version, document) = (reader.GetInt64(0), reader.GetString(1));
+        }
+        var rows = new List<SessionRow>();
+        await using var readRows = Command(connection, null, "SELECT Kind, RowKey, Document FROM CafeSessionRow WHERE SessionId = @id", ("id", Key(sessionId)));
+        await using (var reader = await readRows.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add(new SessionRow(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        return new StoredSession(version, document, rows);
+    });
+
+    /// <summary>Writes one commit; returns the new version. Throws <see cref="SessionConflictException"/> if another writer got there first.</summary>
+    public Task<long> Commit(Guid sessionId, long version, SessionWrite write) => Task.Run(async () =>
+    {
+        await using var connection = await Open();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var id = Key(sessionId);
+        var saved = version == 0
+            ? await Command(connection, transaction,
+                "INSERT INTO CafeSession (SessionId, Version, Document) VALUES (@id, 1, @doc) ON CONFLICT (SessionId) DO NOTHING",
+                ("id", id), ("doc", write.Document)).ExecuteNonQueryAsync()
+            : await Command(connection, transaction,
+                "UPDATE CafeSession SET Version = Version + 1, Document = @doc WHERE SessionId = @id AND Version = @version",
+                ("id", id), ("doc", write.Document), ("version", version)).ExecuteNonQueryAsync();
+        if (saved != 1)
+        {
+            throw new SessionConflictException(sessionId);
+        }
+        foreach (var pollId in write.RemovedPolls)
+        {
+            await Command(connection, transaction,
+                "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey LIKE @prefix",
+                ("id", id), ("kind", SessionRow.Ballot), ("prefix", SessionRow.BallotKey(pollId, "%"))).ExecuteNonQueryAsync();
+        }
+        if (write.Rows.Count > 0)
+        {
+            await using var upsert = Command(connection, transaction,
+                "INSERT INTO CafeSessionRow (SessionId, Kind, RowKey, Document) VALUES (@id, @kind, @key, @doc) " +
+                "ON CONFLICT (SessionId, Kind, RowKey) DO UPDATE SET Document = excluded.Document",
+                ("id", id), ("kind", ""), ("key", ""), ("doc", ""));
+            foreach (var row in write.Rows)
+            {
+                (upsert.Parameters["kind"].Value, upsert.Parameters["key"].Value, upsert.Parameters["doc"].Value) = (row.Kind, row.Key, row.Document);
+                await upsert.ExecuteNonQueryAsync();
+            }
+        }
+        await transaction.CommitAsync();
+        return version + 1;
+    });
+
+    /// <summary>Removes the session and every row of it, for good.</summary>
+    public Task Delete(Guid sessionId) => Task.Run(async () =>
+    {
+        await using var connection = await Open();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Command(connection, transaction, "DELETE FROM CafeSessionRow WHERE SessionId = @id", ("id", Key(sessionId))).ExecuteNonQueryAsync();
+        await Command(connection, transaction, "DELETE FROM CafeSession WHERE SessionId = @id", ("id", Key(sessionId))).ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    });
+
+    private static string Key(Guid sessionId) => sessionId.ToString("N");
+
+    private async Task<DbConnection> Open()
+    {
+        var connection = _factory.CreateConnection()!;
+        connection.ConnectionString = target.ConnectionString;
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            parameter.DbType = value is long ? DbType.Int64 : DbType.String;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+}
+
+/// <summary>A stored session as read: its version, its document and its rows.</summary>
+public sealed record StoredSession(long Version, string Document, IReadOnlyList<SessionRow> Rows);
+
+/// <summary>A participant ('p') or a ballot ('b') of a session, as JSON.</summary>
+public sealed record SessionRow(string Kind, string Key, string Document)
+{
+    public const string Participant = "p";
+    public const string Ballot = "b";
+
+    public static string BallotKey(string pollId, string voterId) => $"{pollId}/{voterId}";
+}
+
+/// <summary>What one commit writes: the whole session document, the changed rows, the polls whose ballots go.</summary>
+public sealed record SessionWrite(string Document, IReadOnlyList<SessionRow> Rows, IReadOnlyList<string> RemovedPolls);
+
+public sealed class SessionConflictException(Guid sessionId)
+    : Exception($"Session {sessionId} was written by another writer since it was loaded.");

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using CafeIA.Domain;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Storage;
+using CafeIA.Wire;
+
+namespace CafeIA.Integration.Tests.Storage;
+
+/// <summary>
+/// The session store writes the document and only the changed participant and ballot rows: a
+/// session scripted through every kind of change, committed after each command as the grain does,
+/// must read back exactly as it is in memory. A missed "changed" mark would show up here.
+/// </summary>
+public sealed class SessionStoreTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly SessionStore _store;
+    private readonly Guid _id = Guid.NewGuid();
+    private readonly SessionState _state = new();
+    private readonly Session _session;
+    private long _version;
+
+    public SessionStoreTests()
+    {
+        var target = StorageTarget.From(new CafeIA.Hosting.CafeStorageOptions { DataDirectory = _data.Path });
+        SchemaInitializer.Apply(target, CancellationToken.None).GetAwaiter().GetResult();
+        _store = new SessionStore(target);
+        _session = new Session(_state, new SessionLimits(), TimeProvider.System);
+    }
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task A_session_reads_back_exactly_after_every_kind_of_change()
+    {
+        var created = Session.Create(_state, _id, "Café IA", "ABC234", new SessionLimits(), DateTimeOffset.UtcNow).Value!;
+        await Commit();
+        var facilitator = (await Do(s => s.Join(new JoinOptions(Key: created.FacilitatorKey)))).ParticipantId;
+        var alice = await Do(s => s.Join(new JoinOptions("Alice", ParticipantMode.Onsite)));
+        var bob = (await Do(s => s.Join(new JoinOptions("Bob")))).ParticipantId;
+        var moderator = (await Do(s => s.Join(new JoinOptions("Modé", Key: created.ModeratorKey)))).ParticipantId;
+        await Do(s => s.Join(new JoinOptions("Alice B.", ResumeToken: alice.ResumeToken)));
+        await Do(s => s.SetPhase(facilitator, SessionPhase.Live));
+        var question = (await Do(s => s.Ask(alice.ParticipantId, new AskQuestionRequest("Et l'emploi ?")))).QuestionId;
+        await Do(s => s.Upvote(bob, question));
+        await Do(s => s.SetMuted(moderator, bob, true));
+        var polls = new List<string>();
+        foreach (var (kind, vote) in new (PollKind, VoteRequest)[]
+        {
+            (PollKind.Single, new VoteRequest(null, [1])),
+            (PollKind.WordCloud, new VoteRequest(null, Words: ["éthique"])),
+            (PollKind.Rating, new VoteRequest(null, Rating: 4)),
+            (PollKind.OpenText, new VoteRequest(null, Text: "Former les agents")),
+        })
+        {
+            var options = kind is PollKind.Single ? new[] { "oui", "non" } : null;
+            var poll = (await Do(s => s.CreatePoll(facilitator, new CreatePollRequest($"{kind} ?", kind, options, ScaleMax: kind == PollKind.Rating ? 5 : null)))).PollId;
+            await Do(s => s.OpenPoll(facilitator, poll));
+            await Do(s => s.Vote(alice.ParticipantId, vote with { PollId = poll }));
+            await Do(s => s.Vote(bob, vote with { PollId = poll }));
+            polls.Add(poll);
+        }
+        var answer = _state.Polls.Single(p => p.Kind == PollKind.OpenText).Ballots[bob].AnswerId!;
+        await Do(s => s.ModerateAnswer(moderator, new AnswerRef(polls[3], answer), approve: true));
+        await Do(s => s.Vote(alice.ParticipantId, new VoteRequest(polls[0], [0])));
+        await Do(s => s.DeletePoll(facilitator, polls[1]));
+        await Do(s => s.RevokeModeratorLink(facilitator, "m1"));
+        Assert.Equal(Full(_state), Full(await Reload()));
+        Assert.True(_state.Participants[moderator].Revoked);
+        Assert.Equal(3, _state.Polls.Count);
+    }
+
+    [Fact]
+    public async Task A_second_writer_with_an_old_version_is_refused_and_deleting_removes_every_row()
+    {
+        var created = Session.Create(_state, _id, "Café IA", "ABC234", new SessionLimits(), DateTimeOffset.UtcNow).Value!;
+        await Commit();
+        await Do(s => s.Join(new JoinOptions("Alice")));
+        var stale = _version - 1;
+
+        await Assert.ThrowsAsync<SessionConflictException>(() => _store.Commit(_id, stale, SessionDocument.Write(_state, _session.TakeStoredChanges())));
+        await Assert.ThrowsAsync<SessionConflictException>(() => _store.Commit(_id, 0, SessionDocument.Write(_state, _session.TakeStoredChanges())));
+        Assert.NotNull(created);
+
+        await _store.Delete(_id);
+        Assert.Null(await _store.Load(_id));
+    }
+
+    private async Task<T> Do<T>(Func<Session, Outcome<T>> command)
+    {
+        var outcome = command(_session);
+        Assert.Null(outcome.Refusal);
+        await Commit();
+        return outcome.Value!;
+    }
+
+    private async Task Commit()
+    {
+        _session.TakeChanges();
+        _session.TakeDirty();
+        _version = await _store.Commit(_id, _version, SessionDocument.Write(_state, _session.TakeStoredChanges()));
+    }
+
+    private async Task<SessionState> Reload() => SessionDocument.Read((await _store.Load(_id))!);
+
+    /// <summary>Everything stored, in a stable order: the document, then participants and ballots by key.</summary>
+    private static string Full(SessionState state)
+    {
+        var options = JsonGrainStateSerializer.Options;
+        return string.Join("\n",
+        [
+            JsonSerializer.Serialize(state, options),
+            .. state.Participants.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Value, options)),
+            .. state.Polls.SelectMany(poll => poll.Ballots.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{poll.Id}/{b.Key} {JsonSerializer.Serialize(b.Value, options)}")),
+        ]);
+    }
+}

@@ -32,23 +32,43 @@ public sealed class FanoutOptions
     public TimeSpan MinSendInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// The messages per second one session's participants' group may take from this gateway
-    /// under a storm: 10,000 screens then get a merged batch every half second. A bare SignalR
-    /// broadcast costs about 24 µs of CPU per screen on our 2-core reference machine
+    /// The messages per second one session's participants' group may take from this gateway, on
+    /// average (a token bucket holding one second's worth, so a change after a quiet moment goes
+    /// out at once). Under a storm, 10,000 screens then get a merged batch every half second. A
+    /// bare SignalR broadcast costs about 24 µs of CPU per screen on our 2-core reference machine
     /// (docs/BENCHMARKS.md), so the default keeps a storm's fan-out near half a core.
     /// </summary>
     public int ParticipantMessagesPerSecond { get; set; } = 20_000;
-
-    public FanoutPacing Pacing => new(MinSendInterval, ParticipantMessagesPerSecond);
 }
 
-/// <summary>How often one session's changes may go out to its screens on one gateway.</summary>
-public sealed record FanoutPacing(TimeSpan MinSendInterval, int ParticipantMessagesPerSecond)
+/// <summary>
+/// A token bucket of messages: refills at <paramref name="perSecond"/>, holds one second's worth.
+/// A send to more screens than that waits for a full bucket.
+/// </summary>
+internal sealed class MessageBudget(int perSecond)
 {
-    public TimeSpan ParticipantsInterval(int screens)
+    private readonly double _rate = Math.Max(1, perSecond);
+    private double _tokens = Math.Max(1, perSecond);
+    private long _at = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public TimeSpan WaitFor(int messages)
     {
-        var budget = TimeSpan.FromSeconds((double)screens / Math.Max(1, ParticipantMessagesPerSecond));
-        return budget > MinSendInterval ? budget : MinSendInterval;
+        Refill();
+        var need = Math.Min(messages, _rate);
+        return _tokens >= need ? TimeSpan.Zero : TimeSpan.FromSeconds((need - _tokens) / _rate);
+    }
+
+    public void Spend(int messages)
+    {
+        Refill();
+        _tokens -= Math.Min(messages, _rate);
+    }
+
+    private void Refill()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        _tokens = Math.Min(_rate, _tokens + System.Diagnostics.Stopwatch.GetElapsedTime(_at, now).TotalSeconds * _rate);
+        _at = now;
     }
 }
 

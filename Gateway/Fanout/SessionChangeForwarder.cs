@@ -13,11 +13,10 @@ namespace CafeIA.Gateway.Fanout;
 /// calls out of order, so a batch that arrives early waits for the missing one, briefly: if it
 /// never comes (lost with a failed silo), the early ones go out and screens resync on the gap.
 /// <para>
-/// Sends are paced (<see cref="FanoutPacing"/>): after a quiet moment a change goes out at once;
+/// Sends are paced (<see cref="FanoutOptions"/>): after a quiet moment a change goes out at once;
 /// under a storm of commits, what arrives meanwhile goes out as one merged batch (seqs From..Seq).
-/// The staff and the projector follow every <see cref="FanoutOptions.MinSendInterval"/>; the
-/// participants' group, which may hold thousands of screens, as often as the gateway's message
-/// budget allows for its size.
+/// The staff and the projector get a batch at most every MinSendInterval; the participants'
+/// group, which may hold thousands of screens, also within its message budget.
 /// </para>
 /// </summary>
 internal sealed class SessionChangeForwarder : ISessionObserver
@@ -31,15 +30,17 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly Guid _sessionId;
     private readonly IHubClients _clients;
     private readonly ConnectionRegistry _connections;
-    private readonly FanoutPacing _pacing;
+    private readonly TimeSpan _minSendInterval;
+    private readonly MessageBudget _participantsBudget;
     private readonly List<SessionChanges> _forStaff = [];
     private readonly List<SessionChanges> _forParticipants = [];
     private long _staffSentAt;
     private long _participantsSentAt;
 
-    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutPacing pacing)
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutOptions pacing)
     {
-        (_sessionId, _clients, _connections, _pacing) = (sessionId, clients, connections, pacing);
+        (_sessionId, _clients, _connections) = (sessionId, clients, connections);
+        (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
         _ = Task.Run(PumpAsync);
     }
 
@@ -72,15 +73,16 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                 return;
             }
             TakeReady();
-            if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _pacing.MinSendInterval)
+            if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _minSendInterval)
             {
                 _staffSentAt = Stopwatch.GetTimestamp();
                 await Send(SessionChanges.Merge(_forStaff), FewScreens, personal: true);
                 _forStaff.Clear();
             }
-            if (_forParticipants.Count > 0 && Elapsed(_participantsSentAt) >= _pacing.ParticipantsInterval(Screens))
+            if (_forParticipants.Count > 0 && ParticipantsDue() <= TimeSpan.Zero)
             {
                 _participantsSentAt = Stopwatch.GetTimestamp();
+                _participantsBudget.Spend(Screens);
                 await Send(SessionChanges.Merge(_forParticipants), [Audience.Participants], personal: false);
                 _forParticipants.Clear();
             }
@@ -94,11 +96,11 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         void Consider(TimeSpan at) => due = due is { } d && d < at ? d : at;
         if (_forStaff.Count > 0)
         {
-            Consider(_pacing.MinSendInterval - Elapsed(_staffSentAt));
+            Consider(_minSendInterval - Elapsed(_staffSentAt));
         }
         if (_forParticipants.Count > 0)
         {
-            Consider(_pacing.ParticipantsInterval(Screens) - Elapsed(_participantsSentAt));
+            Consider(ParticipantsDue());
         }
         if (_early.Count > 0)
         {
@@ -140,6 +142,13 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             _early[from] = arrived;
         }
         // Otherwise already sent.
+    }
+
+    private TimeSpan ParticipantsDue()
+    {
+        var interval = _minSendInterval - Elapsed(_participantsSentAt);
+        var budget = _participantsBudget.WaitFor(Screens);
+        return interval > budget ? interval : budget;
     }
 
     private static TimeSpan Elapsed(long since) => since == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(since);

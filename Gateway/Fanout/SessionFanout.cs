@@ -105,7 +105,7 @@ public sealed partial class SessionFanout(
 
     private Subscription Subscribe(Guid sessionId)
     {
-        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value.Pacing);
+        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var subscription = new Subscription(forwarder, reference);

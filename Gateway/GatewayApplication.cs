@@ -30,6 +30,7 @@ public static class GatewayApplication
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
         builder.Services.AddCompressedAssets();
+        builder.Services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
         configure?.Invoke(builder);
 
         if (builder.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
@@ -48,11 +49,12 @@ public static class GatewayApplication
         {
             app.UseForwardedHeaders();
         }
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value.TileOrigin);
         app.UseOriginCheck(app.Configuration);
         app.UseCompressedAssets();
         app.MapCafeServiceEndpoints();
         app.MapSessionEndpoints();
+        app.MapCafeEndpoints();
         app.MapJoinQrCode();
         app.MapCafeHub();
         app.MapPages();

@@ -4,7 +4,7 @@ import { defineConfig } from "vite";
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // One entry per page; the gateway serves the output (Gateway/wwwroot) and maps
-// /join/{code}, /facilitate/{code}, /moderate/{code} and /screen/{code} to these files.
+// /join/{code}, /facilitate/{code}, /moderate/{code}, /screen/{code} and /cafes to these files.
 export default defineConfig({
   build: {
     outDir: here("../Gateway/wwwroot"),
@@ -16,6 +16,7 @@ export default defineConfig({
         facilitator: here("facilitator.html"),
         projector: here("projector.html"),
         moderator: here("moderator.html"),
+        cafes: here("cafes.html"),
       },
     },
   },

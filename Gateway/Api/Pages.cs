@@ -12,6 +12,7 @@ public static class Pages
         endpoints.MapFallbackToFile("/facilitate/{code}", "facilitator.html");
         endpoints.MapFallbackToFile("/screen/{code}", "projector.html");
         endpoints.MapFallbackToFile("/moderate/{code}", "moderator.html");
+        endpoints.MapFallbackToFile("/cafes", "cafes.html");
         return endpoints;
     }
 }

@@ -80,6 +80,12 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
 
     public async Task SetVideo(VideoRequest? request) => await Facilitate((s, me) => s.SetVideo(me.ParticipantId, request?.Url));
 
+    /// <summary>Lists the café on the public map (docs/PROTOCOL.md, "Map of cafés").</summary>
+    public async Task PublishCafe(CafeListingRequest? request) =>
+        await Facilitate((s, me) => s.PublishToMap(me.ParticipantId, request ?? new CafeListingRequest(null, null)));
+
+    public async Task UnpublishCafe(OperationRequest? request) => await Facilitate((s, me) => s.UnpublishFromMap(me.ParticipantId));
+
     public async Task<ModeratorLinkView> CreateModeratorLink(CreateModeratorLinkRequest? request) =>
         await Facilitate((s, me) => s.CreateModeratorLink(me.ParticipantId, me.FacilitatorKey, request?.Label));
 

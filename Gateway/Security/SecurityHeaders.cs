@@ -3,18 +3,18 @@ namespace CafeIA.Gateway.Security;
 /// <summary>
 /// Browser-side protections on every response: scripts, styles and connections from this origin
 /// only (no inline script), frames only for https video players, never framed by another site,
-/// no Referer (keys travel in URL fragments anyway).
+/// no Referer (keys travel in URL fragments anyway). Images also from the map's tile server.
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    public static string ContentSecurityPolicy(string? tileOrigin) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}; connect-src 'self'; " +
         "frame-src https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string? tileOrigin) => app.Use(async (context, next) =>
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(tileOrigin);
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";

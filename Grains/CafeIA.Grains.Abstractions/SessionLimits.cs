@@ -31,6 +31,9 @@ public sealed class SessionLimits
     public int MaxModeratorLinkLabelLength { get; set; } = 60;
     public int MaxModeratorLinks { get; set; } = 20;
     public int MaxVideoUrlLength { get; set; } = 500;
+    public int MaxPlaceLength { get; set; } = 120;
+    public int MaxOrganiserLength { get; set; } = 80;
+    public int MaxCafeCapacity { get; set; } = 100_000;
     public int MaxOperationIdLength { get; set; } = 64;
 
     // Abuse limits, enforced by the gateway (hub filter, middleware).

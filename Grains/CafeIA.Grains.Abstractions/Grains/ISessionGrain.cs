@@ -106,6 +106,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("SetVideo")]
     Task<Outcome<Done>> SetVideo(string participantId, string? url);
 
+    /// <summary>The facilitator lists the café on the public map (or updates its listing).</summary>
+    [Alias("PublishToMap")]
+    Task<Outcome<Done>> PublishToMap(string participantId, CafeListingRequest request);
+
+    [Alias("UnpublishFromMap")]
+    Task<Outcome<Done>> UnpublishFromMap(string participantId);
+
     /// <summary>
     /// Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).
     /// Returns the id of this activation: when it changes, the session was reactivated (after a

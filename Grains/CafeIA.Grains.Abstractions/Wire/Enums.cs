@@ -85,3 +85,19 @@ public enum PollState
     Open = 1,
     Closed = 2,
 }
+
+/// <summary>How people take part in a café listed on the map.</summary>
+public enum CafeFormat
+{
+    Onsite = 0,
+    Remote = 1,
+    Hybrid = 2,
+}
+
+/// <summary>Where a listed café stands: from its session's phase (draft, live, ended).</summary>
+public enum CafeStatus
+{
+    Upcoming = 0,
+    Live = 1,
+    Past = 2,
+}

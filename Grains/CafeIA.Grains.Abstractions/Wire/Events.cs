@@ -61,6 +61,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(QuestionRemoved), "questionRemoved")]
 [JsonDerivedType(typeof(ModerationChanged), "moderation")]
 [JsonDerivedType(typeof(VideoChanged), "video")]
+[JsonDerivedType(typeof(CafeListed), "cafeListed")]
 [JsonDerivedType(typeof(HandsChanged), "hands")]
 [JsonDerivedType(typeof(SpeakerChanged), "speaker")]
 [JsonDerivedType(typeof(MeChanged), "me")]
@@ -98,6 +99,10 @@ public sealed record ModerationChanged([property: Id(0)] bool PreModeration) : S
 
 [GenerateSerializer, Immutable, Alias("cafe.VideoChanged")]
 public sealed record VideoChanged([property: Id(0)] VideoView? Video) : SessionEvent;
+
+/// <summary>Staff only: the café's listing on the map as published now (absent: not on the map).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.CafeListed")]
+public sealed record CafeListed([property: Id(0)] CafeListingRequest? Listing) : SessionEvent;
 
 /// <summary>The speaking queue, in order (staff only).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.HandsChanged")]

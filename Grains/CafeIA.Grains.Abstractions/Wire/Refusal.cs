@@ -20,6 +20,7 @@ public static class RefusalCodes
     public const string NotLive = "not-live";
     public const string Muted = "muted";
     public const string RateLimited = "rate-limited";
+    public const string Full = "full";
 }
 
 /// <summary>The value of a command, or the reason it was refused; never both.</summary>

@@ -31,5 +31,6 @@ public sealed partial class Session
         viewer.IsStaff ? HandViews() : null,
         viewer.IsStaff ? ModeratorLinkViews() : null,
         viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null,
-        state.Language);
+        state.Language,
+        viewer.IsStaff ? state.Listing : null);
 }

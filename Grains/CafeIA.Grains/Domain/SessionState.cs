@@ -33,6 +33,9 @@ public sealed class SessionState
     public List<Question> Questions { get; set; } = [];
     public List<Poll> Polls { get; set; } = [];
 
+    /// <summary>What the facilitator published on the map of cafés; null when not listed.</summary>
+    public CafeListingRequest? Listing { get; set; }
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }

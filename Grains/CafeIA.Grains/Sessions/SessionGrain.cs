@@ -193,8 +193,12 @@ public sealed partial class SessionGrain(
         {
             // A failed write deactivates the grain anyway; erasing goes on.
         }
-        var (id, code, seq) = (this.GetPrimaryKey(), _state.JoinCode, _state.Seq);
+        var (id, code, seq, listed) = (this.GetPrimaryKey(), _state.JoinCode, _state.Seq, _state.Listing is not null);
         await store.Delete(id);
+        if (listed)
+        {
+            await grains.GetGrain<ICafeListingGrain>(id).Unpublish();
+        }
         await grains.GetGrain<IJoinCodeGrain>(code).Release(id);
         _subscribers.Publish(id, new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow()), log);
         (_state, _version) = (new SessionState(), 0);
@@ -204,6 +208,10 @@ public sealed partial class SessionGrain(
     }
 
     public Task<Outcome<Done>> SetVideo(string participantId, string? url) => Apply(participantId, s => s.SetVideo(participantId, url));
+
+    public Task<Outcome<Done>> PublishToMap(string participantId, CafeListingRequest request) => Apply(participantId, s => s.PublishToMap(participantId, request));
+
+    public Task<Outcome<Done>> UnpublishFromMap(string participantId) => Apply(participantId, s => s.UnpublishFromMap(participantId));
 
     public Task<Guid> Subscribe(ISessionObserver observer)
     {
@@ -314,7 +322,18 @@ public sealed partial class SessionGrain(
         {
             await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), _state.EndedAt ?? clock.GetUtcNow());
         }
+        if (batch.Deliveries.Any(d => d.Event is CafeListed or SessionStateChanged))
+        {
+            await SyncMapListing();
+        }
         _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
+    }
+
+    /// <summary>The map shows the café as its session now is: listed or not, upcoming, live or past.</summary>
+    private Task SyncMapListing()
+    {
+        var listing = grains.GetGrain<ICafeListingGrain>(this.GetPrimaryKey());
+        return _session.Listing() is { } current ? listing.Publish(current) : listing.Unpublish();
     }
 
     private static InvalidOperationException Broken() => new("A write of this session failed; it reloads on the next call.");

@@ -103,6 +103,19 @@ export interface Snapshot {
   deleted?: boolean;
   /** The session's language: the projector speaks it unless a language was chosen. */
   language?: "fr" | "en";
+  /** Staff only: the café's listing on the map of cafés, when published. */
+  listing?: CafeListing;
+}
+
+/** What the facilitator publishes on the map of cafés (docs/PROTOCOL.md, PublishCafe). */
+export interface CafeListing {
+  place: string;
+  startsAt: string;
+  format: "onsite" | "remote" | "hybrid";
+  organiser?: string;
+  latitude?: number;
+  longitude?: number;
+  capacity?: number;
 }
 
 export interface JoinResult {
@@ -131,7 +144,8 @@ export type SessionEvent =
   | { type: "pollRemoved"; pollId: string }
   | { type: "pollResults"; pollId: string; results: PollResults }
   | { type: "counts"; counts: Counts }
-  | { type: "sessionState"; state: SessionState };
+  | { type: "sessionState"; state: SessionState }
+  | { type: "cafeListed"; listing?: CafeListing };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
 export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }
@@ -139,7 +153,7 @@ export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: numbe
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 
 /** The refusal codes of docs/PROTOCOL.md. */
-const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited"] as const;
+const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full"] as const;
 type RefusalCode = (typeof refusalCodes)[number];
 const isRefusalCode = (code: string): code is RefusalCode => (refusalCodes as readonly string[]).includes(code);
 

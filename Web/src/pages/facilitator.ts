@@ -8,6 +8,7 @@ import { order } from "../lib/queue";
 import { connectionStatus, showDeleted } from "../lib/status";
 import { counts, modeLabel, pollKindLabel, pollStateLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
 import { applyTranslations, languageSwitcher, t } from "../lib/i18n";
+import { renderMapPanel, wireMapPanel } from "./facilitator-map";
 
 // Facilitator: run the session (start, end), create and run polls, watch questions and results.
 
@@ -70,6 +71,8 @@ async function start(): Promise<void> {
 function link(label: string, url: string): HTMLElement {
   return h("li", {}, h("span", { class: "label" }, t("common.labelColon", { label })), h("a", { href: url, target: "_blank", rel: "noopener" }, url));
 }
+
+wireMapPanel(run);
 
 byId<HTMLInputElement>("premoderation").addEventListener("change", (e) => {
   const on = (e.target as HTMLInputElement).checked;
@@ -189,6 +192,7 @@ function render(): void {
   }
   show(byId("start-session"), s.state === "draft");
   show(byId("end-session"), s.state === "live");
+  renderMapPanel(s);
   keepFocus(() => {
     byId("polls").replaceChildren(...[...s.polls].reverse().map(pollCard));
     show(byId("no-polls"), s.polls.length === 0);

@@ -64,6 +64,8 @@ async function run(method: string, payload?: object, done?: string): Promise<boo
 if (localStorage.getItem(`cafe.resume.${code}.participant`)) {
   joinForm.requestSubmit();
 } else {
+  // A registration link from the map of cafés carries the name given there.
+  byId<HTMLInputElement>("name").value = new URLSearchParams(location.search).get("name")?.slice(0, 40) ?? "";
   byId<HTMLInputElement>("name").focus();
 }
 

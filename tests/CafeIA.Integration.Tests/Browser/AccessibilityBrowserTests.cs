@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Microsoft.Playwright;
@@ -14,8 +13,6 @@ namespace CafeIA.Integration.Tests.Browser;
 /// </summary>
 public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] Tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
@@ -72,22 +69,6 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         {
             await Expect(page.Locator(ready).First).ToBeVisibleAsync();
         }
-        await page.AddScriptTagAsync(new() { Path = AxePath() });
-        var json = await page.EvaluateAsync<JsonElement>(
-            "async tags => (await axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations" +
-            ".map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))",
-            Tags);
-        return [.. json.EnumerateArray().Select(v =>
-            $"{page.Url}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
-    }
-
-    private static string AxePath()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
-        {
-            root = root.Parent!;
-        }
-        return Path.Combine(root.FullName, "Web", "node_modules", "axe-core", "axe.min.js");
+        return await Axe.Violations(page);
     }
 }

@@ -9,7 +9,8 @@ namespace CafeIA.Integration.Tests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private readonly EmbeddedGatewayFixture _gateway = new();
+    // No map tiles: the map page must work (and be tested) without downloading any.
+    private readonly EmbeddedGatewayFixture _gateway = new() { ExtraArgs = ["--Map:TileUrl="] };
     private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;

@@ -49,6 +49,8 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("DeleteSession", Facilitator, _ => new OperationRequest()),
         ("SetModeration", Facilitator, _ => new ModerationSettings(true)),
         ("SetVideo", Facilitator, _ => new VideoRequest("https://youtu.be/dQw4w9WgXcQ")),
+        ("PublishCafe", Facilitator, _ => new CafeListingRequest("Médiathèque de Lyon", DateTimeOffset.UtcNow.AddDays(7))),
+        ("UnpublishCafe", Facilitator, _ => new OperationRequest()),
         ("CreateModeratorLink", Facilitator, _ => new CreateModeratorLinkRequest("x")),
         ("RevokeModeratorLink", Facilitator, _ => new ModeratorLinkRef("m1")),
         ("CreatePoll", Facilitator, _ => new CreatePollRequest("?", PollKind.Single, ["a", "b"])),

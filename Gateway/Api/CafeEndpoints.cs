@@ -1,0 +1,59 @@
+using CafeIA.Grains;
+using CafeIA.Wire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CafeIA.Gateway.Api;
+
+/// <summary>Section "Map": the tiles behind the map of cafés (empty TileUrl: no tiles, the list and markers only).</summary>
+public sealed class MapOptions
+{
+    public const string Section = "Map";
+
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public string Attribution { get; set; } = "© OpenStreetMap contributors";
+
+    /// <summary>The tiles' origin, which the page's Content-Security-Policy must allow for images.</summary>
+    public string? TileOrigin => Uri.TryCreate(TileUrl.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority)
+        : null;
+}
+
+public sealed record MapSettings(string? TileUrl, string Attribution);
+
+/// <summary>What the map page loads: its tiles and every listed café.</summary>
+public sealed record CafeMap(MapSettings Map, CafeListing[] Cafes);
+
+public static class CafeEndpoints
+{
+    public static IEndpointRouteBuilder MapCafeEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/cafes");
+        api.MapGet("/", ListCafes);
+        api.MapPost("/{sessionId:guid}/registrations", Register);
+        return endpoints;
+    }
+
+    private static async Task<Ok<CafeMap>> ListCafes(IGrainFactory grains, IOptions<MapOptions> map) =>
+        TypedResults.Ok(new CafeMap(
+            new MapSettings(string.IsNullOrWhiteSpace(map.Value.TileUrl) ? null : map.Value.TileUrl, map.Value.Attribution),
+            await grains.GetGrain<ICafeDirectoryGrain>(0).List()));
+
+    private static async Task<Results<Created<Registration>, JsonHttpResult<ApiError>>> Register(
+        Guid sessionId, RegistrationRequest? request, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<ICafeListingGrain>(sessionId).Register(request ?? new RegistrationRequest(null));
+        if (outcome.Refusal is { } refusal)
+        {
+            var status = refusal.Code switch
+            {
+                RefusalCodes.NotFound => StatusCodes.Status404NotFound,
+                RefusalCodes.Full or RefusalCodes.Closed => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return TypedResults.Json(new ApiError(refusal.Code, refusal.Message), statusCode: status);
+        }
+        return TypedResults.Created($"/api/cafes/{sessionId}/registrations/{outcome.Value!.RegistrationId}", outcome.Value);
+    }
+}

@@ -1,0 +1,46 @@
+namespace CafeIA.Wire;
+
+// The map of cafés: a facilitator lists their session (place, date, format, organiser, optional
+// capacity); anyone sees the listings and registers for one that takes registrations.
+
+/// <summary>What the facilitator publishes about their café; coordinates place it on the map.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.CafeListingRequest")]
+public sealed record CafeListingRequest(
+    [property: Id(0)] string? Place,
+    [property: Id(1)] DateTimeOffset? StartsAt,
+    [property: Id(2)] CafeFormat Format = CafeFormat.Onsite,
+    [property: Id(3)] string? Organiser = null,
+    [property: Id(4)] double? Latitude = null,
+    [property: Id(5)] double? Longitude = null,
+    [property: Id(6)] int? Capacity = null,
+    [property: Id(7)] string? OpId = null) : IOperation;
+
+/// <summary>A café as the map and its list show it.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.CafeListing")]
+public sealed record CafeListing(
+    [property: Id(0)] string SessionId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string JoinCode,
+    [property: Id(3)] string Place,
+    [property: Id(4)] DateTimeOffset StartsAt,
+    [property: Id(5)] CafeFormat Format,
+    [property: Id(6)] string? Organiser,
+    [property: Id(7)] double? Latitude,
+    [property: Id(8)] double? Longitude,
+    [property: Id(9)] int? Capacity,
+    [property: Id(10)] int Registered,
+    [property: Id(11)] CafeStatus Status)
+{
+    public bool Full => Capacity is { } capacity && Registered >= capacity;
+}
+
+[GenerateSerializer, Immutable, Alias("cafe.RegistrationRequest")]
+public sealed record RegistrationRequest([property: Id(0)] string? Name);
+
+/// <summary>A place at a café: the link joins its session (it waits for the start if need be).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Registration")]
+public sealed record Registration(
+    [property: Id(0)] string RegistrationId,
+    [property: Id(1)] string JoinPath,
+    [property: Id(2)] int Registered,
+    [property: Id(3)] int? Capacity);

@@ -1,0 +1,84 @@
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CafeIA.Integration.Tests.Browser;
+
+/// <summary>
+/// The public map of cafés in Chromium: published cafés are listed (and placed on the map when
+/// they have coordinates), the format filter narrows the list, registration shows the link, and
+/// the list view passes axe-core. No tile is downloaded: the test gateway has no tile server and
+/// the page must not reach any other host.
+/// </summary>
+public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_map_lists_published_cafes_filters_by_format_and_its_list_passes_axe()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var cafes = new (string Title, CafeFormat Format, double? Lat, double? Lon)[]
+        {
+            ($"Café IA Lille {suffix}", CafeFormat.Onsite, 50.6292, 3.0573),
+            ($"Café IA en ligne {suffix}", CafeFormat.Remote, null, null),
+            ($"Café IA Marseille {suffix}", CafeFormat.Hybrid, 43.2965, 5.3698),
+        };
+        var facilitators = new List<CafeClient>();
+        foreach (var (title, format, lat, lon) in cafes)
+        {
+            var created = await CafeClient.CreateSession(browser.BaseAddress, title);
+            var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            facilitators.Add(facilitator);
+            await facilitator.Invoke("PublishCafe", new CafeListingRequest(format == CafeFormat.Remote ? "En ligne" : title.Split(' ')[2], DateTimeOffset.UtcNow.AddDays(2), format, "Réseau Café IA", lat, lon, Capacity: 2));
+        }
+        await CafeClient.CreateSession(browser.BaseAddress, $"Café IA privé {suffix}"); // never published
+
+        var page = await browser.NewPage(bypassCsp: true);
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(browser.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
+        await page.GotoAsync("/cafes");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+        var list = page.Locator("#cafes");
+        foreach (var (title, _, _, _) in cafes)
+        {
+            await Expect(list.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        }
+        await Expect(list.GetByText($"Café IA privé {suffix}")).ToHaveCountAsync(0);
+        // The two cafés with coordinates are on the map, as vector markers.
+        Assert.True(await page.Locator("#map path.marker").CountAsync() >= 2);
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Hybride" }).CheckAsync();
+        await Expect(list.GetByRole(AriaRole.Heading, new() { Name = cafes[2].Title })).ToBeVisibleAsync();
+        await Expect(list.GetByRole(AriaRole.Heading, new() { Name = cafes[0].Title })).ToHaveCountAsync(0);
+        await Expect(list.GetByRole(AriaRole.Heading, new() { Name = cafes[1].Title })).ToHaveCountAsync(0);
+        Assert.All(await list.Locator("article").AllAsync(), a => Assert.Equal("hybrid", a.GetAttributeAsync("data-format").Result));
+
+        // Register for the hybrid café: the page gives the link that joins it.
+        var card = list.Locator("article").Filter(new() { HasText = cafes[2].Title });
+        await card.GetByLabel("Votre prénom ou pseudo (facultatif)").FillAsync("Zoé");
+        await card.GetByRole(AriaRole.Button, new() { Name = "S'inscrire" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Votre lien pour le café" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/join/[A-Z0-9]{6}\\?name=Zo%C3%A9$"));
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Tous" }).First.CheckAsync();
+        var violations = await Axe.Violations(page, "#list-section");
+        violations.AddRange(await Axe.Violations(page, "#filters"));
+        foreach (var violation in violations)
+        {
+            output.WriteLine(violation);
+        }
+        Assert.Empty(violations);
+        Assert.Empty(elsewhere);
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("cafe-map.png"), FullPage = true });
+        foreach (var facilitator in facilitators)
+        {
+            await facilitator.DisposeAsync();
+        }
+    }
+}

@@ -2,6 +2,7 @@ using CafeIA.Gateway.Api;
 using CafeIA.Gateway.Fanout;
 using CafeIA.Gateway.Hosting;
 using CafeIA.Gateway.Hubs;
+using CafeIA.Gateway.Reports;
 using CafeIA.Gateway.Security;
 using CafeIA.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -55,6 +56,7 @@ public static class GatewayApplication
         app.MapCafeServiceEndpoints();
         app.MapSessionEndpoints();
         app.MapCafeEndpoints();
+        app.MapReportEndpoints();
         app.MapJoinQrCode();
         app.MapCafeHub();
         app.MapPages();

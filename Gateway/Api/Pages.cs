@@ -13,6 +13,7 @@ public static class Pages
         endpoints.MapFallbackToFile("/screen/{code}", "projector.html");
         endpoints.MapFallbackToFile("/moderate/{code}", "moderator.html");
         endpoints.MapFallbackToFile("/cafes", "cafes.html");
+        endpoints.MapFallbackToFile("/report/{code}", "report.html");
         return endpoints;
     }
 }

@@ -86,6 +86,10 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
 
     public async Task UnpublishCafe(OperationRequest? request) => await Facilitate((s, me) => s.UnpublishFromMap(me.ParticipantId));
 
+    /// <summary>Makes the session report readable by anyone with the join code, or private again.</summary>
+    public async Task PublishReport(ReportVisibility? request) =>
+        await Facilitate((s, me) => s.SetReportPublic(me.ParticipantId, request?.Public ?? true));
+
     public async Task<ModeratorLinkView> CreateModeratorLink(CreateModeratorLinkRequest? request) =>
         await Facilitate((s, me) => s.CreateModeratorLink(me.ParticipantId, me.FacilitatorKey, request?.Label));
 

@@ -34,6 +34,7 @@ public sealed class SessionLimits
     public int MaxPlaceLength { get; set; } = 120;
     public int MaxOrganiserLength { get; set; } = 80;
     public int MaxCafeCapacity { get; set; } = 100_000;
+    public int MaxAttendanceSamples { get; set; } = 24 * 60;
     public int MaxOperationIdLength { get; set; } = 64;
 
     // Abuse limits, enforced by the gateway (hub filter, middleware).

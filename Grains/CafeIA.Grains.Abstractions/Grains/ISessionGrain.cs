@@ -113,6 +113,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("UnpublishFromMap")]
     Task<Outcome<Done>> UnpublishFromMap(string participantId);
 
+    /// <summary>The report, for the facilitator's key or for anyone once published.</summary>
+    [Alias("GetReport")]
+    Task<Outcome<SessionReport>> GetReport(string? facilitatorKey);
+
+    [Alias("SetReportPublic")]
+    Task<Outcome<Done>> SetReportPublic(string participantId, bool isPublic);
+
     /// <summary>
     /// Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).
     /// Returns the id of this activation: when it changes, the session was reactivated (after a

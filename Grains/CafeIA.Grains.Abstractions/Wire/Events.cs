@@ -62,6 +62,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(ModerationChanged), "moderation")]
 [JsonDerivedType(typeof(VideoChanged), "video")]
 [JsonDerivedType(typeof(CafeListed), "cafeListed")]
+[JsonDerivedType(typeof(ReportPublished), "reportPublished")]
 [JsonDerivedType(typeof(HandsChanged), "hands")]
 [JsonDerivedType(typeof(SpeakerChanged), "speaker")]
 [JsonDerivedType(typeof(MeChanged), "me")]
@@ -99,6 +100,10 @@ public sealed record ModerationChanged([property: Id(0)] bool PreModeration) : S
 
 [GenerateSerializer, Immutable, Alias("cafe.VideoChanged")]
 public sealed record VideoChanged([property: Id(0)] VideoView? Video) : SessionEvent;
+
+/// <summary>Staff only: whether the session report is public (anyone with the join code reads it).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportPublished")]
+public sealed record ReportPublished([property: Id(0)] bool Public) : SessionEvent;
 
 /// <summary>Staff only: the café's listing on the map as published now (absent: not on the map).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.CafeListed")]

@@ -135,7 +135,8 @@ public sealed record SessionSnapshot(
     [property: Id(13)] ModeratorLinkView[]? ModeratorLinks = null,
     [property: Id(14)] string[]? MutedParticipants = null,
     [property: Id(15)] SessionLanguage Language = SessionLanguage.Fr,
-    [property: Id(16)] CafeListingRequest? Listing = null);
+    [property: Id(16)] CafeListingRequest? Listing = null,
+    [property: Id(17)] bool? ReportPublic = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

@@ -85,6 +85,22 @@ public sealed partial class Session
         var counts = Counts();
         _counts = participant.Mode == ParticipantMode.Onsite ? counts with { Onsite = counts.Onsite + step } : counts with { Remote = counts.Remote + step };
         Emit(new CountsChanged(_counts));
+        SampleAttendance(_counts);
+    }
+
+    /// <summary>Keeps the last count of each minute (a three-hour café: 180 samples at most).</summary>
+    private void SampleAttendance(Counts counts)
+    {
+        var now = clock.GetUtcNow();
+        var minute = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+        if (state.Attendance.Count > 0 && state.Attendance[^1].At == minute)
+        {
+            (state.Attendance[^1].Onsite, state.Attendance[^1].Remote) = (counts.Onsite, counts.Remote);
+        }
+        else if (state.Attendance.Count < limits.MaxAttendanceSamples)
+        {
+            state.Attendance.Add(new AttendanceSample { At = minute, Onsite = counts.Onsite, Remote = counts.Remote });
+        }
     }
 
     private (Role, string?)? RoleForKey(string key)

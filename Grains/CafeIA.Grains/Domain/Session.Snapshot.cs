@@ -32,5 +32,6 @@ public sealed partial class Session
         viewer.IsStaff ? ModeratorLinkViews() : null,
         viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null,
         state.Language,
-        viewer.IsStaff ? state.Listing : null);
+        viewer.IsStaff ? state.Listing : null,
+        viewer.IsStaff ? state.ReportPublic : null);
 }

@@ -73,6 +73,15 @@ public sealed partial class Session
             return;
         }
         state.SpeakerId = speaker?.Id;
+        var now = clock.GetUtcNow();
+        if (previous is not null && state.SpeakingTurns.Count > 0 && state.SpeakingTurns[^1].End is null)
+        {
+            state.SpeakingTurns[^1].End = now;
+        }
+        if (speaker is not null)
+        {
+            state.SpeakingTurns.Add(new SpeakingTurn { Mode = speaker.Mode, Start = now });
+        }
         Emit(new SpeakerChanged(SpeakerView()));
         foreach (var changed in new[] { previous, speaker }.OfType<Participant>())
         {

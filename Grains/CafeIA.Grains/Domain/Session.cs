@@ -119,9 +119,14 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
             }
         }
         state.Phase = phase;
+        if (phase == SessionPhase.Live)
+        {
+            state.StartedAt ??= clock.GetUtcNow();
+        }
         if (phase == SessionPhase.Ended)
         {
             state.EndedAt = clock.GetUtcNow();
+            GiveFloor(null);
         }
         Emit(new SessionStateChanged(phase));
         return Ok();

@@ -33,6 +33,16 @@ public sealed class SessionState
     public List<Question> Questions { get; set; } = [];
     public List<Poll> Polls { get; set; } = [];
 
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>Connected attendees by mode, one sample per minute (the last count of that minute), for the report.</summary>
+    public List<AttendanceSample> Attendance { get; set; } = [];
+
+    public List<SpeakingTurn> SpeakingTurns { get; set; } = [];
+
+    /// <summary>The facilitator published the report: anyone with the join code may read it.</summary>
+    public bool ReportPublic { get; set; }
+
     /// <summary>What the facilitator published on the map of cafés; null when not listed.</summary>
     public CafeListingRequest? Listing { get; set; }
 
@@ -143,4 +153,19 @@ public sealed class OperationRecord
 {
     public string Id { get; set; } = "";
     public string Result { get; set; } = "";
+}
+
+public sealed class AttendanceSample
+{
+    public DateTimeOffset At { get; set; }
+    public int Onsite { get; set; }
+    public int Remote { get; set; }
+}
+
+/// <summary>A turn of speech: the speaker's mode only (no name is kept for the report).</summary>
+public sealed class SpeakingTurn
+{
+    public ParticipantMode Mode { get; set; }
+    public DateTimeOffset Start { get; set; }
+    public DateTimeOffset? End { get; set; }
 }

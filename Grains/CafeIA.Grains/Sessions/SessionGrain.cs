@@ -213,6 +213,10 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> UnpublishFromMap(string participantId) => Apply(participantId, s => s.UnpublishFromMap(participantId));
 
+    public Task<Outcome<SessionReport>> GetReport(string? facilitatorKey) => Apply(null, s => s.Report(facilitatorKey));
+
+    public Task<Outcome<Done>> SetReportPublic(string participantId, bool isPublic) => Apply(participantId, s => s.SetReportPublic(participantId, isPublic));
+
     public Task<Guid> Subscribe(ISessionObserver observer)
     {
         _subscribers.Renew(observer);

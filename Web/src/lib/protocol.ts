@@ -103,6 +103,8 @@ export interface Snapshot {
   deleted?: boolean;
   /** The session's language: the projector speaks it unless a language was chosen. */
   language?: "fr" | "en";
+  /** Staff only: the session report is public. */
+  reportPublic?: boolean;
   /** Staff only: the café's listing on the map of cafés, when published. */
   listing?: CafeListing;
 }
@@ -145,7 +147,8 @@ export type SessionEvent =
   | { type: "pollResults"; pollId: string; results: PollResults }
   | { type: "counts"; counts: Counts }
   | { type: "sessionState"; state: SessionState }
-  | { type: "cafeListed"; listing?: CafeListing };
+  | { type: "cafeListed"; listing?: CafeListing }
+  | { type: "reportPublished"; public: boolean };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
 export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }

@@ -128,6 +128,9 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
       s.polls = [];
       s.state = "ended";
       break;
+    case "reportPublished":
+      s.reportPublic = e.public;
+      break;
     case "cafeListed":
       s.listing = e.listing;
       break;

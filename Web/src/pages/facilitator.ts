@@ -73,6 +73,11 @@ function link(label: string, url: string): HTMLElement {
 }
 
 wireMapPanel(run);
+byId<HTMLAnchorElement>("report-link").href = `/report/${code}#key=${encodeURIComponent(key ?? "")}`;
+byId<HTMLInputElement>("report-public").addEventListener("change", (e) => {
+  const on = (e.target as HTMLInputElement).checked;
+  void run("PublishReport", { public: on }, t(on ? "facilitator.reportPublished" : "facilitator.reportPrivate"));
+});
 
 byId<HTMLInputElement>("premoderation").addEventListener("change", (e) => {
   const on = (e.target as HTMLInputElement).checked;
@@ -193,6 +198,7 @@ function render(): void {
   show(byId("start-session"), s.state === "draft");
   show(byId("end-session"), s.state === "live");
   renderMapPanel(s);
+  byId<HTMLInputElement>("report-public").checked = s.reportPublic ?? false;
   keepFocus(() => {
     byId("polls").replaceChildren(...[...s.polls].reverse().map(pollCard));
     show(byId("no-polls"), s.polls.length === 0);

@@ -20,13 +20,5 @@ internal static class Axe
             $"{page.Url}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} at {string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
     }
 
-    private static string ScriptPath()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
-        {
-            root = root.Parent!;
-        }
-        return Path.Combine(root.FullName, "Web", "node_modules", "axe-core", "axe.min.js");
-    }
+    private static string ScriptPath() => Path.Combine(Repository.Root, "Web", "node_modules", "axe-core", "axe.min.js");
 }

@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("SetVideo", Facilitator, _ => new VideoRequest("https://youtu.be/dQw4w9WgXcQ")),
         ("PublishCafe", Facilitator, _ => new CafeListingRequest("Médiathèque de Lyon", DateTimeOffset.UtcNow.AddDays(7))),
         ("UnpublishCafe", Facilitator, _ => new OperationRequest()),
+        ("PublishReport", Facilitator, _ => new ReportVisibility(false)),
         ("CreateModeratorLink", Facilitator, _ => new CreateModeratorLinkRequest("x")),
         ("RevokeModeratorLink", Facilitator, _ => new ModeratorLinkRef("m1")),
         ("CreatePoll", Facilitator, _ => new CreatePollRequest("?", PollKind.Single, ["a", "b"])),

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CafeIA.Wire;
+using CsvHelper;
+
+namespace CafeIA.Gateway.Reports;
+
+/// <summary>
+/// The report as open data in CSV: one file per table (RFC 4180, UTF-8, comma, header row), zipped
+/// with a LICENCE.txt. A text field starting with = + - @ gets a leading quote (CSV injection). Columns are documented in docs/PROTOCOL.md ("Session report"); figures are
+/// the JSON report's, table by table.
+/// </summary>
+public static class ReportCsv
+{
+    // Text typed by participants must not run as a spreadsheet formula when the file is opened.
+    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
+
+    public static byte[] Zip(SessionReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var s = report.Session;
+            Table(zip, "session.csv", ["title", "language", "state", "created_at", "started_at", "ended_at", "licence", "licence_url"],
+                [[s.Title, Name(s.Language), Name(s.State), Time(s.CreatedAt), Time(s.StartedAt), Time(s.EndedAt), report.Licence.Name, report.Licence.Url]]);
+            var a = report.Attendance;
+            Table(zip, "attendance.csv", ["minute", "onsite", "remote"],
+                a.Timeline.Select(p => new[] { Time(p.At), Number(p.Onsite), Number(p.Remote) }));
+            Table(zip, "questions.csv", ["id", "text", "votes", "status", "mode", "asked_at"],
+                report.Questions.Questions.Select(q => new[] { q.Id, q.Text, Number(q.Votes), Name(q.Status), Name(q.Mode), Time(q.AskedAt) }));
+            Table(zip, "polls.csv", ["id", "question", "kind", "state", "voters", "voters_onsite", "voters_remote", "mean", "mean_onsite", "mean_remote"],
+                report.Polls.Select(p => new[]
+                {
+                    p.Id, p.Question, Name(p.Kind), Name(p.State), Number(p.Results.Voters), Number(p.Results.VotersOnsite), Number(p.Results.VotersRemote),
+                    Decimal(p.Results.Mean?.All), Decimal(p.Results.Mean?.Onsite), Decimal(p.Results.Mean?.Remote),
+                }));
+            Table(zip, "poll_options.csv", ["poll_id", "option", "label", "count", "onsite", "remote"],
+                report.Polls.SelectMany(p => p.Results.Counts.Select((count, i) => new[]
+                {
+                    p.Id, Number(i + 1), i < p.Options.Length ? p.Options[i] : Number(i + 1), Number(count), Number(p.Results.Onsite[i]), Number(p.Results.Remote[i]),
+                })));
+            Table(zip, "words.csv", ["poll_id", "word", "count", "onsite", "remote"],
+                report.Polls.SelectMany(p => (p.Results.Words ?? []).Select(w => new[] { p.Id, w.Word, Number(w.Count), Number(w.Onsite), Number(w.Remote) })));
+            Table(zip, "answers.csv", ["poll_id", "answer_id", "text", "mode"],
+                report.Polls.SelectMany(p => (p.Results.Answers ?? []).Select(x => new[] { p.Id, x.Id, x.Text, Name(x.Mode) })));
+            Table(zip, "speaking_turns.csv", ["number", "mode", "start", "end", "seconds"],
+                report.SpeakingTurns.Select(t => new[]
+                {
+                    Number(t.Number), Name(t.Mode), Time(t.Start), Time(t.End), t.End is { } end ? Number((int)Math.Round((end - t.Start).TotalSeconds)) : "",
+                }));
+            using var licence = new StreamWriter(zip.CreateEntry("LICENCE.txt").Open(), new UTF8Encoding(false));
+            licence.Write($"{report.Licence.Name}\n{report.Licence.Url}\n\nSchema: {report.Schema}\n");
+        }
+        return buffer.ToArray();
+    }
+
+    private static void Table(ZipArchive zip, string name, string[] header, IEnumerable<string[]> rows)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+        using var csv = CsvWriter.Create(writer, Options, leaveOpen: false);
+        csv.WriteRecord(header);
+        foreach (var row in rows)
+        {
+            csv.WriteRecord(row);
+        }
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Decimal(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,89 @@
+namespace CafeIA.Wire;
+
+// The session report (docs/PROTOCOL.md, "Session report"; schema: docs/report.schema.json): what
+// happened in a café, as figures, for the printable page and the open-data exports (JSON, and CSV
+// with one file per table). It holds no names: questions and turns keep only the on-site/remote mode.
+
+[GenerateSerializer, Immutable, Alias("cafe.SessionReport")]
+public sealed record SessionReport(
+    [property: Id(0)] string Schema,
+    [property: Id(1)] ReportLicence Licence,
+    [property: Id(2)] DateTimeOffset GeneratedAt,
+    [property: Id(3)] ReportSession Session,
+    [property: Id(4)] ReportAttendance Attendance,
+    [property: Id(5)] ReportQuestions Questions,
+    [property: Id(6)] ReportPoll[] Polls,
+    [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns)
+{
+    public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
+}
+
+/// <summary>The open licence the report is published under.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportLicence")]
+public sealed record ReportLicence([property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string Url)
+{
+    public static readonly ReportLicence Etalab = new("etalab-2.0", "Licence Ouverte / Open Licence 2.0",
+        "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+}
+
+[GenerateSerializer, Immutable, Alias("cafe.ReportSession")]
+public sealed record ReportSession(
+    [property: Id(0)] string Title,
+    [property: Id(1)] SessionLanguage Language,
+    [property: Id(2)] SessionPhase State,
+    [property: Id(3)] DateTimeOffset CreatedAt,
+    [property: Id(4)] DateTimeOffset? StartedAt,
+    [property: Id(5)] DateTimeOffset? EndedAt,
+    [property: Id(6)] bool Public);
+
+/// <summary>People who joined (by mode), the most connected at once, and connections minute by minute.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportAttendance")]
+public sealed record ReportAttendance(
+    [property: Id(0)] int ParticipantsOnsite,
+    [property: Id(1)] int ParticipantsRemote,
+    [property: Id(2)] int PeakOnsite,
+    [property: Id(3)] int PeakRemote,
+    [property: Id(4)] AttendancePoint[] Timeline);
+
+[GenerateSerializer, Immutable, Alias("cafe.AttendancePoint")]
+public sealed record AttendancePoint([property: Id(0)] DateTimeOffset At, [property: Id(1)] int Onsite, [property: Id(2)] int Remote);
+
+/// <summary>Questions asked (all, by mode), published, answered; the published ones, most voted first.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportQuestions")]
+public sealed record ReportQuestions(
+    [property: Id(0)] int Asked,
+    [property: Id(1)] int AskedOnsite,
+    [property: Id(2)] int AskedRemote,
+    [property: Id(3)] int Published,
+    [property: Id(4)] int Answered,
+    [property: Id(5)] ReportQuestion[] Questions);
+
+[GenerateSerializer, Immutable, Alias("cafe.ReportQuestion")]
+public sealed record ReportQuestion(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Text,
+    [property: Id(2)] int Votes,
+    [property: Id(3)] QuestionStatus Status,
+    [property: Id(4)] ParticipantMode Mode,
+    [property: Id(5)] DateTimeOffset AskedAt);
+
+/// <summary>A poll that was opened, with its results split on site / remote (open-text: approved answers only).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportPoll")]
+public sealed record ReportPoll(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Question,
+    [property: Id(2)] PollKind Kind,
+    [property: Id(3)] PollState State,
+    [property: Id(4)] string[] Options,
+    [property: Id(5)] PollResults Results,
+    [property: Id(6)] int? ScaleMax = null);
+
+[GenerateSerializer, Immutable, Alias("cafe.ReportSpeakingTurn")]
+public sealed record ReportSpeakingTurn(
+    [property: Id(0)] int Number,
+    [property: Id(1)] ParticipantMode Mode,
+    [property: Id(2)] DateTimeOffset Start,
+    [property: Id(3)] DateTimeOffset? End);
+
+[GenerateSerializer, Immutable, Alias("cafe.ReportVisibility")]
+public sealed record ReportVisibility([property: Id(0)] bool Public, [property: Id(1)] string? OpId = null) : IOperation;

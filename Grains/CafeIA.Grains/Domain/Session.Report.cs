@@ -1,0 +1,61 @@
+using CafeIA.Domain.Polls;
+using CafeIA.Wire;
+
+namespace CafeIA.Domain;
+
+/// <summary>The session report: the facilitator reads it, and anyone once the facilitator published it.</summary>
+public sealed partial class Session
+{
+    public Outcome<SessionReport> Report(string? facilitatorKey)
+    {
+        if (!state.ReportPublic && (facilitatorKey is null || !Secrets.Matches(facilitatorKey, state.FacilitatorKeyHash)))
+        {
+            return Refuse<SessionReport>(RefusalCodes.Forbidden, "Only the facilitator can read this report until it is published.");
+        }
+        return Outcome<SessionReport>.Ok(BuildReport());
+    }
+
+    public Outcome<Done> SetReportPublic(string participantId, bool isPublic)
+    {
+        if (Facilitator(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (state.ReportPublic != isPublic)
+        {
+            state.ReportPublic = isPublic;
+            Emit(new ReportPublished(isPublic), Audience.Staff);
+        }
+        return Ok();
+    }
+
+    private SessionReport BuildReport()
+    {
+        var attendees = state.Participants.Values.Where(p => p.Role == Role.Participant).ToList();
+        var published = state.Questions.Where(q => q.Status is QuestionStatus.Visible or QuestionStatus.Pinned or QuestionStatus.Answered)
+            .OrderByDescending(q => q.Upvoters.Count).ThenBy(q => q.AskedAt)
+            .Select(q => new ReportQuestion(q.Id, q.Text, q.Upvoters.Count, q.Status, q.AuthorMode, q.AskedAt))
+            .ToArray();
+        return new SessionReport(
+            SessionReport.SchemaId,
+            ReportLicence.Etalab,
+            clock.GetUtcNow(),
+            new ReportSession(state.Title, state.Language, state.Phase, state.CreatedAt, state.StartedAt, state.EndedAt, state.ReportPublic),
+            new ReportAttendance(
+                attendees.Count(p => p.Mode == ParticipantMode.Onsite),
+                attendees.Count(p => p.Mode == ParticipantMode.Remote),
+                state.Attendance.Select(a => a.Onsite).DefaultIfEmpty(0).Max(),
+                state.Attendance.Select(a => a.Remote).DefaultIfEmpty(0).Max(),
+                [.. state.Attendance.Select(a => new AttendancePoint(a.At, a.Onsite, a.Remote))]),
+            new ReportQuestions(
+                state.Questions.Count,
+                state.Questions.Count(q => q.AuthorMode == ParticipantMode.Onsite),
+                state.Questions.Count(q => q.AuthorMode == ParticipantMode.Remote),
+                published.Length,
+                published.Count(q => q.Status == QuestionStatus.Answered),
+                published),
+            [.. state.Polls.Where(p => p.State != PollState.Draft).Select(p =>
+                new ReportPoll(p.Id, p.Question, p.Kind, p.State, p.Options, PollTally.Results(p, staff: false, limits), p.ScaleMax))],
+            [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))]);
+    }
+}

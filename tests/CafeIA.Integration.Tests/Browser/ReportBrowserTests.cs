@@ -1,0 +1,53 @@
+using CafeIA.Integration.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CafeIA.Integration.Tests.Browser;
+
+/// <summary>
+/// The report page of a scripted café shows the session's figures (attendance, questions, each
+/// poll's split table), prints without its buttons, and passes axe-core.
+/// </summary>
+public sealed class ReportBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_report_page_shows_the_sessions_figures_and_prints_cleanly()
+    {
+        await using var cafe = await ScriptedCafe.Play(browser.BaseAddress);
+        var snapshot = await cafe.Facilitator.Snapshot();
+        var page = await browser.NewPage(bypassCsp: true);
+        await page.GotoAsync($"/report/{cafe.Created.JoinCode}#key={Uri.EscapeDataString(cafe.Created.FacilitatorKey)}");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+
+        await Expect(page.Locator("#attendance [data-figure='Participants sur place']")).ToHaveTextAsync("2");
+        await Expect(page.Locator("#attendance [data-figure='Participants à distance']")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#question-figures [data-figure='Questions posées']")).ToHaveTextAsync("3");
+        await Expect(page.Locator("#question-figures [data-figure='Questions traitées']")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#questions li")).ToHaveCountAsync(2);
+        foreach (var poll in snapshot.Polls.Where(p => p.Kind is Wire.PollKind.Single or Wire.PollKind.Rating))
+        {
+            var rows = page.Locator($"[data-poll='{poll.Id}'] table.split-table tbody tr");
+            await Expect(rows).ToHaveCountAsync(poll.Results!.Counts.Length);
+            for (var i = 0; i < poll.Results.Counts.Length; i++)
+            {
+                var cells = await rows.Nth(i).Locator("td").AllInnerTextsAsync();
+                Assert.Equal([.. new[] { poll.Results.Counts[i], poll.Results.Onsite[i], poll.Results.Remote[i] }.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))], cells);
+            }
+        }
+        await Expect(page.Locator("#turns tbody tr")).ToHaveCountAsync(1);
+
+        var violations = await Axe.Violations(page);
+        foreach (var violation in violations)
+        {
+            output.WriteLine(violation);
+        }
+        Assert.Empty(violations);
+
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("report.png"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("#print")).ToBeHiddenAsync();
+        await Expect(page.Locator("#polls")).ToBeVisibleAsync();
+        await page.PdfAsync(new() { Path = Artifacts.PathFor("report.pdf") });
+    }
+}

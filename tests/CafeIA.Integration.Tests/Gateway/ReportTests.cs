@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+using Json.Schema;
+using Microsoft.VisualBasic.FileIO;
+
+namespace CafeIA.Integration.Tests.Gateway;
+
+/// <summary>
+/// The session report of a scripted café: its figures equal the session's own state (the
+/// facilitator's snapshot) and the script's, in the JSON and in the CSV; the JSON validates
+/// against docs/report.schema.json; only the facilitator reads it until it is published.
+/// </summary>
+public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>
+{
+    [Fact]
+    public async Task The_report_in_JSON_and_CSV_says_what_the_session_holds_and_validates_against_its_schema()
+    {
+        await using var cafe = await ScriptedCafe.Play(gateway.BaseAddress);
+        var code = cafe.Created.JoinCode;
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cafe.Created.FacilitatorKey);
+        var json = await http.GetStringAsync($"/api/sessions/{code}/report");
+
+        var schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "docs", "report.schema.json"));
+        var validation = schema.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+
+        var report = JsonDocument.Parse(json).RootElement;
+        var snapshot = await cafe.Facilitator.Snapshot();
+        Assert.Equal("etalab-2.0", report.GetProperty("licence").GetProperty("id").GetString());
+        var attendance = report.GetProperty("attendance");
+        Assert.Equal((2, 1, 2, 1), (attendance.GetProperty("participantsOnsite").GetInt32(), attendance.GetProperty("participantsRemote").GetInt32(),
+            attendance.GetProperty("peakOnsite").GetInt32(), attendance.GetProperty("peakRemote").GetInt32()));
+        var questions = report.GetProperty("questions");
+        Assert.Equal((3, 2, 1, 2, 1), (questions.GetProperty("asked").GetInt32(), questions.GetProperty("askedOnsite").GetInt32(),
+            questions.GetProperty("askedRemote").GetInt32(), questions.GetProperty("published").GetInt32(), questions.GetProperty("answered").GetInt32()));
+        var published = questions.GetProperty("questions").EnumerateArray().ToList();
+        Assert.Equal([cafe.Questions[0], cafe.Questions[1]], published.Select(q => q.GetProperty("id").GetString()));
+        foreach (var q in published)
+        {
+            Assert.Equal(snapshot.Questions.Single(s => s.Id == q.GetProperty("id").GetString()).Votes, q.GetProperty("votes").GetInt32());
+        }
+
+        var polls = report.GetProperty("polls").EnumerateArray().ToList();
+        Assert.Equal(cafe.Polls, polls.Select(p => p.GetProperty("id").GetString()));
+        foreach (var poll in polls)
+        {
+            var expected = snapshot.Polls.Single(p => p.Id == poll.GetProperty("id").GetString()).Results!;
+            var results = poll.GetProperty("results");
+            Assert.Equal(expected.Counts, Ints(results.GetProperty("counts")));
+            Assert.Equal(expected.Onsite, Ints(results.GetProperty("onsite")));
+            Assert.Equal(expected.Remote, Ints(results.GetProperty("remote")));
+            Assert.Equal((expected.Voters, expected.VotersOnsite, expected.VotersRemote),
+                (results.GetProperty("voters").GetInt32(), results.GetProperty("votersOnsite").GetInt32(), results.GetProperty("votersRemote").GetInt32()));
+        }
+        Assert.Equal([2, 0, 1], Ints(polls[0].GetProperty("results").GetProperty("counts")));
+        Assert.Equal([1, 0, 1], Ints(polls[0].GetProperty("results").GetProperty("onsite")));
+        var words = polls[1].GetProperty("results").GetProperty("words").EnumerateArray().ToDictionary(w => w.GetProperty("word").GetString()!.ToLowerInvariant(), w => w.GetProperty("count").GetInt32());
+        Assert.Equal(2, words["éthique"]);
+        Assert.Equal(2, words["emploi"]);
+        Assert.Equal(3.0, polls[2].GetProperty("results").GetProperty("mean").GetProperty("all").GetDouble());
+        // Open text: only the approved answer; the one waiting for moderation stays out of the report.
+        Assert.Equal(["Un atelier, pour tous"], polls[3].GetProperty("results").GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("text").GetString()));
+        var turn = Assert.Single(report.GetProperty("speakingTurns").EnumerateArray().ToList());
+        Assert.Equal("remote", turn.GetProperty("mode").GetString());
+        Assert.True(turn.TryGetProperty("end", out _));
+        Assert.DoesNotContain("Alice", json, StringComparison.Ordinal); // no names in open data
+
+        // The CSV tables carry the same figures.
+        using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
+        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
+            zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        var options = Csv(zip, "poll_options.csv");
+        foreach (var poll in polls.Where(p => p.GetProperty("kind").GetString() is "single" or "rating"))
+        {
+            var id = poll.GetProperty("id").GetString();
+            var rows = options.Where(r => r["poll_id"] == id).ToList();
+            Assert.Equal(Ints(poll.GetProperty("results").GetProperty("counts")), rows.Select(r => int.Parse(r["count"], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(Ints(poll.GetProperty("results").GetProperty("remote")), rows.Select(r => int.Parse(r["remote"], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var csvQuestions = Csv(zip, "questions.csv");
+        Assert.Equal(published.Select(q => (q.GetProperty("text").GetString(), q.GetProperty("votes").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            csvQuestions.Select(r => ((string?)r["text"], r["votes"])));
+        var csvPolls = Csv(zip, "polls.csv");
+        Assert.Equal(polls.Select(p => p.GetProperty("results").GetProperty("voters").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)), csvPolls.Select(r => r["voters"]));
+        Assert.Equal(2, Csv(zip, "words.csv").Single(r => r["word"].Equals("emploi", StringComparison.OrdinalIgnoreCase)) is var emploi ? int.Parse(emploi["count"], System.Globalization.CultureInfo.InvariantCulture) : -1);
+        Assert.Single(Csv(zip, "speaking_turns.csv"));
+    }
+
+    [Fact]
+    public async Task Only_the_facilitator_reads_the_report_until_it_is_published()
+    {
+        await using var cafe = await ScriptedCafe.Play(gateway.BaseAddress);
+        using var anonymous = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var path = $"/api/sessions/{cafe.Created.JoinCode}/report";
+
+        var refused = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(RefusalCodes.Forbidden, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cafe.Created.ModeratorKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync(path)).StatusCode);
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        await cafe.Facilitator.Invoke("PublishReport", new ReportVisibility(true));
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path + ".zip")).StatusCode);
+        Assert.True((await cafe.Facilitator.Snapshot()).ReportPublic);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/sessions/ZZZZZZ/report")).StatusCode);
+    }
+
+    private static int[] Ints(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
+
+    private static List<Dictionary<string, string>> Csv(ZipArchive zip, string name)
+    {
+        using var parser = new TextFieldParser(zip.GetEntry(name)!.Open()) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (!parser.EndOfData)
+        {
+            var fields = parser.ReadFields()!;
+            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second));
+        }
+        return rows;
+    }
+}

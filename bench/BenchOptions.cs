@@ -1,13 +1,29 @@
 namespace CafeIA.Bench;
 
-public sealed record BenchOptions(int Clients, int Rounds, string Configuration)
+/// <summary>
+/// Command-line options: --clients N, --rounds R, --configuration C (which build of the servers),
+/// --sessions S and --per-session P (many small sessions), --storage embedded|postgres.
+/// </summary>
+public sealed record BenchOptions(int Clients, int Rounds, string Configuration, int Sessions, int PerSession, string Storage)
 {
+    public const string Embedded = "embedded";
+    public const string Postgres = "postgres";
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Number(string name, int fallback) => int.Parse(Value(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var storage = Value("--storage") ?? Embedded;
+        if (storage is not (Embedded or Postgres))
+        {
+            throw new ArgumentException($"--storage is {Embedded} (SQLite, co-hosted silo) or {Postgres} (PostgreSQL, one silo, gateway as client).");
+        }
         return new BenchOptions(
-            int.Parse(Value("--clients") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--rounds") ?? "5", System.Globalization.CultureInfo.InvariantCulture),
-            Value("--configuration") ?? "Release");
+            Number("--clients", 1000),
+            Number("--rounds", 5),
+            Value("--configuration") ?? "Release",
+            Number("--sessions", 1000),
+            Number("--per-session", 12),
+            storage);
     }
 }

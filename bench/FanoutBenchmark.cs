@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -23,12 +21,9 @@ public static class FanoutBenchmark
 
     public static async Task<int> Run(BenchOptions options)
     {
-        var root = RepositoryRoot();
-        var data = Directory.CreateTempSubdirectory("cafeia-bench-").FullName;
-        var ours = await MeasureGateway(root, options, data);
-        var bare = await MeasureBare(root, options);
+        var ours = await MeasureGateway(options);
+        var bare = await MeasureBare(options);
         Console.WriteLine(Report(options, ours, bare));
-        Directory.Delete(data, recursive: true);
         return ours.Lost == 0 && bare.Lost == 0 ? 0 : 1;
     }
 
@@ -38,15 +33,12 @@ public static class FanoutBenchmark
         $"{ours.Rounds.Average(r => r.ServerCpuMs):F0} / {bare.Rounds.Average(r => r.ServerCpuMs):F0} ms | " +
         $"{ours.WorkingSetBytes / 1024 / 1024} / {bare.WorkingSetBytes / 1024 / 1024} MB |";
 
-    private static async Task<Result> MeasureGateway(string root, BenchOptions options, string data)
+    private static async Task<Result> MeasureGateway(BenchOptions options)
     {
-        await using var server = await ServerProcess.Start(Binary(root, "Gateway", "CafeIA.Gateway.dll", options),
-            $"--Storage:DataDirectory={data}", $"--Cluster:SiloPort={ServerProcess.FreePort()}", $"--Cluster:GatewayPort={ServerProcess.FreePort()}",
-            "--Logging:LogLevel:Default=Warning", "--Limits:ConnectionsPerAddress=1000000", "--Limits:QuestionBurstPerParticipant=1000000");
-        using var http = new HttpClient { BaseAddress = server.Address };
-        var created = await (await http.PostAsJsonAsync("/api/sessions", new { title = "Bench" })).Content.ReadFromJsonAsync<JsonElement>();
-        var code = created.GetProperty("joinCode").GetString()!;
-        var hub = new Uri(server.Address, "/hubs/cafe");
+        await using var deployment = await Deployment.Embedded(options);
+        var server = deployment.Gateway;
+        var code = (await deployment.CreateSession("Bench")).JoinCode;
+        var hub = deployment.Hub;
         var receivers = await Connect(options.Clients, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { displayName = "P", mode = "remote" }));
         var sender = (await Connect(1, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { mode = "onsite" })))[0];
         var rounds = await Rounds(options, receivers, server,
@@ -56,10 +48,10 @@ public static class FanoutBenchmark
         return new Result("gateway", options.Clients, rounds, memory);
     }
 
-    private static async Task<Result> MeasureBare(string root, BenchOptions options)
+    private static async Task<Result> MeasureBare(BenchOptions options)
     {
-        await using var server = await ServerProcess.Start(Binary(root, "bench", "CafeIA.Bench.dll", options), "bare-server");
-        var hub = new Uri(server.Address, "/hubs/bare");
+        await using var server = await BareServer.Start(options);
+        var hub = BareServer.HubAt(server.Address);
         var receivers = await Connect(options.Clients, hub, _ => Task.CompletedTask);
         var sender = (await Connect(1, hub, _ => Task.CompletedTask))[0];
         var rounds = await Rounds(options, receivers, server, marker => sender.Client.InvokeAsync("Broadcast", SameShape(marker)));
@@ -101,13 +93,11 @@ public static class FanoutBenchmark
             {
                 continue; // warm-up round
             }
-            rounds.Add(new Round(Percentile(latencies, 0.5), Percentile(latencies, 0.99), latencies.Count, (server.CpuTime - cpu).TotalMilliseconds));
+            rounds.Add(new Round(Stats.Percentile(latencies, 0.5), Stats.Percentile(latencies, 0.99), latencies.Count, (server.CpuTime - cpu).TotalMilliseconds));
             await Task.Delay(200);
         }
         return rounds;
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 
     public sealed class Receiver(HubConnection client)
     {
@@ -134,9 +124,7 @@ public static class FanoutBenchmark
         {
             receivers.AddRange(await Task.WhenAll(chunk.Select(async _ =>
             {
-                var client = new HubConnectionBuilder()
-                    .WithUrl(hub, o => { o.Transports = HttpTransportType.WebSockets; o.SkipNegotiation = true; })
-                    .Build();
+                var client = HubClients.Build(hub);
                 var receiver = new Receiver(client);
                 client.On<JsonElement>("changes", receiver.Saw);
                 await client.StartAsync();
@@ -147,18 +135,5 @@ public static class FanoutBenchmark
         return receivers;
     }
 
-    private static async Task Dispose(IEnumerable<Receiver> receivers) => await Task.WhenAll(receivers.Select(r => r.Client.DisposeAsync().AsTask()));
-
-    public static string Binary(string root, string project, string dll, BenchOptions options) =>
-        Path.Combine(root, project, "bin", options.Configuration, "net10.0", dll);
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CafeIA.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("Run from the repository.");
-    }
+    private static Task Dispose(IEnumerable<Receiver> receivers) => HubClients.DisposeAll(receivers.Select(r => r.Client));
 }

@@ -3,20 +3,64 @@ using CafeIA.Bench;
 // dotnet run -c Release --project bench -- fanout --clients 1000 --rounds 5
 //   measures a question's fan-out to N participants of one session on the embedded gateway, and
 //   the same broadcast on a bare SignalR hub (no Orleans, no storage) in the same run.
-// dotnet run -c Release --project bench -- votes --clients 10000
+// dotnet run -c Release --project bench -- votes --clients 10000 [--storage postgres]
 //   a vote storm: every participant votes once within ~10 s; acks, losses, doubles, projector lag.
+//   --storage postgres: PostgreSQL (fsync on), one silo, the gateway as an Orleans client.
+// dotnet run -c Release --project bench -- upvotes --clients 10000 [--storage postgres]
+//   an upvote storm: every participant upvotes the same question once within ~10 s.
+// dotnet run -c Release --project bench -- join --clients 10000
+//   a join wave: N participants connect and join one session as fast as they can; per-join
+//   latency, joins/s, server CPU and memory, against the bare hub's connect + one call.
+// dotnet run -c Release --project bench -- sessions --sessions 1000 --per-session 12
+//   many small sessions all connected at once: memory per connected participant, ours and bare.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
-return args.FirstOrDefault() switch
+// Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
+if (args.FirstOrDefault() == "bare-server")
 {
-    "bare-server" => await BareServer.Run(args[1..]),
-    "fanout" => await FanoutBenchmark.Run(BenchOptions.Parse(args[1..])),
-    "votes" => await VoteStormBenchmark.Run(BenchOptions.Parse(args[1..])),
-    _ => Usage(),
+    return await BareServer.Run(args[1..]);
+}
+Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
+{
+    "fanout" => FanoutBenchmark.Run,
+    "votes" => VoteStormBenchmark.Run,
+    "upvotes" => UpvoteStormBenchmark.Run,
+    "join" => JoinWaveBenchmark.Run,
+    "sessions" => ManySessionsBenchmark.Run,
+    _ => null,
 };
+if (scenario is null)
+{
+    return Usage();
+}
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args[1..]);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return Usage();
+}
+if (options.Storage != BenchOptions.Embedded && args[0] is not ("votes" or "upvotes"))
+{
+    Console.Error.WriteLine($"{args[0]} runs on the embedded gateway only; --storage {BenchOptions.Postgres} is for votes and upvotes.");
+    return Usage();
+}
+return await scenario(options);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench fanout|votes [--clients N] [--rounds R] [--configuration Release]  |  bench bare-server --urls URL");
+    Console.Error.WriteLine("""
+        usage: bench fanout  [--clients N] [--rounds R]
+               bench votes   [--clients N] [--storage embedded|postgres]
+               bench upvotes [--clients N] [--storage embedded|postgres]
+               bench join    [--clients N]
+               bench sessions [--sessions S] [--per-session P]
+               (all: [--configuration Release], the build of the servers to run; --clients defaults to 1000,
+                --rounds to 5, --sessions to 1000, --per-session to 12, --storage to embedded)
+               bench bare-server --urls URL
+        """);
     return 2;
 }

@@ -7,27 +7,40 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    public Uri Address { get; }
+    /// <summary>The first address it listens on.</summary>
+    public Uri Address => Addresses[0];
 
-    private ServerProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    /// <summary>Every address it listens on: one port, one or more loopback addresses.</summary>
+    public IReadOnlyList<Uri> Addresses { get; }
 
-    public static async Task<ServerProcess> Start(string dll, params string[] args)
+    private ServerProcess(Process process, IReadOnlyList<Uri> addresses) => (_process, Addresses) = (process, addresses);
+
+    public static Task<ServerProcess> Start(string dll, params string[] args) => StartOn(["127.0.0.1"], dll, args);
+
+    /// <summary>
+    /// Starts `dotnet dll args` listening on one free port of each of these loopback addresses
+    /// (Linux routes all of 127.0.0.0/8 to the loopback interface), and waits until
+    /// /health/ready answers 200.
+    /// </summary>
+    public static async Task<ServerProcess> StartOn(IReadOnlyList<string> hosts, string dll, params string[] args)
     {
         var port = FreePort();
+        var addresses = hosts.Select(h => new Uri($"http://{h}:{port}")).ToList();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
-        foreach (var arg in args.Append($"--urls=http://127.0.0.1:{port}"))
+        foreach (var arg in args.Append($"--urls={string.Join(';', addresses.Select(a => a.ToString().TrimEnd('/')))}"))
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["DOTNET_gcServer"] = "1";
+        var name = Path.GetFileNameWithoutExtension(dll);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{name}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        using var http = new HttpClient { BaseAddress = server.Address };
+        var server = new ServerProcess(process, addresses);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -38,17 +51,20 @@ public sealed class ServerProcess : IAsyncDisposable
                     return server;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or not answering yet.
             }
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
+                await server.DisposeAsync();
                 throw new InvalidOperationException($"{dll} did not start");
             }
             await Task.Delay(200);
         }
     }
+
+    public int Id => _process.Id;
 
     public TimeSpan CpuTime
     {

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net.Http.Json;
+
+namespace CafeIA.Bench;
+
+/// <summary>
+/// A server's memory at one moment: its working set (from /proc, read first) and its managed heap
+/// right after a full garbage collection forced from outside (<see cref="ForcedCollection"/>), so
+/// that the heap counts what is alive, not garbage that no collection has reclaimed yet.
+/// </summary>
+public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes)
+{
+    /// <summary>
+    /// The gateway publishes its heap on /metrics (the runtime's System.Runtime meter, exported
+    /// for Prometheus): `dotnet_gc_last_collection_heap_size_bytes`, one line per generation
+    /// (gen0, gen1, gen2, LOH, POH), and `dotnet_gc_collections_total` per generation.
+    /// </summary>
+    public static Task<ServerMemory> OfGateway(ServerProcess server, HttpClient http) =>
+        Measure(server, async () =>
+        {
+            var metrics = (await http.GetStringAsync(new Uri(server.Address, "/metrics"))).Split('\n');
+            var heap = Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes{");
+            var fullCollections = Sum(metrics, "dotnet_gc_collections_total{", "gc_heap_generation=\"gen2\"");
+            return heap > 0 ? new HeapReading(heap, fullCollections) : throw new InvalidOperationException("The gateway's /metrics has no dotnet_gc_last_collection_heap_size_bytes.");
+        });
+
+    /// <summary>The bare hub answers the same two figures on /heap.</summary>
+    public static Task<ServerMemory> OfBare(ServerProcess server, HttpClient http) =>
+        Measure(server, async () => (await http.GetFromJsonAsync<HeapReading>(new Uri(server.Address, "/heap")))!);
+
+    private static async Task<ServerMemory> Measure(ServerProcess server, Func<Task<HeapReading>> read)
+    {
+        var workingSet = server.WorkingSet;
+        var before = (await read()).FullCollections;
+        await ForcedCollection.Run(server.Id);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var after = await read();
+            if (after.FullCollections > before)
+            {
+                return new ServerMemory(workingSet, after.HeapSizeBytes);
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The forced full collection did not happen within 10 s.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static long Sum(string[] metrics, string prefix, string? label = null) =>
+        metrics.Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && (label is null || line.Contains(label, StringComparison.Ordinal)))
+            .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+}
+
+/// <summary>The managed heap as the last collection left it (fragmentation included), and how many full collections ran so far.</summary>
+public sealed record HeapReading(long HeapSizeBytes, long FullCollections);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CafeIA.Bench;
+
+/// <summary>What a storm of calls gave: acknowledgement latencies (sorted, ms), failures, the last acknowledgement.</summary>
+public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks, int Failures, long LastAck)
+{
+    public int Acknowledged => Calls - Failures;
+
+    /// <summary>| clients | storm | ack p50 | ack p99 | acknowledged | lost | counted, not acknowledged | projector exact after last ack |</summary>
+    public string Row(int counted, string projectorLag) =>
+        $"| {Calls:N0} | {Duration.TotalSeconds:F1} s | {Stats.Percentile(Acks, 0.5):F0} ms | {Stats.Percentile(Acks, 0.99):F0} ms | " +
+        $"{Acknowledged} | {Math.Max(0, Acknowledged - counted)} | {Math.Max(0, counted - Acknowledged)} | {projectorLag} |";
+}
+
+/// <summary>
+/// A room acting on a screen: every client makes one call at a random moment within the window;
+/// each call is timed from its sending to its acknowledgement. A call that throws (refused, timed
+/// out, connection lost) is a failure.
+/// </summary>
+public static class Storm
+{
+    public static async Task<StormResult> Run(IReadOnlyList<HubConnection> clients, TimeSpan window, Func<HubConnection, int, Task> call)
+    {
+        var acks = new double[clients.Count];
+        var failures = 0;
+        var lastAck = 0L;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(clients.Select(async (client, i) =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * window.TotalMilliseconds));
+            var sent = Stopwatch.GetTimestamp();
+            try
+            {
+                await call(client, i);
+                var now = Stopwatch.GetTimestamp();
+                acks[i] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
+                InterlockedMax(ref lastAck, now);
+            }
+            catch (Exception)
+            {
+                acks[i] = double.NaN;
+                Interlocked.Increment(ref failures);
+            }
+        }));
+        return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

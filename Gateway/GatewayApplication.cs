@@ -57,6 +57,7 @@ public static class GatewayApplication
         app.MapSessionEndpoints();
         app.MapCafeEndpoints();
         app.MapReportEndpoints();
+        app.MapProgrammeEndpoints();
         app.MapJoinQrCode();
         app.MapCafeHub();
         app.MapPages();

@@ -5,6 +5,7 @@ public static class FanoutSetup
     public static IServiceCollection AddSessionFanout(this IServiceCollection services)
     {
         services.AddSingleton<SessionFanout>();
+        services.AddSingleton<ProgrammeFanout>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.Section);
         services.AddHostedService<SubscriptionRenewer>();
@@ -76,7 +77,7 @@ internal sealed class MessageBudget(int perSecond)
 /// Grain observers are not durable: a session grain forgets its subscribers when it deactivates
 /// or moves, and drops those not renewed within its expiry. Renew well inside that window.
 /// </summary>
-internal sealed class SubscriptionRenewer(SessionFanout fanout, Microsoft.Extensions.Options.IOptions<FanoutOptions> options) : BackgroundService
+internal sealed class SubscriptionRenewer(SessionFanout fanout, ProgrammeFanout programmes, Microsoft.Extensions.Options.IOptions<FanoutOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,6 +87,7 @@ internal sealed class SubscriptionRenewer(SessionFanout fanout, Microsoft.Extens
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await fanout.RenewAll(stoppingToken);
+                await programmes.RenewAll(stoppingToken);
             }
         }
         catch (OperationCanceledException)

@@ -37,9 +37,12 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private long _staffSentAt;
     private long _participantsSentAt;
 
-    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutOptions pacing)
+    private readonly Action<Guid> _joinedProgramme;
+
+    /// <param name="joinedProgramme">Called when the session joins a national programme.</param>
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme)
     {
-        (_sessionId, _clients, _connections) = (sessionId, clients, connections);
+        (_sessionId, _clients, _connections, _joinedProgramme) = (sessionId, clients, connections, joinedProgramme);
         (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
         _ = Task.Run(PumpAsync);
     }
@@ -123,6 +126,10 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         }
         while (_early.Remove(_next, out var changes))
         {
+            foreach (var joined in changes.Deliveries.Select(d => d.Event).OfType<ProgrammeJoined>())
+            {
+                _joinedProgramme(Guid.Parse(joined.ProgrammeId));
+            }
             _forStaff.Add(changes);
             _forParticipants.Add(changes);
             _next = changes.Seq + 1;

@@ -11,7 +11,7 @@ namespace CafeIA.Gateway.Fanout;
 /// Each batch goes to the session's SignalR group as the event "changes".
 /// </summary>
 public sealed partial class SessionFanout(
-    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections,
+    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections, ProgrammeFanout programmes,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, ILogger<SessionFanout> log)
 {
     public const string ChangesEvent = "changes";
@@ -105,16 +105,23 @@ public sealed partial class SessionFanout(
 
     private Subscription Subscribe(Guid sessionId)
     {
-        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value);
+        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value,
+            programme => _ = programmes.Attach(programme, sessionId));
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var subscription = new Subscription(forwarder, reference);
-        subscription.Ready = SubscribeFirst(grains.GetGrain<ISessionGrain>(sessionId), subscription);
+        subscription.Ready = SubscribeFirst(sessionId, grains.GetGrain<ISessionGrain>(sessionId), subscription);
         return subscription;
     }
 
-    private static async Task SubscribeFirst(ISessionGrain session, Subscription subscription) =>
+    private async Task SubscribeFirst(Guid sessionId, ISessionGrain session, Subscription subscription)
+    {
         subscription.Renewed(await session.Subscribe(subscription.Reference));
+        if (await session.GetProgrammeId() is { } programme)
+        {
+            await programmes.Attach(programme, sessionId);
+        }
+    }
 
     private static string[] AllGroups(Guid sessionId) =>
         [GroupName(sessionId, Audience.Participants), GroupName(sessionId, Audience.Staff), GroupName(sessionId, Audience.Projector)];
@@ -133,6 +140,7 @@ public sealed partial class SessionFanout(
         {
             grains.DeleteObjectReference<ISessionObserver>(subscription.Reference);
             subscription.Forwarder.Complete();
+            programmes.Detach(sessionId);
         }
     }
 

@@ -10,7 +10,7 @@ namespace CafeIA.Gateway.Hubs;
 /// session and one participant; every later call acts as that participant. Roles are checked here
 /// and again by the session itself. Refusals surface as HubException("code: sentence").
 /// </summary>
-public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ConnectionRegistry connections) : Hub
+public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections) : Hub
 {
     public async Task<JoinResult> JoinSession(string? joinCode, JoinOptions? options)
     {
@@ -49,6 +49,10 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         {
             joined = joined with { Snapshot = Refused.Unwrap(await session.GetSnapshot(me.ParticipantId)) };
         }
+        if (joined.Snapshot.ProgrammeId is { } programme && await programmes.Current(Guid.Parse(programme)) is { } national)
+        {
+            await Clients.Caller.SendAsync(ProgrammeFanout.ProgrammeEvent, national);
+        }
         return joined;
     }
 
@@ -85,6 +89,12 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         await Facilitate((s, me) => s.PublishToMap(me.ParticipantId, request ?? new CafeListingRequest(null, null)));
 
     public async Task UnpublishCafe(OperationRequest? request) => await Facilitate((s, me) => s.UnpublishFromMap(me.ParticipantId));
+
+    /// <summary>Enrols the café in a national programme (its id and invitation key come from the organiser).</summary>
+    public async Task JoinProgramme(JoinProgrammeRequest? request) =>
+        await Facilitate((s, me) => Guid.TryParse(request?.ProgrammeId, out var programme)
+            ? s.JoinProgramme(me.ParticipantId, programme, request?.InviteKey)
+            : Task.FromResult(Outcome<Done>.Refuse(new Refusal(RefusalCodes.Invalid, "A programme id is a GUID."))));
 
     /// <summary>Makes the session report readable by anyone with the join code, or private again.</summary>
     public async Task PublishReport(ReportVisibility? request) =>

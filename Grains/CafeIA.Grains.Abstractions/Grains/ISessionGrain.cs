@@ -120,6 +120,17 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("SetReportPublic")]
     Task<Outcome<Done>> SetReportPublic(string participantId, bool isPublic);
 
+    /// <summary>The facilitator enrols the café in a national programme with its invitation key.</summary>
+    [Alias("JoinProgramme")]
+    Task<Outcome<Done>> JoinProgramme(string participantId, Guid programmeId, string? inviteKey);
+
+    /// <summary>From the programme grain: its poll, created (and opened if live) in this café.</summary>
+    [Alias("AddProgrammePoll")]
+    Task<Outcome<PollCreated>> AddProgrammePoll(Guid programmeId, string programmePollId, CreatePollRequest request);
+
+    [Alias("GetProgrammeId")]
+    Task<Guid?> GetProgrammeId();
+
     /// <summary>
     /// Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).
     /// Returns the id of this activation: when it changes, the session was reactivated (after a

@@ -63,6 +63,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(VideoChanged), "video")]
 [JsonDerivedType(typeof(CafeListed), "cafeListed")]
 [JsonDerivedType(typeof(ReportPublished), "reportPublished")]
+[JsonDerivedType(typeof(ProgrammeJoined), "programmeJoined")]
 [JsonDerivedType(typeof(HandsChanged), "hands")]
 [JsonDerivedType(typeof(SpeakerChanged), "speaker")]
 [JsonDerivedType(typeof(MeChanged), "me")]
@@ -100,6 +101,10 @@ public sealed record ModerationChanged([property: Id(0)] bool PreModeration) : S
 
 [GenerateSerializer, Immutable, Alias("cafe.VideoChanged")]
 public sealed record VideoChanged([property: Id(0)] VideoView? Video) : SessionEvent;
+
+/// <summary>The session is now one of a national programme's cafés (its polls carry ProgrammePollId).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ProgrammeJoined")]
+public sealed record ProgrammeJoined([property: Id(0)] string ProgrammeId) : SessionEvent;
 
 /// <summary>Staff only: whether the session report is public (anyone with the join code reads it).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportPublished")]

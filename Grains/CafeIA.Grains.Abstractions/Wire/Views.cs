@@ -105,7 +105,8 @@ public sealed record PollView(
     [property: Id(12)] bool Revealed = false,
     [property: Id(13)] string[]? MyWords = null,
     [property: Id(14)] int? MyRating = null,
-    [property: Id(15)] string? MyText = null);
+    [property: Id(15)] string? MyText = null,
+    [property: Id(16)] string? ProgrammePollId = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.Me")]
 public sealed record Me(
@@ -136,7 +137,8 @@ public sealed record SessionSnapshot(
     [property: Id(14)] string[]? MutedParticipants = null,
     [property: Id(15)] SessionLanguage Language = SessionLanguage.Fr,
     [property: Id(16)] CafeListingRequest? Listing = null,
-    [property: Id(17)] bool? ReportPublic = null);
+    [property: Id(17)] bool? ReportPublic = null,
+    [property: Id(18)] string? ProgrammeId = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

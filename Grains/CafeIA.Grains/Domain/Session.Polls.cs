@@ -266,7 +266,7 @@ public sealed partial class Session
         poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
         results,
         MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
-        HideResults: poll.HideResults, Revealed: poll.Revealed);
+        HideResults: poll.HideResults, Revealed: poll.Revealed, ProgrammePollId: poll.ProgrammePollId);
 
     /// <summary>A poll as one participant sees it in their snapshot, with their own ballot.</summary>
     private PollView PollView(Poll poll, Participant viewer)

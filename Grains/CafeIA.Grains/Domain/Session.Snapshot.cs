@@ -33,5 +33,6 @@ public sealed partial class Session
         viewer.IsStaff ? [.. state.Participants.Values.Where(p => p.Muted).Select(p => p.Id)] : null,
         state.Language,
         viewer.IsStaff ? state.Listing : null,
-        viewer.IsStaff ? state.ReportPublic : null);
+        viewer.IsStaff ? state.ReportPublic : null,
+        state.ProgrammeId?.ToString());
 }

@@ -40,6 +40,9 @@ public sealed class SessionState
 
     public List<SpeakingTurn> SpeakingTurns { get; set; } = [];
 
+    /// <summary>The national programme this café belongs to, if any.</summary>
+    public Guid? ProgrammeId { get; set; }
+
     /// <summary>The facilitator published the report: anyone with the join code may read it.</summary>
     public bool ReportPublic { get; set; }
 
@@ -126,6 +129,9 @@ public sealed class Poll
     public PollState State { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int AnswersWritten { get; set; }
+
+    /// <summary>Set on a poll pushed by the session's programme: its id in the programme.</summary>
+    public string? ProgrammePollId { get; set; }
     /// <summary>By voter id.</summary>
     [JsonIgnore]
     public Dictionary<string, Ballot> Ballots { get; set; } = [];

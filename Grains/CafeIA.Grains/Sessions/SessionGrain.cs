@@ -25,7 +25,7 @@ public sealed partial class SessionGrain(
     private const int JoinCodeAttempts = 20;
     private readonly Guid _activation = Guid.NewGuid();
     private Session _session = null!;
-    private readonly SessionSubscribers _subscribers = new(clock);
+    private readonly Subscribers<ISessionObserver> _subscribers = new(clock);
     private readonly List<Action> _atTake = [];
     private GroupCommit _commits = null!;
     private bool _broken;
@@ -200,7 +200,8 @@ public sealed partial class SessionGrain(
             await grains.GetGrain<ICafeListingGrain>(id).Unpublish();
         }
         await grains.GetGrain<IJoinCodeGrain>(code).Release(id);
-        _subscribers.Publish(id, new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow()), log);
+        var deleted = new SessionChanges(seq + 1, [new Delivery(new SessionDeleted(), Audience.Everyone)], clock.GetUtcNow());
+        _subscribers.Publish(o => o.OnChanges(id, deleted), log, id);
         (_state, _version) = (new SessionState(), 0);
         _session = new Session(_state, limits.Value, clock);
         _erasing = false;
@@ -330,8 +331,39 @@ public sealed partial class SessionGrain(
         {
             await SyncMapListing();
         }
-        _subscribers.Publish(this.GetPrimaryKey(), batch with { CommittedAt = clock.GetUtcNow() }, log);
+        var committed = batch with { CommittedAt = clock.GetUtcNow() };
+        _subscribers.Publish(o => o.OnChanges(this.GetPrimaryKey(), committed), log, this.GetPrimaryKey());
+        ReportToProgramme(batch);
     }
+
+    /// <summary>This café's own tallies of the programme polls this batch changed, to its programme's shard (one-way).</summary>
+    private void ReportToProgramme(SessionChanges batch)
+    {
+        if (_state.ProgrammeId is not { } programme)
+        {
+            return;
+        }
+        foreach (var (programmePollId, tally) in _session.ProgrammeTallies(batch))
+        {
+            _ = grains.GetGrain<IProgrammeShardGrain>(ProgrammeShards.Key(programme, this.GetPrimaryKey())).Report(this.GetPrimaryKey(), programmePollId, tally, batch.Seq);
+        }
+    }
+
+    public async Task<Outcome<Done>> JoinProgramme(string participantId, Guid programmeId, string? inviteKey)
+    {
+        if (!Exists || !_session.IsFacilitator(participantId))
+        {
+            return await Apply(participantId, s => s.JoinProgramme(participantId, programmeId));
+        }
+        return await grains.GetGrain<IProgrammeGrain>(programmeId).Enrol(this.GetPrimaryKey(), inviteKey)
+            ? await Apply(participantId, s => s.JoinProgramme(participantId, programmeId))
+            : Outcome<Done>.Refuse(new Refusal(RefusalCodes.Forbidden, "This is not the programme's invitation key."));
+    }
+
+    public Task<Outcome<PollCreated>> AddProgrammePoll(Guid programmeId, string programmePollId, CreatePollRequest request) =>
+        Apply(null, s => s.AddProgrammePoll(programmeId, programmePollId, request));
+
+    public Task<Guid?> GetProgrammeId() => Task.FromResult(Exists ? _state.ProgrammeId : null);
 
     /// <summary>The map shows the café as its session now is: listed or not, upcoming, live or past.</summary>
     private Task SyncMapListing()

@@ -376,4 +376,9 @@ export const en: Record<keyof typeof fr, string> = {
   "facilitator.reportPublic": "Make the report public (readable with the session code)",
   "facilitator.reportPublished": "The report is public.",
   "facilitator.reportPrivate": "Only you can see the report.",
+
+  // National programme
+  "programme.national": "Every café of the programme “{title}”",
+  "programme.cafes_one": "{n} café answered",
+  "programme.cafes_other": "{n} cafés answered",
 };

@@ -376,4 +376,9 @@ export const fr = {
   "facilitator.reportPublic": "Rendre le rapport public (lisible avec le code de la session)",
   "facilitator.reportPublished": "Le rapport est public.",
   "facilitator.reportPrivate": "Le rapport n'est visible que par vous.",
+
+  // National programme
+  "programme.national": "Tous les cafés du programme « {title} »",
+  "programme.cafes_one": "{n} café a répondu",
+  "programme.cafes_other": "{n} cafés ont répondu",
 } as const;

@@ -1,6 +1,6 @@
 import { h } from "./dom";
 import { formatNumber, t, tn } from "./i18n";
-import type { Answer, Poll, PollResults } from "./protocol";
+import type { Answer, Poll, PollResults, ProgrammeView } from "./protocol";
 import { modeLabel } from "./views";
 
 // Poll results drawn from live data, updated in place (the same elements, new sizes), so CSS
@@ -164,6 +164,28 @@ export class Charts {
   private readonly charts = new Map<string, ResultsChart>();
 
   constructor(private readonly options: ChartOptions = {}) {}
+
+  /**
+   * For a poll pushed by a national programme: the programme-wide result next to this café's,
+   * updated in place; null for other polls, or while this café's own results are not shown.
+   */
+  national(poll: Poll, programme: ProgrammeView | null): HTMLElement | null {
+    const national = programme?.polls.find((p) => p.programmePollId === poll.programmePollId);
+    if (!poll.programmePollId || !national || !poll.results) return null;
+    const key = `national:${poll.id}`;
+    const asPoll: Poll = { ...poll, id: key, results: national.national };
+    let chart = this.charts.get(key);
+    if (!chart) {
+      chart = new ResultsChart(asPoll, { switchable: this.options.switchable });
+      this.charts.set(key, chart);
+    } else {
+      chart.update(asPoll);
+    }
+    return h("section", { class: "national", "aria-label": t("programme.national", { title: programme!.title }) },
+      h("h3", {}, t("programme.national", { title: programme!.title })),
+      h("p", { class: "meta" }, tn("programme.cafes", national.national.sessions)),
+      chart.element);
+  }
 
   for(poll: Poll): HTMLElement {
     let chart = this.charts.get(poll.id);

@@ -1,5 +1,5 @@
 import * as signalR from "@microsoft/signalr";
-import type { ChangeBatch, JoinResult, Mode } from "./protocol";
+import type { ChangeBatch, JoinResult, Mode, ProgrammeView } from "./protocol";
 import { SessionStore } from "./store";
 
 export interface JoinRequest {
@@ -35,6 +35,7 @@ export class SessionConnection {
     });
     // The session moved to another silo: changes may have been missed, whatever the seq says.
     this.hub.on("resync", () => void this.resync());
+    this.hub.on("programme", (view: ProgrammeView) => this.store.setProgramme(view));
     this.hub.on("personal", (batch: ChangeBatch) => {
       this.store.applyPersonal(batch);
       // A revoked moderator link: the server closes the connection; do not reconnect with it.

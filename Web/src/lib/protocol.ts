@@ -50,8 +50,18 @@ export interface PollResults {
   answers?: Answer[];
 }
 
+/** A national programme's tallies ("programme" event): counts summed over its cafés. */
+export interface ProgrammeView {
+  programmeId: string;
+  title: string;
+  sessions: number;
+  polls: { programmePollId: string; question: string; kind: PollKind; options: string[]; national: PollResults & { sessions: number } }[];
+}
+
 export interface Poll {
   id: string;
+  /** Set when the poll was pushed by the session's national programme. */
+  programmePollId?: string;
   question: string;
   kind: PollKind;
   options: string[];
@@ -103,6 +113,8 @@ export interface Snapshot {
   deleted?: boolean;
   /** The session's language: the projector speaks it unless a language was chosen. */
   language?: "fr" | "en";
+  /** The national programme this café belongs to, if any. */
+  programmeId?: string;
   /** Staff only: the session report is public. */
   reportPublic?: boolean;
   /** Staff only: the café's listing on the map of cafés, when published. */
@@ -148,7 +160,8 @@ export type SessionEvent =
   | { type: "counts"; counts: Counts }
   | { type: "sessionState"; state: SessionState }
   | { type: "cafeListed"; listing?: CafeListing }
-  | { type: "reportPublished"; public: boolean };
+  | { type: "reportPublished"; public: boolean }
+  | { type: "programmeJoined"; programmeId: string };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
 export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }

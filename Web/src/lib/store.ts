@@ -1,4 +1,4 @@
-import type { ChangeBatch, Question, Snapshot, SessionEvent } from "./protocol";
+import type { ChangeBatch, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
 
 /**
  * The session as this screen knows it. Batches apply in seq order: an old one is ignored,
@@ -8,6 +8,8 @@ import type { ChangeBatch, Question, Snapshot, SessionEvent } from "./protocol";
  */
 export class SessionStore {
   snapshot: Snapshot | null = null;
+  /** The national programme's latest tallies, when the session belongs to one. */
+  programme: ProgrammeView | null = null;
   private listeners: Array<(events: SessionEvent[]) => void> = [];
 
   /** Called after every change, with the events just applied (none after a reset). */
@@ -29,6 +31,11 @@ export class SessionStore {
     s.seq = batch.seq;
     this.notify(batch.events);
     return "applied";
+  }
+
+  setProgramme(view: ProgrammeView): void {
+    this.programme = view;
+    this.notify([]);
   }
 
   applyPersonal(batch: ChangeBatch): void {
@@ -127,6 +134,9 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
       s.questions = [];
       s.polls = [];
       s.state = "ended";
+      break;
+    case "programmeJoined":
+      s.programmeId = e.programmeId;
       break;
     case "reportPublished":
       s.reportPublic = e.public;

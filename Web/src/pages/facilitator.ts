@@ -242,7 +242,8 @@ function pollCard(poll: Poll): HTMLElement {
           if (confirm(t("facilitator.confirmDeletePoll", { question: poll.question }))) void run("DeletePoll", { pollId: poll.id }, t("facilitator.pollDeleted"));
         },
       }, t("facilitator.delete"))),
-    charts.for(poll));
+    charts.for(poll),
+    charts.national(poll, connection.store.programme));
 }
 
 void start();

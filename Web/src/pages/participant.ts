@@ -212,5 +212,6 @@ function renderPolls(polls: Poll[]): void {
   byId("polls").replaceChildren(...polls.map((poll) =>
     h("article", { class: "poll" },
       ballotForm(poll, draftChoices.get(poll.id), (ballot) => void vote(poll, ballot), (ticked) => draftChoices.set(poll.id, ticked)),
-      charts.for(poll))));
+      charts.for(poll),
+      charts.national(poll, connection?.store.programme ?? null))));
 }

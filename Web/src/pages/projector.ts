@@ -57,6 +57,8 @@ function render(): void {
         tn("projector.resultsHidden", poll.results?.voters ?? 0)),
       h("p", { class: "legend" },
         h("span", { class: "key onsite" }), ` ${modeText("onsite")} `, h("span", { class: "key remote" }), ` ${modeText("remote")}`));
+    const national = shown ? charts.national(poll, connection.store.programme) : null;
+    if (national) pollSection.append(national);
   }
   const top = order(s.questions.filter((q) => q.status === "visible"), "votes").slice(0, 5);
   byId("questions").replaceChildren(...top.map((q) =>

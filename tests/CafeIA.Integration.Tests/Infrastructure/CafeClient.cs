@@ -18,6 +18,19 @@ internal sealed class CafeClient : IAsyncDisposable
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly List<(long From, long Seq, DateTime At)> _arrivals = [];
+    private readonly List<ProgrammeView> _programme = [];
+
+    /// <summary>National programme updates ("programme" events) as they arrived.</summary>
+    public IReadOnlyList<ProgrammeView> ProgrammeUpdates
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _programme];
+            }
+        }
+    }
     private string? _joinCode;
     private JoinOptions? _joinOptions;
 
@@ -81,6 +94,14 @@ internal sealed class CafeClient : IAsyncDisposable
             }
         });
         Hub.On("resync", () => { _ = Resync(); });
+        Hub.On<ProgrammeView>("programme", view =>
+        {
+            lock (_gate)
+            {
+                _programme.Add(view);
+                Signal();
+            }
+        });
         Hub.On<ChangeBatch>("personal", batch => Record(batch with { Seq = -batch.Seq }));
         Hub.Closed += _ =>
         {

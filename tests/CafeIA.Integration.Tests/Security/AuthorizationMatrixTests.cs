@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
@@ -52,6 +53,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("PublishCafe", Facilitator, _ => new CafeListingRequest("Médiathèque de Lyon", DateTimeOffset.UtcNow.AddDays(7))),
         ("UnpublishCafe", Facilitator, _ => new OperationRequest()),
         ("PublishReport", Facilitator, _ => new ReportVisibility(false)),
+        ("JoinProgramme", Facilitator, w => new JoinProgrammeRequest(w.Programme.ProgrammeId, w.Programme.InviteKey)),
         ("CreateModeratorLink", Facilitator, _ => new CreateModeratorLinkRequest("x")),
         ("RevokeModeratorLink", Facilitator, _ => new ModeratorLinkRef("m1")),
         ("CreatePoll", Facilitator, _ => new CreatePollRequest("?", PollKind.Single, ["a", "b"])),
@@ -62,7 +64,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("RevealResults", Facilitator, w => new PollRef(w.Poll)),
     ];
 
-    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId);
+    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme);
 
     [Fact]
     public async Task Every_method_is_allowed_exactly_to_the_roles_the_protocol_names()
@@ -145,7 +147,10 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         var question = (await author.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Première ?"))).QuestionId;
         var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("?", PollKind.Single, ["a", "b"]))).PollId;
         await facilitator.Invoke("OpenPoll", new PollRef(poll));
-        var world = new World(created, question, poll, author.ParticipantId);
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var programme = (await (await http.PostAsJsonAsync("/api/programmes", new { title = "Programme" }))
+            .Content.ReadFromJsonAsync<ProgrammeCreated>())!;
+        var world = new World(created, question, poll, author.ParticipantId, programme);
         CafeClient caller;
         switch (who)
         {

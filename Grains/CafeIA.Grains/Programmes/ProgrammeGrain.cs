@@ -1,0 +1,151 @@
+using CafeIA.Domain;
+using CafeIA.Grains.Sessions;
+using CafeIA.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CafeIA.Grains.Programmes;
+
+public sealed class ProgrammeState
+{
+    public string Title { get; set; } = "";
+    public string OrganiserKeyHash { get; set; } = "";
+    public string InviteKeyHash { get; set; } = "";
+    public List<Guid> Sessions { get; set; } = [];
+    public List<ProgrammePoll> Polls { get; set; } = [];
+
+    /// <summary>Shard → programme poll id → that shard's sum.</summary>
+    public Dictionary<int, Dictionary<string, Tally>> Shards { get; set; } = [];
+
+    public bool Exists => OrganiserKeyHash.Length > 0;
+}
+
+public sealed class ProgrammePoll
+{
+    public string Id { get; set; } = "";
+    public CreatePollRequest Request { get; set; } = new(null, PollKind.Single);
+    public string[] Options { get; set; } = [];
+}
+
+/// <summary>
+/// A national programme: its cafés, its polls, and the last stage of the national tally (the sum of
+/// its shards' sums). Gateways subscribe to it and get the programme, with the national tallies, at
+/// most every <see cref="PublishPeriod"/>, and only when something changed.
+/// </summary>
+public sealed partial class ProgrammeGrain(
+    [PersistentState("programme", StorageNames.Cafe)] IPersistentState<ProgrammeState> store,
+    IGrainFactory grains,
+    IOptions<SessionLimits> limits,
+    TimeProvider clock,
+    ILogger<ProgrammeGrain> log) : Grain, IProgrammeGrain
+{
+    public static readonly TimeSpan PublishPeriod = TimeSpan.FromSeconds(1);
+    private readonly Subscribers<IProgrammeObserver> _subscribers = new(clock);
+    private bool _changed;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(Publish, new GrainTimerCreationOptions(PublishPeriod, PublishPeriod) { Interleave = false, KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public async Task<Outcome<ProgrammeCreated>> Create(string? title)
+    {
+        if (store.State.Exists)
+        {
+            return Outcome<ProgrammeCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This programme already exists."));
+        }
+        if (Text.Required(title, limits.Value.MaxTitleLength) is not { } clean)
+        {
+            return Outcome<ProgrammeCreated>.Refuse(new Refusal(RefusalCodes.Invalid, $"A title needs 1 to {limits.Value.MaxTitleLength} characters."));
+        }
+        var organiserKey = Secrets.NewKey();
+        var inviteKey = Secrets.Derive(organiserKey, "invite");
+        (store.State.Title, store.State.OrganiserKeyHash, store.State.InviteKeyHash) = (clean, Secrets.Hash(organiserKey), Secrets.Hash(inviteKey));
+        await store.WriteStateAsync();
+        return Outcome<ProgrammeCreated>.Ok(new ProgrammeCreated(this.GetPrimaryKey().ToString(), organiserKey, inviteKey));
+    }
+
+    public async Task<bool> Enrol(Guid sessionId, string? inviteKey)
+    {
+        if (!store.State.Exists || inviteKey is null || !Secrets.Matches(inviteKey, store.State.InviteKeyHash))
+        {
+            return false;
+        }
+        if (!store.State.Sessions.Contains(sessionId))
+        {
+            store.State.Sessions.Add(sessionId);
+            await store.WriteStateAsync();
+            _changed = true;
+        }
+        return true;
+    }
+
+    public async Task<Outcome<ProgrammePollPushed>> PushPoll(string? organiserKey, CreatePollRequest request)
+    {
+        if (!store.State.Exists || organiserKey is null || !Secrets.Matches(organiserKey, store.State.OrganiserKeyHash))
+        {
+            return Outcome<ProgrammePollPushed>.Refuse(new Refusal(RefusalCodes.Forbidden, "Only the programme's organiser can push a poll."));
+        }
+        if (request.Kind is not (PollKind.Single or PollKind.Multiple or PollKind.Rating))
+        {
+            return Outcome<ProgrammePollPushed>.Refuse(new Refusal(RefusalCodes.Invalid, "A programme poll is single, multiple or rating: their counts add up across cafés."));
+        }
+        var check = new Poll();
+        if (CafeIA.Domain.Polls.PollRules.Define(check, request, limits.Value) is { } invalid)
+        {
+            return Outcome<ProgrammePollPushed>.Refuse(invalid);
+        }
+        var poll = new ProgrammePoll { Id = $"n{store.State.Polls.Count + 1}", Request = request with { OpId = null }, Options = check.Options };
+        store.State.Polls.Add(poll);
+        await store.WriteStateAsync();
+        _changed = true;
+        var programmeId = this.GetPrimaryKey();
+        var outcomes = await Task.WhenAll(store.State.Sessions.Select(s =>
+            grains.GetGrain<ISessionGrain>(s).AddProgrammePoll(programmeId, poll.Id, poll.Request)));
+        return Outcome<ProgrammePollPushed>.Ok(new ProgrammePollPushed(poll.Id, store.State.Sessions.Count, outcomes.Count(o => !o.IsRefused)));
+    }
+
+    public Task<ProgrammeView?> GetView() => Task.FromResult(store.State.Exists ? View() : null);
+
+    public Task ShardTotals(int shard, Dictionary<string, Tally> totals)
+    {
+        store.State.Shards[shard] = totals;
+        _changed = true;
+        return Task.CompletedTask;
+    }
+
+    public Task Subscribe(IProgrammeObserver observer)
+    {
+        _subscribers.Renew(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IProgrammeObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    private async Task Publish(CancellationToken cancellationToken)
+    {
+        if (!_changed || !store.State.Exists)
+        {
+            return;
+        }
+        _changed = false;
+        await store.WriteStateAsync(cancellationToken);
+        var view = View();
+        _subscribers.Publish(o => o.OnProgramme(view), log, this.GetPrimaryKey());
+    }
+
+    private ProgrammeView View() => new(
+        this.GetPrimaryKey().ToString(),
+        store.State.Title,
+        store.State.Sessions.Count,
+        [.. store.State.Polls.Select(p => new ProgrammePollView(p.Id, p.Request.Question ?? "", p.Request.Kind, p.Options, National(p)))]);
+
+    private Tally National(ProgrammePoll poll) =>
+        store.State.Shards.Values.Select(s => s.GetValueOrDefault(poll.Id)).OfType<Tally>()
+            .Aggregate(Tally.Empty(poll.Options.Length), (sum, t) => sum.Plus(t));
+}

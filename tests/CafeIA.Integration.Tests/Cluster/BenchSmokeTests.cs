@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CafeIA.Integration.Tests.Infrastructure;
 
 namespace CafeIA.Integration.Tests.Cluster;
 
@@ -14,13 +15,8 @@ public sealed class BenchSmokeTests
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
-        var root = testBin;
-        while (!File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
-        {
-            root = root.Parent!;
-        }
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(root.FullName, "bench", "bin", configuration, framework, "CafeIA.Bench.dll"), "fanout", "--clients", "20", "--rounds", "2", "--configuration", configuration })
+        foreach (var arg in new[] { Path.Combine(Repository.Root, "bench", "bin", configuration, framework, "CafeIA.Bench.dll"), "fanout", "--clients", "20", "--rounds", "2", "--configuration", configuration })
         {
             start.ArgumentList.Add(arg);
         }

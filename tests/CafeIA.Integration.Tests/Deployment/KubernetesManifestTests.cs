@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CafeIA.Integration.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
 
@@ -124,13 +125,8 @@ public sealed class KubernetesManifestTests
 
     private static async Task<List<object>> Render(string overlay)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
-        {
-            root = root.Parent!;
-        }
         var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "kustomize", Path.Combine(root.FullName, "k8s", "overlays", overlay) })
+        foreach (var arg in new[] { "kustomize", Path.Combine(Repository.Root, "k8s", "overlays", overlay) })
         {
             start.ArgumentList.Add(arg);
         }

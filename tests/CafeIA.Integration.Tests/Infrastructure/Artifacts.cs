@@ -5,12 +5,7 @@ internal static class Artifacts
 {
     public static string PathFor(string fileName)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CafeIA.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var root = Path.Combine(directory?.FullName ?? Path.GetTempPath(), "TestResults", "artifacts");
+        var root = Path.Combine(Repository.Root, "TestResults", "artifacts");
         Directory.CreateDirectory(root);
         return Path.Combine(root, fileName);
     }

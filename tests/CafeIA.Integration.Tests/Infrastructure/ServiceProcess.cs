@@ -138,12 +138,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CafeIA.sln")))
-        {
-            root = root.Parent;
-        }
-        var directory = Path.Combine(root!.FullName, project, "bin", configuration, framework);
+        var directory = Path.Combine(Repository.Root, project, "bin", configuration, framework);
         return Directory.Exists(directory) ? directory : throw new DirectoryNotFoundException($"{project} is not built: {directory}");
     }
 }

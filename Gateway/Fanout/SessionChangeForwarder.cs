@@ -26,7 +26,12 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly SortedDictionary<long, SessionChanges> _early = [];
     private long _next;
     private long _gapSince;
-    private readonly Channel<SessionChanges> _queue = Channel.CreateUnbounded<SessionChanges>(new() { SingleReader = true });
+    /// <summary>Arrived batches (<see cref="SessionChanges"/>) and catch-up requests (<see cref="CatchUpRequest"/>), in order.</summary>
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new() { SingleReader = true });
+    private const int Retained = 256;
+    private readonly Queue<SessionChanges> _recent = new();
+    private long _sentToStaff;
+    private long _sentToParticipants;
     private readonly Guid _sessionId;
     private readonly IHubClients _clients;
     private readonly ConnectionRegistry _connections;
@@ -58,6 +63,22 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     public void Complete() => _queue.Writer.TryComplete();
 
+    /// <summary>
+    /// A screen just joined with a snapshot at <paramref name="afterSeq"/> and entered its groups:
+    /// batches after that seq already sent to its group are sent to it alone, in order with what
+    /// follows. False when they are no longer retained: the screen then needs a fresh snapshot.
+    /// </summary>
+    public Task<bool> CatchUp(string connectionId, Audience group, string participantId, long afterSeq)
+    {
+        var request = new CatchUpRequest(connectionId, group, participantId, afterSeq);
+        return _queue.Writer.TryWrite(request) ? request.Done.Task : Task.FromResult(false);
+    }
+
+    private sealed record CatchUpRequest(string ConnectionId, Audience Group, string ParticipantId, long AfterSeq)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private async Task PumpAsync()
     {
         while (true)
@@ -65,7 +86,14 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             try
             {
                 using var wake = NextWake() is { } due ? new CancellationTokenSource(due) : null;
-                Place(await _queue.Reader.ReadAsync(wake?.Token ?? CancellationToken.None));
+                var item = await _queue.Reader.ReadAsync(wake?.Token ?? CancellationToken.None);
+                if (item is CatchUpRequest request)
+                {
+                    TakeReady();
+                    request.Done.TrySetResult(await Send(request));
+                    continue;
+                }
+                Place((SessionChanges)item);
             }
             catch (OperationCanceledException)
             {
@@ -79,6 +107,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _minSendInterval)
             {
                 _staffSentAt = Stopwatch.GetTimestamp();
+                _sentToStaff = _forStaff[^1].Seq;
                 await Send(SessionChanges.Merge(_forStaff), FewScreens, personal: true);
                 _forStaff.Clear();
             }
@@ -86,6 +115,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             {
                 _participantsSentAt = Stopwatch.GetTimestamp();
                 _participantsBudget.Spend(Screens);
+                _sentToParticipants = _forParticipants[^1].Seq;
                 await Send(SessionChanges.Merge(_forParticipants), [Audience.Participants], personal: false);
                 _forParticipants.Clear();
             }
@@ -115,9 +145,10 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     /// <summary>Moves everything arrived that follows what was taken, in order, to the send lists.</summary>
     private void TakeReady()
     {
-        while (_queue.Reader.TryRead(out var more))
+        while (_queue.Reader.TryPeek(out var more) && more is SessionChanges changes)
         {
-            Place(more);
+            _queue.Reader.TryRead(out _);
+            Place(changes);
         }
         if (_early.Count > 0 && !_early.ContainsKey(_next) && _gapSince != 0 && Elapsed(_gapSince) >= GapPatience)
         {
@@ -132,6 +163,11 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             _forStaff.Add(changes);
             _forParticipants.Add(changes);
+            _recent.Enqueue(changes);
+            if (_recent.Count > Retained)
+            {
+                _recent.Dequeue();
+            }
             _next = changes.Seq + 1;
         }
         _gapSince = _early.Count > 0 ? (_gapSince == 0 ? Stopwatch.GetTimestamp() : _gapSince) : 0;
@@ -156,6 +192,36 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         var interval = _minSendInterval - Elapsed(_participantsSentAt);
         var budget = _participantsBudget.WaitFor(Screens);
         return interval > budget ? interval : budget;
+    }
+
+    /// <summary>Replays to one new screen what its group received after its snapshot.</summary>
+    private async Task<bool> Send(CatchUpRequest request)
+    {
+        var sent = request.Group == Audience.Participants ? _sentToParticipants : _sentToStaff;
+        if (sent <= request.AfterSeq)
+        {
+            return true;
+        }
+        var missed = _recent.Where(c => c.Seq > request.AfterSeq && c.Seq <= sent).ToList();
+        if (missed.Count == 0 || (missed[0].From ?? missed[0].Seq) > request.AfterSeq + 1)
+        {
+            return false;
+        }
+        var changes = SessionChanges.Merge(missed);
+        try
+        {
+            var client = _clients.Client(request.ConnectionId);
+            await client.SendAsync(SessionFanout.ChangesEvent, changes.For(request.Group));
+            foreach (var (participantId, batch) in changes.Personal().Where(p => p.ParticipantId == request.ParticipantId))
+            {
+                await client.SendAsync(SessionFanout.PersonalEvent, batch);
+            }
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     private static TimeSpan Elapsed(long since) => since == 0 ? TimeSpan.MaxValue : Stopwatch.GetElapsedTime(since);

@@ -75,6 +75,20 @@ public sealed partial class SessionFanout(
         }
     }
 
+    /// <summary>
+    /// Sends a screen that just joined (with a snapshot at <paramref name="afterSeq"/>) what its
+    /// group was sent since; false if the gateway no longer has it (then it needs a snapshot).
+    /// </summary>
+    public Task<bool> CatchUp(Guid sessionId, string connectionId, Audience group, string participantId, long afterSeq)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.TryGetValue(sessionId, out var subscription)
+                ? subscription.Forwarder.CatchUp(connectionId, group, participantId, afterSeq)
+                : Task.FromResult(false);
+        }
+    }
+
     /// <summary>Renews every subscription; also re-creates it on a session grain that was reactivated.</summary>
     public async Task RenewAll(CancellationToken cancellationToken)
     {

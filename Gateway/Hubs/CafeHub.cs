@@ -43,9 +43,10 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         connections.Add(sessionId, me.ParticipantId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.GroupName(sessionId, me.Group));
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.PersonalGroupName(sessionId, me.ParticipantId));
-        // The role (hence the group) is known only once joined: a change made between the
-        // snapshot and entering the group would be missed, so check and refresh.
-        if (await session.GetSeq() != joined.Snapshot.Seq)
+        // The role (hence the group) is known only once joined: what the group was sent between
+        // the snapshot and entering it is replayed to this connection; if the gateway no longer
+        // holds it, a fresh snapshot.
+        if (!await fanout.CatchUp(sessionId, Context.ConnectionId, me.Group, me.ParticipantId, joined.Snapshot.Seq))
         {
             joined = joined with { Snapshot = Refused.Unwrap(await session.GetSnapshot(me.ParticipantId)) };
         }

@@ -31,7 +31,9 @@ export class SessionConnection {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     this.hub.on("changes", (batch: ChangeBatch) => {
-      if (this.store.apply(batch) === "gap") void this.resync();
+      // Batches that arrive while joining follow the snapshot the join returns: keep them for it.
+      if (this.joining) this.early.push(batch);
+      else this.applyBatch(batch);
     });
     // The session moved to another silo: changes may have been missed, whatever the seq says.
     this.hub.on("resync", () => void this.resync());
@@ -96,19 +98,35 @@ export class SessionConnection {
     });
   }
 
+  private joining = false;
+  private early: ChangeBatch[] = [];
+
+  private applyBatch(batch: ChangeBatch): void {
+    if (this.store.apply(batch) === "gap") void this.resync();
+  }
+
   private async join(): Promise<JoinResult> {
     const tokenKey = `cafe.resume.${this.request.joinCode}.${this.request.key ? "staff" : "participant"}`;
-    const result = await this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
-      displayName: this.request.displayName,
-      mode: this.request.mode,
-      key: this.request.key,
-      resumeToken: localStorage.getItem(tokenKey) ?? undefined,
-    });
-    localStorage.setItem(tokenKey, result.resumeToken);
-    this.joined = result;
-    this.joinedAt = Date.now();
-    this.store.reset(result.snapshot);
-    return result;
+    this.joining = true;
+    this.early = [];
+    try {
+      const result = await this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
+        displayName: this.request.displayName,
+        mode: this.request.mode,
+        key: this.request.key,
+        resumeToken: localStorage.getItem(tokenKey) ?? undefined,
+      });
+      localStorage.setItem(tokenKey, result.resumeToken);
+      this.joined = result;
+      this.joinedAt = Date.now();
+      this.store.reset(result.snapshot);
+      // What the gateway sent between the snapshot and now (a catch-up, or the group's next batches).
+      for (const batch of this.early) this.applyBatch(batch);
+      return result;
+    } finally {
+      this.joining = false;
+      this.early = [];
+    }
   }
 
   private resyncing = false;

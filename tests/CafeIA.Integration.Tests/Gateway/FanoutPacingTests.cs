@@ -30,10 +30,16 @@ public sealed class FanoutPacingTests
         await watcher.WaitForState(s => s.Seq == before, "the joins");
         var arrivalsBefore = watcher.Arrivals.Count;
 
+        CafeClient? late = null;
         foreach (var (voter, i) in voters.Select((v, i) => (v, i)))
         {
             // One after another: each its own commit, so its own seq.
             await voter.Invoke("Vote", new VoteRequest(poll, [i % 2]));
+            if (i == 15)
+            {
+                // Joins mid-storm: what its group was sent after its snapshot is replayed to it, no snapshot refresh.
+                late = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions("En retard"));
+            }
         }
         var after = (await facilitator.Snapshot()).Seq;
         await watcher.WaitForState(s => s.Seq == after, "the last vote");
@@ -44,6 +50,10 @@ public sealed class FanoutPacingTests
         Assert.Contains(storm, a => a.From < a.Seq);
         Assert.Equal(30, watcher.State.Polls[poll].Results!.Voters);
         Assert.Equal(ClientState.Digest(await watcher.Snapshot()), watcher.State.Digest());
+        await late!.WaitForState(s => s.Seq == after, "the late joiner's last vote");
+        Assert.Equal(ClientState.Digest(await late.Snapshot()), late.State.Digest());
+        Assert.Equal(0, late.Resyncs + watcher.Resyncs);
+        await late.DisposeAsync();
         foreach (var voter in voters)
         {
             await voter.DisposeAsync();

@@ -97,7 +97,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Ballots_arriving_together_share_writes_and_batches_and_every_acknowledged_one_survives_reactivation()
+    public async Task Ballots_arriving_together_are_counted_once_per_batch_in_seq_order_and_every_acknowledged_one_survives_reactivation()
     {
         var (session, _, facilitator) = await NewLiveSession();
         var poll = (await session.CreatePoll(facilitator, new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]))).Value!;
@@ -111,8 +111,8 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         var outcomes = await Task.WhenAll(voters.Select((v, i) => session.Vote(v, new VoteRequest(poll.PollId, [i % 2]))));
 
         Assert.All(outcomes, o => Assert.Null(o.Refusal));
+        // As many batches as writes (how many ballots shared a write depends on timing: GroupCommitTests).
         var commits = await session.GetSeq() - before;
-        Assert.InRange(commits, 1, 199); // grouped: fewer batches (one per write) than ballots
         // One-way observer calls may arrive out of order (the gateway reorders them by seq).
         var batches = (await observer.WaitForCount((int)commits)).OrderBy(b => b.Seq).ToArray();
         Assert.Equal(Enumerable.Range((int)before + 1, (int)commits).Select(x => (long)x), batches.Select(b => b.Seq));

@@ -19,6 +19,9 @@ internal sealed class CafeClient : IAsyncDisposable
 
     private readonly List<(long From, long Seq, DateTime At)> _arrivals = [];
     private readonly List<ProgrammeView> _programme = [];
+    /// <summary>Batches that arrived while a join ran.</summary>
+    private readonly List<ChangeBatch> _early = [];
+    private bool _joining;
 
     /// <summary>National programme updates ("programme" events) as they arrived.</summary>
     public IReadOnlyList<ProgrammeView> ProgrammeUpdates
@@ -85,7 +88,15 @@ internal sealed class CafeClient : IAsyncDisposable
             lock (_gate)
             {
                 _arrivals.Add((batch.From ?? batch.Seq, batch.Seq, DateTime.UtcNow));
-                gap = !State.Apply(batch);
+                if (_joining)
+                {
+                    // It follows the snapshot the join is about to return: apply it then, like the pages.
+                    _early.Add(batch);
+                }
+                else
+                {
+                    gap = !State.Apply(batch);
+                }
             }
             Record(batch);
             if (gap)
@@ -158,11 +169,7 @@ internal sealed class CafeClient : IAsyncDisposable
     {
         var client = await Connect(baseAddress, resilient);
         (client._joinCode, client._joinOptions) = (joinCode, options);
-        client.Joined = await client.Hub.InvokeAsync<JoinResult>("JoinSession", joinCode, options);
-        lock (client._gate)
-        {
-            client.State.Reset(client.Joined.Snapshot);
-        }
+        client.Joined = await client.JoinAndCatchUp(options);
         return client;
     }
 
@@ -190,12 +197,49 @@ internal sealed class CafeClient : IAsyncDisposable
     private async Task Rejoin()
     {
         var options = _joinOptions! with { ResumeToken = Joined.ResumeToken };
-        var joined = await Hub.InvokeAsync<JoinResult>("JoinSession", _joinCode, options);
+        await JoinAndCatchUp(options);
+    }
+
+    /// <summary>Joins, then applies the batches that arrived while the join ran (they follow its snapshot).</summary>
+    private async Task<JoinResult> JoinAndCatchUp(JoinOptions options)
+    {
+        lock (_gate)
+        {
+            _joining = true;
+            _early.Clear();
+        }
+        JoinResult joined;
+        try
+        {
+            joined = await Hub.InvokeAsync<JoinResult>("JoinSession", _joinCode, options);
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _joining = false;
+                _early.Clear();
+            }
+            throw;
+        }
+        var gap = false;
         lock (_gate)
         {
             Joined = joined;
             State.Reset(joined.Snapshot);
+            foreach (var batch in _early)
+            {
+                gap |= !State.Apply(batch);
+            }
+            _joining = false;
+            _early.Clear();
+            Signal();
         }
+        if (gap)
+        {
+            _ = Resync();
+        }
+        return joined;
     }
 
     private int _resyncing;
@@ -205,12 +249,18 @@ internal sealed class CafeClient : IAsyncDisposable
     public bool IsBound => Hub.State == HubConnectionState.Connected && Volatile.Read(ref _bound) == 1;
 
     /// <summary>One snapshot request at a time: every batch after a gap would otherwise ask again.</summary>
+    /// <summary>How many times this client saw a gap (or was told to resync) and fetched a snapshot.</summary>
+    public int Resyncs => Volatile.Read(ref _resyncs);
+
+    private int _resyncs;
+
     private async Task Resync()
     {
         if (Interlocked.Exchange(ref _resyncing, 1) == 1)
         {
             return;
         }
+        Interlocked.Increment(ref _resyncs);
         try
         {
             var snapshot = await Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");

@@ -9,7 +9,8 @@ public sealed record BenchOptions(int Clients, int Rounds, string Configuration,
     public const string Embedded = "embedded";
     public const string Postgres = "postgres";
 
-    public static BenchOptions Parse(string[] args)
+    /// <param name="perSession">The default of --per-session (12; the programme scenario's is 20).</param>
+    public static BenchOptions Parse(string[] args, int perSession = 12)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => int.Parse(Value(name) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
@@ -23,7 +24,7 @@ public sealed record BenchOptions(int Clients, int Rounds, string Configuration,
             Number("--rounds", 5),
             Value("--configuration") ?? "Release",
             Number("--sessions", 1000),
-            Number("--per-session", 12),
+            Number("--per-session", perSession),
             storage);
     }
 }

@@ -9,16 +9,25 @@ public sealed record CreatedSession(string JoinCode, string FacilitatorKey, stri
 /// <summary>
 /// Our service as a benchmark runs it, every part its own process. Embedded: one gateway process
 /// co-hosting the silo, SQLite in a temp folder. PostgreSQL: a throwaway PostgreSQL server (fsync
-/// on), the schema migration, one silo process and one gateway process joined to it as an Orleans
-/// client. The gateway's CPU time and memory are the ones reported.
+/// on), the schema migration, one silo process and one gateway process (or more: see
+/// <see cref="Cluster"/>) joined to it as Orleans clients. The gateway's CPU time and memory are
+/// the ones reported, or every server's (<see cref="Servers"/>).
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
     private readonly List<ServerProcess> _processes = [];
+    private readonly List<ServerProcess> _gateways = [];
     private PostgresServer? _postgres;
     private string? _dataDirectory;
 
-    public ServerProcess Gateway { get; private set; } = null!;
+    /// <summary>The (first) gateway.</summary>
+    public ServerProcess Gateway => _gateways[0];
+
+    /// <summary>Every gateway process, in the order they started.</summary>
+    public IReadOnlyList<ServerProcess> Gateways => _gateways;
+
+    /// <summary>Every server process: the silo (cluster deployment only), then the gateways.</summary>
+    public IReadOnlyList<ServerProcess> Servers => _processes;
 
     public Uri Hub => HubAt(Gateway.Address);
 
@@ -41,13 +50,13 @@ public sealed class Deployment : IAsyncDisposable
         var deployment = new Deployment { _dataDirectory = Directory.CreateTempSubdirectory("cafeia-bench-").FullName };
         try
         {
-            deployment.Gateway = await deployment.Add(ServerProcess.StartOn(hosts ?? ["127.0.0.1"], Binary(options, "Gateway", "CafeIA.Gateway.dll"),
+            deployment._gateways.Add(await deployment.Add(ServerProcess.StartOn(hosts ?? ["127.0.0.1"], Binary(options, "Gateway", "CafeIA.Gateway.dll"),
             [
                 .. Common,
                 $"--Storage:DataDirectory={deployment._dataDirectory}",
                 $"--Cluster:SiloPort={ServerProcess.FreePort()}",
                 $"--Cluster:GatewayPort={ServerProcess.FreePort()}",
-            ]));
+            ])));
         }
         catch
         {
@@ -57,8 +66,12 @@ public sealed class Deployment : IAsyncDisposable
         return deployment;
     }
 
-    /// <summary>The cluster deployment on PostgreSQL: migrate, one silo, one gateway in client mode.</summary>
-    public static async Task<Deployment> Cluster(BenchOptions options)
+    /// <summary>
+    /// The cluster deployment on PostgreSQL: migrate, one silo, then `gateways` gateway processes in
+    /// client mode on that cluster (one after the other), each on its own port of these loopback
+    /// addresses.
+    /// </summary>
+    public static async Task<Deployment> Cluster(BenchOptions options, int gateways = 1, IReadOnlyList<string>? hosts = null)
     {
         var deployment = new Deployment();
         try
@@ -84,7 +97,10 @@ public sealed class Deployment : IAsyncDisposable
                 $"--Cluster:SiloPort={ServerProcess.FreePort()}",
                 $"--Cluster:GatewayPort={ServerProcess.FreePort()}",
             ]));
-            deployment.Gateway = await deployment.Add(ServerProcess.Start(Binary(options, "Gateway", "CafeIA.Gateway.dll"), [.. cluster, "--Gateway:Mode=Client"]));
+            for (var i = 0; i < gateways; i++)
+            {
+                deployment._gateways.Add(await deployment.Add(ServerProcess.StartOn(hosts ?? ["127.0.0.1"], Binary(options, "Gateway", "CafeIA.Gateway.dll"), [.. cluster, "--Gateway:Mode=Client"])));
+            }
         }
         catch
         {
@@ -94,10 +110,10 @@ public sealed class Deployment : IAsyncDisposable
         return deployment;
     }
 
-    /// <summary>Creates a session through the HTTP API, as the facilitator's page does.</summary>
-    public async Task<CreatedSession> CreateSession(HttpClient http, string title)
+    /// <summary>Creates a session through the HTTP API, as the facilitator's page does (on this gateway, by default the first).</summary>
+    public async Task<CreatedSession> CreateSession(HttpClient http, string title, ServerProcess? gateway = null)
     {
-        var response = await http.PostAsJsonAsync(new Uri(Gateway.Address, "/api/sessions"), new { title });
+        var response = await http.PostAsJsonAsync(new Uri((gateway ?? Gateway).Address, "/api/sessions"), new { title });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         return new CreatedSession(created.GetProperty("joinCode").GetString()!, created.GetProperty("facilitatorKey").GetString()!, created.GetProperty("projectorKey").GetString()!);
@@ -111,7 +127,7 @@ public sealed class Deployment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Gateway first, then the silo, then the database they write to.
+        // Gateways first (last started first), then the silo, then the database they write to.
         for (var i = _processes.Count - 1; i >= 0; i--)
         {
             await _processes[i].DisposeAsync();

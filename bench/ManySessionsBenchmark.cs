@@ -86,7 +86,7 @@ public static class ManySessionsBenchmark
     private static string Kb(double bytes) => $"{bytes / 1024:F1}";
 
     /// <summary>This process's soft limit on open files (each connection holds one), from /proc.</summary>
-    private static int? OpenFilesLimit()
+    public static int? OpenFilesLimit()
     {
         var line = File.Exists("/proc/self/limits") ? File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal)) : null;
         return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, _, _, var soft, ..] && int.TryParse(soft, out var limit) ? limit : null;

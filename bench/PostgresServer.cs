@@ -4,7 +4,11 @@ namespace CafeIA.Bench;
 /// A throwaway PostgreSQL server for one run: a fresh cluster in a temp folder on a free loopback
 /// port, started and stopped with the Debian package's own binaries. Unlike the tests' server it
 /// keeps fsync on: the vote storm measures durable writes. As root, it runs as the "postgres" user
-/// (initdb refuses root).
+/// (initdb refuses root). It accepts <see cref="MaxConnections"/> connections, not PostgreSQL's
+/// default 100: each server process's Npgsql pool may open up to 100 (its default Maximum Pool
+/// Size), and with many sessions writing at once (the programme scenario's cafés starting, or
+/// receiving a pushed poll) the silo's pool grew to its 100 and, with the gateways' own
+/// connections, went past the default: refused with "53300: sorry, too many clients already".
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -12,6 +16,9 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly string _bin;
 
     private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>Room for the pools of one silo and up to three gateways (100 each at most), and the schema migration.</summary>
+    public const int MaxConnections = 420;
 
     public int Port { get; } = ServerProcess.FreePort();
 
@@ -29,7 +36,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 await Command.Run("chown", "-R", "postgres", server._root);
             }
             await server.Tool("initdb", "-D", server.DataDirectory, "-A", "trust", "-U", "postgres");
-            await server.Tool("pg_ctl", "-D", server.DataDirectory, "-o", $"-p {server.Port} -k {server._root} -c listen_addresses=127.0.0.1", "-w", "start");
+            await server.Tool("pg_ctl", "-D", server.DataDirectory, "-o", $"-p {server.Port} -k {server._root} -c listen_addresses=127.0.0.1 -c max_connections={MaxConnections}", "-w", "start");
         }
         catch
         {

@@ -13,12 +13,20 @@ using CafeIA.Bench;
 //   latency, joins/s, server CPU and memory, against the bare hub's connect + one call.
 // dotnet run -c Release --project bench -- sessions --sessions 1000 --per-session 12
 //   many small sessions all connected at once: memory per connected participant, ours and bare.
+// dotnet run -c Release --project bench -- programme --sessions 1000 --per-session 20
+//   a national programme vote over two gateways: PostgreSQL, one silo, two gateways as clients, two
+//   load-generator processes (`programme-worker`, started by the bench itself); per-café and
+//   national exactness, and how long after the last ack the screens showed the national count.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
 // Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
 if (args.FirstOrDefault() == "bare-server")
 {
     return await BareServer.Run(args[1..]);
+}
+if (args.FirstOrDefault() == "programme-worker")
+{
+    return await ProgrammeWorker.Run(args[1..]);
 }
 Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
 {
@@ -27,6 +35,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "upvotes" => UpvoteStormBenchmark.Run,
     "join" => JoinWaveBenchmark.Run,
     "sessions" => ManySessionsBenchmark.Run,
+    "programme" => ProgrammeBenchmark.Run,
     _ => null,
 };
 if (scenario is null)
@@ -36,7 +45,7 @@ if (scenario is null)
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args[1..]);
+    options = BenchOptions.Parse(args[1..], perSession: args[0] == "programme" ? 20 : 12);
 }
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
@@ -45,7 +54,9 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 if (options.Storage != BenchOptions.Embedded && args[0] is not ("votes" or "upvotes"))
 {
-    Console.Error.WriteLine($"{args[0]} runs on the embedded gateway only; --storage {BenchOptions.Postgres} is for votes and upvotes.");
+    Console.Error.WriteLine(args[0] == "programme"
+        ? "programme always runs on the cluster deployment (PostgreSQL, one silo, two gateways): no --storage."
+        : $"{args[0]} runs on the embedded gateway only; --storage {BenchOptions.Postgres} is for votes and upvotes.");
     return Usage();
 }
 return await scenario(options);
@@ -58,8 +69,9 @@ static int Usage()
                bench upvotes [--clients N] [--storage embedded|postgres]
                bench join    [--clients N]
                bench sessions [--sessions S] [--per-session P]
+               bench programme [--sessions S] [--per-session P]
                (all: [--configuration Release], the build of the servers to run; --clients defaults to 1000,
-                --rounds to 5, --sessions to 1000, --per-session to 12, --storage to embedded)
+                --rounds to 5, --sessions to 1000, --per-session to 12 (programme: 20), --storage to embedded)
                bench bare-server --urls URL
         """);
     return 2;

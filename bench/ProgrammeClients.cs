@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CafeIA.Bench;
+
+/// <summary>
+/// A participant of a programme café, as its page is: it learns which of its café's polls carries
+/// each programme poll id from its join snapshot and from the "pollUpdated" events that follow
+/// (the programme pushes its polls after the join). Even participants are on site, odd remote.
+/// </summary>
+public sealed class ProgrammeVoter(HubConnection client, int cafe, int participant)
+{
+    private readonly ConcurrentDictionary<string, string> _polls = new();
+
+    public HubConnection Client => client;
+
+    /// <summary>The café's position in the worker's plan.</summary>
+    public int Cafe => cafe;
+
+    /// <summary>The participant's position in its café.</summary>
+    public int Participant => participant;
+
+    public bool Onsite => participant % 2 == 0;
+
+    public object JoinOptions => new { displayName = "P", mode = Onsite ? "onsite" : "remote" };
+
+    /// <summary>Joins its café with <see cref="JoinOptions"/>; the snapshot's polls are remembered.</summary>
+    public async Task Join(string joinCode)
+    {
+        client.On<JsonElement>("changes", Saw);
+        var joined = await client.InvokeAsync<JsonElement>("JoinSession", joinCode, JoinOptions);
+        Learn(joined.GetProperty("snapshot"));
+    }
+
+    /// <summary>The café's poll id for this programme poll, as received so far (null: not yet).</summary>
+    public string? PollFor(string programmePollId) => _polls.GetValueOrDefault(programmePollId);
+
+    /// <summary>Asks for a snapshot (as a page does after a gap) and looks the poll up there.</summary>
+    public async Task<string?> FetchPollFor(string programmePollId)
+    {
+        Learn(await client.InvokeAsync<JsonElement>("GetSnapshot"));
+        return PollFor(programmePollId);
+    }
+
+    private void Saw(JsonElement batch)
+    {
+        foreach (var e in batch.GetProperty("events").EnumerateArray())
+        {
+            if (e.GetProperty("type").GetString() == "pollUpdated")
+            {
+                Learn(e.GetProperty("poll"));
+            }
+        }
+    }
+
+    private void Learn(JsonElement snapshotOrPoll)
+    {
+        if (snapshotOrPoll.TryGetProperty("polls", out var polls))
+        {
+            foreach (var poll in polls.EnumerateArray())
+            {
+                Learn(poll);
+            }
+        }
+        else if (snapshotOrPoll.TryGetProperty("programmePollId", out var programmePoll))
+        {
+            _polls[programmePoll.GetString()!] = snapshotOrPoll.GetProperty("id").GetString()!;
+        }
+    }
+}
+
+/// <summary>
+/// A screen following the national tally: it listens to the hub event "programme" (a
+/// ProgrammeView) and records when each value of each programme poll's national voters first arrived.
+/// </summary>
+public sealed class NationalScreen
+{
+    private readonly ConcurrentDictionary<(string Poll, int Voters), long> _firstSeen = new();
+    private volatile Expectation? _expected;
+
+    public NationalScreen(HubConnection client) => client.On<JsonElement>("programme", Saw);
+
+    /// <summary>When the screen first showed this poll's national voters at this value, waiting up to the timeout for it.</summary>
+    public async Task<long?> FirstShown(string programmePollId, int voters, TimeSpan timeout)
+    {
+        var expected = new Expectation(programmePollId, voters);
+        _expected = expected;
+        if (!_firstSeen.ContainsKey((programmePollId, voters)))
+        {
+            await Task.WhenAny(expected.Shown.Task, Task.Delay(timeout));
+        }
+        return _firstSeen.TryGetValue((programmePollId, voters), out var at) ? at : null;
+    }
+
+    /// <summary>How many distinct national voter counts of this poll the screen showed.</summary>
+    public int DistinctValues(string programmePollId) => _firstSeen.Keys.Count(k => k.Poll == programmePollId);
+
+    private void Saw(JsonElement view)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var poll in view.GetProperty("polls").EnumerateArray())
+        {
+            var shown = (Poll: poll.GetProperty("programmePollId").GetString()!, Voters: poll.GetProperty("national").GetProperty("voters").GetInt32());
+            if (_firstSeen.TryAdd(shown, now) && _expected is { } expected && expected.Poll == shown.Poll && expected.Voters == shown.Voters)
+            {
+                expected.Shown.TrySetResult();
+            }
+        }
+    }
+
+    private sealed record Expectation(string Poll, int Voters)
+    {
+        public TaskCompletionSource Shown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -14,13 +14,7 @@ public sealed class GroupCommitTests
     {
         SingleThread.Run(async () =>
         {
-            var writes = new List<TaskCompletionSource>();
-            var commits = new GroupCommit(() =>
-            {
-                var write = new TaskCompletionSource();
-                writes.Add(write);
-                return write.Task;
-            });
+            var (commits, writes) = Recorded();
 
             var first = commits.Next();
             await Settle();
@@ -51,13 +45,7 @@ public sealed class GroupCommitTests
     {
         SingleThread.Run(async () =>
         {
-            var writes = new List<TaskCompletionSource>();
-            var commits = new GroupCommit(() =>
-            {
-                var write = new TaskCompletionSource();
-                writes.Add(write);
-                return write.Task;
-            });
+            var (commits, writes) = Recorded();
             var first = commits.Next();
             await Settle();
             var second = commits.Next();
@@ -67,6 +55,18 @@ public sealed class GroupCommitTests
             writes[1].SetResult();
             await second;
         });
+    }
+
+    /// <summary>A group commit whose writes complete when the test says so.</summary>
+    private static (GroupCommit Commits, List<TaskCompletionSource> Writes) Recorded()
+    {
+        var writes = new List<TaskCompletionSource>();
+        return (new GroupCommit(() =>
+        {
+            var write = new TaskCompletionSource();
+            writes.Add(write);
+            return write.Task;
+        }), writes);
     }
 
     /// <summary>Lets every continuation already queued on the single thread run (no clock involved).</summary>

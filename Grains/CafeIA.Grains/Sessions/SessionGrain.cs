@@ -327,7 +327,8 @@ public sealed partial class SessionGrain(
         {
             await grains.GetGrain<IRetentionGrain>(0).SessionEnded(this.GetPrimaryKey(), _state.EndedAt ?? clock.GetUtcNow());
         }
-        if (batch.Deliveries.Any(d => d.Event is CafeListed or SessionStateChanged))
+        // Only a listed café (or one just taken off the map) concerns the map: no listing grain per session start.
+        if (batch.Deliveries.Any(d => d.Event is CafeListed || (d.Event is SessionStateChanged && _state.Listing is not null)))
         {
             await SyncMapListing();
         }

@@ -18,6 +18,12 @@ public static class CafeMetrics
 
     public static readonly Counter<long> Ballots = Meter.CreateCounter<long>("cafeia.ballots", "{ballot}", "Ballots cast or changed and stored");
 
+    /// <summary>Session grains in memory now (a silo's share): idle sessions leave memory after <c>Sessions:IdleAfter</c>.</summary>
+    public static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("cafeia.sessions.active", "{session}", "Sessions held in memory");
+
+    /// <summary>Session activations (loads from storage) since the process started.</summary>
+    public static readonly Counter<long> SessionActivations = Meter.CreateCounter<long>("cafeia.sessions.activations", "{activation}", "Sessions loaded into memory");
+
     /// <summary>From the session's commit to the gateway handing the change to SignalR.</summary>
     public static readonly Histogram<double> FanoutLatency = Meter.CreateHistogram<double>(
         "cafeia.fanout.latency", "ms", "Time from a session change's commit to its send by a gateway");

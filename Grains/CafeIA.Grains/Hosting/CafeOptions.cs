@@ -18,6 +18,19 @@ public sealed class CafeStorageOptions
     public bool ApplySchema { get; set; } = true;
 }
 
+/// <summary>How long sessions stay in memory (configuration section "Sessions").</summary>
+public sealed class SessionLifetimeOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>
+    /// A session no screen or command has touched for this long leaves memory; its next command
+    /// loads it again. A gateway renews its subscription (<c>Fanout:RenewalPeriod</c>, 10 s) while
+    /// any of its screens shows the session, so only sessions nobody watches are idle.
+    /// </summary>
+    public TimeSpan IdleAfter { get; set; } = TimeSpan.FromMinutes(10);
+}
+
 public static class StorageProviders
 {
     public const string Sqlite = "Sqlite";

@@ -73,11 +73,33 @@ public static class CafeSiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         silo.Services.AddHostedService<RetentionSweeper>();
+        silo.ConfigureSessionLifetime(configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new());
         if (storage.ApplySchema)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInitializer>();
         }
         return silo;
+    }
+
+    /// <summary>
+    /// Idle sessions leave memory: Orleans collects a session grain after <see cref="SessionLifetimeOptions.IdleAfter"/>
+    /// without a call. Collection runs every quantum, so the quantum is kept well under that age.
+    /// </summary>
+    private static void ConfigureSessionLifetime(this ISiloBuilder silo, SessionLifetimeOptions lifetime)
+    {
+        if (lifetime.IdleAfter <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SessionLifetimeOptions.Section}:IdleAfter must be positive.");
+        }
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.ClassSpecificCollectionAge[typeof(SessionGrain).FullName!] = lifetime.IdleAfter;
+            var quantum = lifetime.IdleAfter / 4;
+            if (quantum < o.CollectionQuantum)
+            {
+                o.CollectionQuantum = quantum;
+            }
+        });
     }
 
     /// <summary>

@@ -46,6 +46,14 @@ public sealed partial class SessionGrain(
         }
         _session = new Session(_state, limits.Value, clock);
         _session.ResetPresence();
+        CafeMetrics.SessionActivations.Add(1);
+        CafeMetrics.ActiveSessions.Add(1);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        CafeMetrics.ActiveSessions.Add(-1);
+        return Task.CompletedTask;
     }
 
     public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)

@@ -55,6 +55,7 @@ public sealed class ClientModeTests
             }
             var siloMetrics = await Eventually.Get(() => siloHttp.GetStringAsync("/metrics"), m => m.Contains("cafeia_questions", StringComparison.Ordinal), "silo metrics");
             Assert.Contains("cafeia_joins", siloMetrics, StringComparison.Ordinal);
+            Assert.Contains("cafeia_sessions_active", siloMetrics, StringComparison.Ordinal);
             Assert.Contains("orleans_", siloMetrics, StringComparison.Ordinal);
             var gatewayMetrics = await Eventually.Get(() => gatewayHttp.GetStringAsync("/metrics"), m => m.Contains("cafeia_fanout_latency", StringComparison.Ordinal), "gateway metrics");
             Assert.Contains("signalr", gatewayMetrics, StringComparison.Ordinal);

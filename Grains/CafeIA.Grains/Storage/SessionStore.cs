@@ -14,6 +14,14 @@ public sealed class SessionStore(StorageTarget target)
 {
     private readonly DbProviderFactory _factory = DbProviderFactories.GetFactory(target.Invariant);
 
+    /// <summary>
+    /// SQLite takes one writer at a time. Without this gate, the commits of many sessions would each
+    /// hold a pooled connection (and its page cache, up to 2 MB) while waiting in SQLite's busy
+    /// handler, which sleeps up to 100 ms between tries; with it they queue here, one connection
+    /// writes, and readers (WAL) go on. PostgreSQL takes concurrent writers: no gate.
+    /// </summary>
+    private readonly SemaphoreSlim? _sqliteWriter = target.IsSqlite ? new(1, 1) : null;
+
     public Task<StoredSession?> Load(Guid sessionId) => Task.Run(async () =>
     {
         await using var connection = await Open();
@@ -41,7 +49,7 @@ public sealed class SessionStore(StorageTarget target)
     });
 
     /// <summary>Writes one commit; returns the new version. Throws <see cref="SessionConflictException"/> if another writer got there first.</summary>
-    public Task<long> Commit(Guid sessionId, long version, SessionWrite write) => Task.Run(async () =>
+    public Task<long> Commit(Guid sessionId, long version, SessionWrite write) => Writing(async () =>
     {
         await using var connection = await Open();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -80,13 +88,31 @@ public sealed class SessionStore(StorageTarget target)
     });
 
     /// <summary>Removes the session and every row of it, for good.</summary>
-    public Task Delete(Guid sessionId) => Task.Run(async () =>
+    public Task Delete(Guid sessionId) => Writing(async () =>
     {
         await using var connection = await Open();
         await using var transaction = await connection.BeginTransactionAsync();
         await Command(connection, transaction, "DELETE FROM CafeSessionRow WHERE SessionId = @id", ("id", Key(sessionId))).ExecuteNonQueryAsync();
         await Command(connection, transaction, "DELETE FROM CafeSession WHERE SessionId = @id", ("id", Key(sessionId))).ExecuteNonQueryAsync();
         await transaction.CommitAsync();
+        return 0L;
+    });
+
+    private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(async () =>
+    {
+        if (_sqliteWriter is null)
+        {
+            return await write();
+        }
+        await _sqliteWriter.WaitAsync();
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
     });
 
     private static string Key(Guid sessionId) => sessionId.ToString("N");

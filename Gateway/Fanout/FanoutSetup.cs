@@ -40,6 +40,21 @@ public sealed class FanoutOptions
     /// (docs/BENCHMARKS.md), so the default keeps a storm's fan-out near half a core.
     /// </summary>
     public int ParticipantMessagesPerSecond { get; set; } = 20_000;
+
+    /// <summary>
+    /// Under a storm (the participants' budget not full), a send to more participants' screens
+    /// than this goes out slice by slice (<see cref="Slices"/> groups), <see cref="SlicePause"/>
+    /// apart, so that the commands arriving meanwhile (the votes themselves) are read and answered
+    /// between two slices instead of queueing behind thousands of writes. After a quiet moment a
+    /// send goes out at once, to the whole group.
+    /// </summary>
+    public int SliceAbove { get; set; } = 500;
+
+    /// <summary>How many slices a large participants' group is dealt into.</summary>
+    public int Slices { get; set; } = 32;
+
+    /// <summary>The pause after each slice of a send under a storm.</summary>
+    public TimeSpan SlicePause { get; set; } = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>
@@ -57,6 +72,16 @@ internal sealed class MessageBudget(int perSecond)
         Refill();
         var need = Math.Min(messages, _rate);
         return _tokens >= need ? TimeSpan.Zero : TimeSpan.FromSeconds((need - _tokens) / _rate);
+    }
+
+    /// <summary>True when the bucket is full: nothing was sent for a second's worth of refill.</summary>
+    public bool Full
+    {
+        get
+        {
+            Refill();
+            return _tokens >= _rate;
+        }
     }
 
     public void Spend(int messages)

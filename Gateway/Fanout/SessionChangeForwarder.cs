@@ -8,8 +8,13 @@ namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
 /// Receives a session's changes from its grain and sends them in seq order: to each role group
-/// the batch of events that group may see (possibly empty: every screen sees every seq), then
-/// personal events to their participant's own group. Orleans may deliver two one-way observer
+/// the batch of events that group may see, then personal events to their participant's own group.
+/// The staff and the projector see every seq (a batch may be empty). The participants' group,
+/// which may hold thousands of phones, is not sent seqs that carry nothing for it while the
+/// session is busy: they go out merged into its next batch (whose From covers them), or once the
+/// session has been quiet for <see cref="QuietDelay"/>. A vote storm on a poll whose results are
+/// private then costs the phones nothing. Under a storm, a send to many participants goes out
+/// slice by slice (<see cref="FanoutOptions.SliceAbove"/>), so commands are served in between. Orleans may deliver two one-way observer
 /// calls out of order, so a batch that arrives early waits for the missing one, briefly: if it
 /// never comes (lost with a failed silo), the early ones go out and screens resync on the gap.
 /// <para>
@@ -23,6 +28,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 {
     private static readonly Audience[] FewScreens = [Audience.Staff, Audience.Projector];
     private static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan QuietDelay = TimeSpan.FromSeconds(1);
     private readonly SortedDictionary<long, SessionChanges> _early = [];
     private long _next;
     private long _gapSince;
@@ -37,18 +43,30 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly ConnectionRegistry _connections;
     private readonly TimeSpan _minSendInterval;
     private readonly MessageBudget _participantsBudget;
+    private readonly IGroupManager _groups;
+    private readonly int _sliceAbove;
+    private readonly int _slices;
+    private readonly TimeSpan _slicePause;
+    /// <summary>This gateway's connections in the session's participants' group (touched by the pump only).</summary>
+    private readonly HashSet<string> _participantScreens = [];
+    /// <summary>Once the group is large, every participant screen is also dealt into a slice group, in turn.</summary>
+    private bool _dealt;
+    private int _nextSlice;
     private readonly List<SessionChanges> _forStaff = [];
     private readonly List<SessionChanges> _forParticipants = [];
     private long _staffSentAt;
     private long _participantsSentAt;
+    private bool _participantsHaveNews;
+    private long _lastArrivalAt;
 
     private readonly Action<Guid> _joinedProgramme;
 
     /// <param name="joinedProgramme">Called when the session joins a national programme.</param>
-    public SessionChangeForwarder(Guid sessionId, IHubClients clients, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme)
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, IGroupManager groups, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme)
     {
-        (_sessionId, _clients, _connections, _joinedProgramme) = (sessionId, clients, connections, joinedProgramme);
+        (_sessionId, _clients, _groups, _connections, _joinedProgramme) = (sessionId, clients, groups, connections, joinedProgramme);
         (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
+        (_sliceAbove, _slices, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.Slices), pacing.SlicePause);
         _ = Task.Run(PumpAsync);
     }
 
@@ -63,10 +81,16 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     public void Complete() => _queue.Writer.TryComplete();
 
+    /// <summary>A connection of this session left this gateway.</summary>
+    public void Left(string connectionId) => _queue.Writer.TryWrite(new ScreenLeft(connectionId));
+
+    private sealed record ScreenLeft(string ConnectionId);
+
     /// <summary>
     /// A screen just joined with a snapshot at <paramref name="afterSeq"/> and entered its groups:
     /// batches after that seq already sent to its group are sent to it alone, in order with what
     /// follows. False when they are no longer retained: the screen then needs a fresh snapshot.
+    /// From then on a participant's screen is also in the slices of sends under a storm.
     /// </summary>
     public Task<bool> CatchUp(string connectionId, Audience group, string participantId, long afterSeq)
     {
@@ -90,7 +114,16 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                 if (item is CatchUpRequest request)
                 {
                     TakeReady();
+                    if (request.Group == Audience.Participants && _participantScreens.Add(request.ConnectionId))
+                    {
+                        await DealIfLarge(request.ConnectionId);
+                    }
                     request.Done.TrySetResult(await Send(request));
+                    continue;
+                }
+                if (item is ScreenLeft left)
+                {
+                    _participantScreens.Remove(left.ConnectionId);
                     continue;
                 }
                 Place((SessionChanges)item);
@@ -113,11 +146,21 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             if (_forParticipants.Count > 0 && ParticipantsDue() <= TimeSpan.Zero)
             {
+                var storm = !_participantsBudget.Full;
                 _participantsSentAt = Stopwatch.GetTimestamp();
                 _participantsBudget.Spend(Screens);
                 _sentToParticipants = _forParticipants[^1].Seq;
-                await Send(SessionChanges.Merge(_forParticipants), [Audience.Participants], personal: false);
+                var merged = SessionChanges.Merge(_forParticipants);
+                if (storm && _dealt)
+                {
+                    await SendInSlices(merged.For(Audience.Participants));
+                }
+                else
+                {
+                    await Send(merged, [Audience.Participants], personal: false);
+                }
                 _forParticipants.Clear();
+                _participantsHaveNews = false;
             }
         }
     }
@@ -163,6 +206,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             _forStaff.Add(changes);
             _forParticipants.Add(changes);
+            _participantsHaveNews |= changes.Deliveries.Any(d => (d.To & Audience.Participants) != 0);
+            _lastArrivalAt = Stopwatch.GetTimestamp();
             _recent.Enqueue(changes);
             if (_recent.Count > Retained)
             {
@@ -191,7 +236,9 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     {
         var interval = _minSendInterval - Elapsed(_participantsSentAt);
         var budget = _participantsBudget.WaitFor(Screens);
-        return interval > budget ? interval : budget;
+        var due = interval > budget ? interval : budget;
+        var quiet = QuietDelay - Elapsed(_lastArrivalAt);
+        return _participantsHaveNews || quiet <= due ? due : quiet;
     }
 
     /// <summary>Replays to one new screen what its group received after its snapshot.</summary>
@@ -221,6 +268,58 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         catch (Exception)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// One batch to the participants' screens, slice by slice with a pause after each: a slice's
+    /// writes queue behind what arrived before them, and what arrives during the pause (a vote,
+    /// its acknowledgement) goes ahead of the next slice.
+    /// </summary>
+    private async Task SendInSlices(ChangeBatch batch)
+    {
+        for (var slice = 0; slice < _slices; slice++)
+        {
+            try
+            {
+                await _clients.Group(SessionFanout.SliceGroupName(_sessionId, slice)).SendAsync(SessionFanout.ChangesEvent, batch);
+            }
+            catch (Exception)
+            {
+                // As for a whole-group send: a screen that missed it sees the gap on the next batch.
+            }
+            await Task.Delay(_slicePause);
+        }
+    }
+
+    /// <summary>Once the participants' group is large enough to be sliced, deals every screen (then each newcomer) into the slices.</summary>
+    private async Task DealIfLarge(string connectionId)
+    {
+        if (_dealt)
+        {
+            await Deal(connectionId);
+        }
+        else if (_participantScreens.Count > _sliceAbove)
+        {
+            _dealt = true;
+            foreach (var screen in _participantScreens)
+            {
+                await Deal(screen);
+            }
+        }
+    }
+
+    /// <summary>Puts a participant's screen in the next slice group (SignalR drops it from its groups when it disconnects).</summary>
+    private async Task Deal(string connectionId)
+    {
+        try
+        {
+            await _groups.AddToGroupAsync(connectionId, SessionFanout.SliceGroupName(_sessionId, _nextSlice));
+            _nextSlice = (_nextSlice + 1) % _slices;
+        }
+        catch (Exception)
+        {
+            // The connection is gone.
         }
     }
 

@@ -24,6 +24,9 @@ public sealed partial class SessionFanout(
 
     public static string PersonalGroupName(Guid sessionId, string participantId) => $"session:{sessionId:N}:p:{participantId}";
 
+    /// <summary>One slice of a large participants' group (<see cref="FanoutOptions.Slices"/>).</summary>
+    public static string SliceGroupName(Guid sessionId, int slice) => $"session:{sessionId:N}:s:{slice}";
+
     public int SubscriptionCount
     {
         get
@@ -55,6 +58,18 @@ public sealed partial class SessionFanout(
         {
             Release(sessionId);
             throw;
+        }
+    }
+
+    /// <summary>A joined connection of this session left: then <see cref="Release"/>.</summary>
+    public void Left(Guid sessionId, string connectionId)
+    {
+        lock (_gate)
+        {
+            if (_subscriptions.TryGetValue(sessionId, out var subscription))
+            {
+                subscription.Forwarder.Left(connectionId);
+            }
         }
     }
 
@@ -119,7 +134,7 @@ public sealed partial class SessionFanout(
 
     private Subscription Subscribe(Guid sessionId)
     {
-        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, connections, options.Value,
+        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, hub.Groups, connections, options.Value,
             programme => _ = programmes.Attach(programme, sessionId));
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);

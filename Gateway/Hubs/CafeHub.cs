@@ -112,6 +112,7 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         if (ConnectionBinding.Of(Context) is { } me)
         {
             connections.Remove(me.SessionId, me.ParticipantId, Context.ConnectionId);
+            fanout.Left(me.SessionId, Context.ConnectionId);
             fanout.Release(me.SessionId);
             await Session(me).Disconnected(me.ParticipantId);
         }

@@ -5,7 +5,8 @@ namespace CafeIA.Wire;
 /// <summary>
 /// One change batch as one screen receives it: the events of one group commit that this screen
 /// may see, under the session's new sequence number (possibly none: the seq still moves, so a
-/// client never mistakes another audience's change for a gap). Applied in seq order; a gap
+/// client never mistakes another audience's change for a gap; participants' screens get such
+/// seqs merged into a later batch, see SessionChangeForwarder). Applied in seq order; a gap
 /// means a snapshot is needed. A gateway that falls behind merges the batches waiting for a
 /// screen into one that covers seqs <see cref="From"/>..<see cref="Seq"/> (From absent: just Seq).
 /// The same record carries personal events (event "personal").

@@ -15,16 +15,8 @@ public sealed class FanoutPacingTests
         using var data = new TempDirectory();
         // A long interval makes the merging certain: every commit after the first send waits for the next.
         await using var host = await GatewayHost.StartEmbedded(data.Path, "--Fanout:MinSendInterval=00:00:01");
-        var created = await CafeClient.CreateSession(host.BaseAddress, "Tempête");
-        await using var facilitator = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
-        await facilitator.Invoke("StartSession");
-        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]))).PollId;
-        await facilitator.Invoke("OpenPoll", new PollRef(poll));
-        var voters = new List<CafeClient>();
-        for (var i = 0; i < 30; i++)
-        {
-            voters.Add(await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions($"V{i}")));
-        }
+        var (created, facilitator, poll, voters) = await Room(host, "Tempête", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 30);
+        await using var _ = facilitator;
         var watcher = voters[0];
         var before = (await facilitator.Snapshot()).Seq;
         await watcher.WaitForState(s => s.Seq == before, "the joins");
@@ -58,5 +50,96 @@ public sealed class FanoutPacingTests
         {
             await voter.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Participants_are_not_sent_changes_that_carry_nothing_for_them_until_the_session_is_quiet()
+    {
+        using var data = new TempDirectory();
+        // No pacing interval: without the rule, each vote's (empty) batch would go out on its own.
+        await using var host = await GatewayHost.StartEmbedded(data.Path, "--Fanout:MinSendInterval=00:00:00");
+        // Hidden results: a ballot changes what the staff and the projector see, not the participants.
+        var (_, facilitator, poll, voters) = await Room(host, "Secret", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"], HideResults: true), 20);
+        await using var _ = facilitator;
+        var watcher = voters[0];
+        var before = (await facilitator.Snapshot()).Seq;
+        await watcher.WaitForState(s => s.Seq == before, "the joins");
+        var arrivalsBefore = watcher.Arrivals.Count;
+
+        foreach (var (voter, i) in voters.Select((v, i) => (v, i)))
+        {
+            await voter.Invoke("Vote", new VoteRequest(poll, [i % 2]));
+        }
+        var after = (await facilitator.Snapshot()).Seq;
+        Assert.True(after - before >= 20, "each vote committed on its own");
+        // The seqs still reach the participants, once the session has been quiet for a second, in one batch.
+        await watcher.WaitForState(s => s.Seq == after, "the seqs of the votes");
+        var storm = watcher.Arrivals.Skip(arrivalsBefore).ToList();
+        Assert.Single(storm);
+        Assert.Equal((before + 1, after), (storm[0].From, storm[0].Seq));
+        Assert.Null(watcher.State.Polls[poll].Results);
+        Assert.Equal(ClientState.Digest(await watcher.Snapshot()), watcher.State.Digest());
+        Assert.Equal(0, watcher.Resyncs);
+        foreach (var voter in voters)
+        {
+            await voter.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Under_a_storm_a_large_participants_group_is_sent_slice_by_slice_and_every_screen_gets_every_change()
+    {
+        using var data = new TempDirectory();
+        // Scaled down: more than 4 participants is "large", 3 slices 100 ms apart, and a budget
+        // small enough that the votes below make a storm (each send waits for the bucket).
+        await using var host = await GatewayHost.StartEmbedded(data.Path,
+            "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
+        var (_, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
+        await using var _ = facilitator;
+        var before = (await facilitator.Snapshot()).Seq;
+        foreach (var voter in voters)
+        {
+            await voter.WaitForState(s => s.Seq == before, "the joins");
+        }
+
+        await Task.WhenAll(voters.Select((voter, i) => voter.Invoke("Vote", new VoteRequest(poll, [i % 2]))));
+        for (var round = 0; round < 2; round++)
+        {
+            // More commits while the first sends go out: the session stays busy.
+            await Task.WhenAll(voters.Select((voter, i) => voter.Invoke("Vote", new VoteRequest(poll, [(i + round + 1) % 2]))));
+        }
+        var after = (await facilitator.Snapshot()).Seq;
+        foreach (var voter in voters)
+        {
+            await voter.WaitForState(s => s.Seq == after && s.Polls[poll].Results!.Voters == 12, "the last vote");
+            Assert.Equal(ClientState.Digest(await voter.Snapshot()), voter.State.Digest());
+            Assert.Equal(0, voter.Resyncs);
+        }
+        // One batch reached the slices one after another: its arrivals span at least the two pauses between three slices.
+        var sliced = voters.SelectMany(v => v.Arrivals.Where(a => a.Seq > before)).GroupBy(a => a.Seq)
+            .Where(g => g.Count() == voters.Count)
+            .Select(g => g.Max(a => a.At) - g.Min(a => a.At));
+        Assert.Contains(sliced, spread => spread >= TimeSpan.FromMilliseconds(180));
+        foreach (var voter in voters)
+        {
+            await voter.DisposeAsync();
+        }
+    }
+
+    /// <summary>A started session with one open poll and <paramref name="count"/> joined participants.</summary>
+    private static async Task<(SessionCreated Created, CafeClient Facilitator, string Poll, List<CafeClient> Voters)> Room(
+        GatewayHost host, string title, CreatePollRequest request, int count)
+    {
+        var created = await CafeClient.CreateSession(host.BaseAddress, title);
+        var facilitator = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", request)).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(poll));
+        var voters = new List<CafeClient>();
+        for (var i = 0; i < count; i++)
+        {
+            voters.Add(await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions($"V{i}")));
+        }
+        return (created, facilitator, poll, voters);
     }
 }

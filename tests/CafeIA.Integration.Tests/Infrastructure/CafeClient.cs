@@ -181,7 +181,6 @@ internal sealed class CafeClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>When each change batch arrived (seq, UTC time).</summary>
     /// <summary>Shared batches as they arrived: the seqs each covers (From..Seq) and when.</summary>
     public IReadOnlyList<(long From, long Seq, DateTime At)> Arrivals
     {

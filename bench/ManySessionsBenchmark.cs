@@ -23,6 +23,7 @@ public static class ManySessionsBenchmark
     public sealed record Measure(ServerMemory Idle, ServerMemory Connected, int Connections, int Failed)
     {
         public double WorkingSetPerConnection => (double)(Connected.WorkingSetBytes - Idle.WorkingSetBytes) / Connections;
+        public double WorkingSetAfterCollectionPerConnection => (double)(Connected.WorkingSetAfterCollectionBytes - Idle.WorkingSetAfterCollectionBytes) / Connections;
         public double HeapPerConnection => (double)(Connected.HeapBytes - Idle.HeapBytes) / Connections;
     }
 
@@ -36,12 +37,14 @@ public static class ManySessionsBenchmark
         }
         var ours = await MeasureGateway(options);
         var bare = await MeasureBare(options);
-        // | sessions × participants | gateway working set idle → connected | gateway heap idle → connected | per participant, working set ours / bare (ratio) | per participant, heap ours / bare (ratio) | failed joins ours / bare |
+        // | sessions × participants | gateway working set idle → connected | gateway heap idle → connected | per participant, working set ours / bare (ratio) | per participant, heap ours / bare (ratio) |
+        // per participant, working set after the full collection ours / bare (ratio) | failed joins ours / bare |
         Console.WriteLine(
             $"| {options.Sessions:N0} × {options.PerSession} | {Stats.Mb(ours.Idle.WorkingSetBytes)} → {Stats.Mb(ours.Connected.WorkingSetBytes)} MB | " +
             $"{Stats.Mb(ours.Idle.HeapBytes)} → {Stats.Mb(ours.Connected.HeapBytes)} MB | " +
             $"{Kb(ours.WorkingSetPerConnection)} / {Kb(bare.WorkingSetPerConnection)} KB ({Stats.Ratio(ours.WorkingSetPerConnection, bare.WorkingSetPerConnection)}) | " +
             $"{Kb(ours.HeapPerConnection)} / {Kb(bare.HeapPerConnection)} KB ({Stats.Ratio(ours.HeapPerConnection, bare.HeapPerConnection)}) | " +
+            $"{Kb(ours.WorkingSetAfterCollectionPerConnection)} / {Kb(bare.WorkingSetAfterCollectionPerConnection)} KB ({Stats.Ratio(ours.WorkingSetAfterCollectionPerConnection, bare.WorkingSetAfterCollectionPerConnection)}) | " +
             $"{ours.Failed} / {bare.Failed} |");
         return ours.Failed == 0 && bare.Failed == 0 ? 0 : 1;
     }

@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 namespace CafeIA.Bench;
 
 /// <summary>
-/// A server's memory at one moment: its working set (from /proc, read first) and its managed heap
+/// A server's memory at one moment: its working set (from /proc, read first), its managed heap
 /// right after a full garbage collection forced from outside (<see cref="ForcedCollection"/>), so
-/// that the heap counts what is alive, not garbage that no collection has reclaimed yet.
+/// that the heap counts what is alive, not garbage that no collection has reclaimed yet, and its
+/// working set again after that collection (what the garbage and the collector's headroom held).
 /// </summary>
-public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes)
+public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long WorkingSetAfterCollectionBytes)
 {
     /// <summary>
     /// The gateway publishes its heap on /metrics (the runtime's System.Runtime meter, exported
@@ -39,7 +40,7 @@ public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes)
             var after = await read();
             if (after.FullCollections > before)
             {
-                return new ServerMemory(workingSet, after.HeapSizeBytes);
+                return new ServerMemory(workingSet, after.HeapSizeBytes, server.WorkingSet);
             }
             if (DateTime.UtcNow > deadline)
             {

@@ -47,6 +47,20 @@ public static class Storm
         return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck);
     }
 
+    /// <summary>
+    /// A warm-up before a measured storm, not measured: 1% of the clients (at least 10) make the
+    /// same kind of call on another target within a second, so that the measured storm finds the
+    /// code paths compiled (server and load generator) as on a service that has been running.
+    /// </summary>
+    public static async Task WarmUp(IReadOnlyList<HubConnection> clients, Func<HubConnection, int, Task> call)
+    {
+        var result = await Run([.. clients.Take(Math.Max(10, clients.Count / 100))], TimeSpan.FromSeconds(1), call);
+        if (result.Failures > 0)
+        {
+            throw new InvalidOperationException($"{result.Failures} warm-up calls failed.");
+        }
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         long current;

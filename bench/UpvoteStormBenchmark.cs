@@ -6,6 +6,7 @@ namespace CafeIA.Bench;
 /// <summary>
 /// Upvote storm: N participants of one session each upvote the same question once (with an
 /// opId), at a random moment within ~10 s: every upvote lands on one counter of one session.
+/// Before it, 1% of them upvote another question (<see cref="Storm.WarmUp"/>, not measured).
 /// Reports the acknowledgement latency, upvotes acknowledged, lost (acknowledged but not in the
 /// question's final votes in the facilitator's snapshot), doubled (in the final votes but not
 /// acknowledged), and how long after the last acknowledgement the projector showed the exact
@@ -22,11 +23,13 @@ public static class UpvoteStormBenchmark
 
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
         await facilitator.InvokeAsync("StartSession", new { });
+        var warmUp = (await facilitator.InvokeAsync<JsonElement>("AskQuestion", new { text = "Échauffement ?" })).GetProperty("questionId").GetString()!;
         var question = (await facilitator.InvokeAsync<JsonElement>("AskQuestion", new { text = "Et la sobriété numérique ?" })).GetProperty("questionId").GetString()!;
         await using var projector = await ProjectorWatch.Join(hub, session, e => Votes(e, question));
 
         var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
             .Select(v => v.Client).ToList();
+        await Storm.WarmUp(voters, (voter, i) => voter.InvokeAsync("Upvote", new { questionId = warmUp, opId = $"warm-up-{i}" }));
         var storm = await Storm.Run(voters, TimeSpan.FromSeconds(10),
             (voter, i) => voter.InvokeAsync("Upvote", new { questionId = question, opId = $"upvote-{i}" }));
         var lag = await projector.LagAfter(storm.LastAck, storm.Acknowledged);

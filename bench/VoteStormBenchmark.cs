@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CafeIA.Bench;
 
 /// <summary>
-/// Vote storm: N participants of one session each vote once, spread over ~10 s. Reports the
+/// Vote storm: N participants of one session each vote once, spread over ~10 s, after a warm-up
+/// poll that 1% of them answer (<see cref="Storm.WarmUp"/>, not measured). Reports the
 /// acknowledgement latency, losses and doubles (the final tally against the acknowledged
 /// ballots), and how long after the last acknowledgement the projector showed the exact count.
 /// With --storage postgres it runs on the cluster deployment (PostgreSQL with fsync on, one silo,
@@ -20,13 +21,17 @@ public static class VoteStormBenchmark
 
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
         await facilitator.InvokeAsync("StartSession", new { });
+        var warmUp = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question = "Échauffement ?", kind = "single", options = new[] { "oui", "non" } })).GetProperty("pollId").GetString();
         var poll = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question = "Confiance ?", kind = "single", options = new[] { "oui", "non", "sans avis" } })).GetProperty("pollId").GetString();
-        await facilitator.InvokeAsync("OpenPoll", new { pollId = poll });
+        await facilitator.InvokeAsync("OpenPoll", new { pollId = warmUp });
         await using var projector = await ProjectorWatch.Join(hub, session, e =>
             e.GetProperty("type").GetString() == "pollResults" ? e.GetProperty("results").GetProperty("voters").GetInt32() : null);
 
         var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
             .Select(v => v.Client).ToList();
+        await Storm.WarmUp(voters, (voter, i) => voter.InvokeAsync("Vote", new { pollId = warmUp, choices = new[] { i % 2 }, opId = $"warm-up-{i}" }));
+        await facilitator.InvokeAsync("ClosePoll", new { pollId = warmUp });
+        await facilitator.InvokeAsync("OpenPoll", new { pollId = poll });
         // Spread over ten seconds, as a room answering a poll on screen.
         var storm = await Storm.Run(voters, TimeSpan.FromSeconds(10),
             (voter, i) => voter.InvokeAsync("Vote", new { pollId = poll, choices = new[] { i % 3 }, opId = $"vote-{i}" }));

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every figure of docs/BENCHMARKS.md's issue-6 and issue-8 tables, one scenario after another
+# (never two at once: they share the machine). Prints each scenario's Markdown row.
+#   bench/table.sh                 # N = 1,000 / 2,500 / 5,000 / 10,000
+#   SIZES="1000 2500" bench/table.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+dotnet build CafeIA.sln -c Release -v quiet -nologo >/dev/null || exit 1
+dotnet build bench -c Release -p:SkipWebBuild=true -v quiet -nologo >/dev/null || exit 1
+bench=bench/bin/Release/net10.0/CafeIA.Bench.dll
+sizes=${SIZES:-"1000 2500 5000 10000"}
+failed=0
+run() {
+    echo "## $*"
+    dotnet "$bench" "$@" || failed=$((failed + 1))
+}
+run sessions --sessions 1000 --per-session 12
+for scenario in join fanout upvotes votes; do
+    for n in $sizes; do
+        run "$scenario" --clients "$n"
+    done
+done
+run votes --clients 10000 --storage postgres
+run programme --sessions 1000 --per-session 20
+echo "$failed scenario runs reported a loss, a double or a failure"
+exit $((failed > 0))

@@ -42,7 +42,7 @@ public sealed class FanoutOptions
     public int ParticipantMessagesPerSecond { get; set; } = 20_000;
 
     /// <summary>
-    /// Under a storm (the participants' budget not full), a send to more participants' screens
+    /// Under a storm (several commits waiting for one send), a send to more participants' screens
     /// than this goes out slice by slice (<see cref="Slices"/> groups), <see cref="SlicePause"/>
     /// apart, so that the commands arriving meanwhile (the votes themselves) are read and answered
     /// between two slices instead of queueing behind thousands of writes. After a quiet moment a
@@ -72,16 +72,6 @@ internal sealed class MessageBudget(int perSecond)
         Refill();
         var need = Math.Min(messages, _rate);
         return _tokens >= need ? TimeSpan.Zero : TimeSpan.FromSeconds((need - _tokens) / _rate);
-    }
-
-    /// <summary>True when the bucket is full: nothing was sent for a second's worth of refill.</summary>
-    public bool Full
-    {
-        get
-        {
-            Refill();
-            return _tokens >= _rate;
-        }
     }
 
     public void Spend(int messages)

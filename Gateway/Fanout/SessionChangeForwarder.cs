@@ -111,22 +111,10 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             {
                 using var wake = NextWake() is { } due ? new CancellationTokenSource(due) : null;
                 var item = await _queue.Reader.ReadAsync(wake?.Token ?? CancellationToken.None);
-                if (item is CatchUpRequest request)
+                if (!await Handle(item))
                 {
-                    TakeReady();
-                    if (request.Group == Audience.Participants && _participantScreens.Add(request.ConnectionId))
-                    {
-                        await DealIfLarge(request.ConnectionId);
-                    }
-                    request.Done.TrySetResult(await Send(request));
                     continue;
                 }
-                if (item is ScreenLeft left)
-                {
-                    _participantScreens.Remove(left.ConnectionId);
-                    continue;
-                }
-                Place((SessionChanges)item);
             }
             catch (OperationCanceledException)
             {
@@ -146,11 +134,14 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             if (_forParticipants.Count > 0 && ParticipantsDue() <= TimeSpan.Zero)
             {
-                var storm = !_participantsBudget.Full;
+                // A storm: commits came faster than the pacing lets sends go, and several wait for this one.
+                var storm = _forParticipants.Count > 1;
                 _participantsSentAt = Stopwatch.GetTimestamp();
                 _participantsBudget.Spend(Screens);
                 _sentToParticipants = _forParticipants[^1].Seq;
                 var merged = SessionChanges.Merge(_forParticipants);
+                _forParticipants.Clear();
+                _participantsHaveNews = false;
                 if (storm && _dealt)
                 {
                     await SendInSlices(merged.For(Audience.Participants));
@@ -159,9 +150,32 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                 {
                     await Send(merged, [Audience.Participants], personal: false);
                 }
-                _forParticipants.Clear();
-                _participantsHaveNews = false;
             }
+        }
+    }
+
+    /// <summary>
+    /// One arrival: a batch is placed in order (true: the pump then looks at what can be sent);
+    /// a joining screen is caught up and a leaving one forgotten at once (false).
+    /// </summary>
+    private async Task<bool> Handle(object item)
+    {
+        switch (item)
+        {
+            case CatchUpRequest request:
+                TakeReady();
+                if (request.Group == Audience.Participants && _participantScreens.Add(request.ConnectionId))
+                {
+                    await DealIfLarge(request.ConnectionId);
+                }
+                request.Done.TrySetResult(await Send(request));
+                return false;
+            case ScreenLeft left:
+                _participantScreens.Remove(left.ConnectionId);
+                return false;
+            default:
+                Place((SessionChanges)item);
+                return true;
         }
     }
 
@@ -288,7 +302,28 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             {
                 // As for a whole-group send: a screen that missed it sees the gap on the next batch.
             }
-            await Task.Delay(_slicePause);
+            await ServeFor(_slicePause);
+        }
+    }
+
+    /// <summary>
+    /// The pause between two slices: arrivals are handled meanwhile (a joining screen is not kept
+    /// waiting for the whole send); batches wait in order for the next send.
+    /// </summary>
+    private async Task ServeFor(TimeSpan pause)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(pause.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() is var now && now < until)
+        {
+            using var timeout = new CancellationTokenSource(Stopwatch.GetElapsedTime(now, until));
+            try
+            {
+                await Handle(await _queue.Reader.ReadAsync(timeout.Token));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+            {
+                return;
+            }
         }
     }
 

@@ -94,7 +94,7 @@ public sealed class FanoutPacingTests
         // small enough that the votes below make a storm (each send waits for the bucket).
         await using var host = await GatewayHost.StartEmbedded(data.Path,
             "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
-        var (_, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
+        var (created, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
         await using var _ = facilitator;
         var before = (await facilitator.Snapshot()).Seq;
         foreach (var voter in voters)
@@ -103,13 +103,15 @@ public sealed class FanoutPacingTests
         }
 
         await Task.WhenAll(voters.Select((voter, i) => voter.Invoke("Vote", new VoteRequest(poll, [i % 2]))));
+        // Joins while slices go out: served between two slices, caught up, dealt into a slice.
+        var late = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions("En retard"));
         for (var round = 0; round < 2; round++)
         {
             // More commits while the first sends go out: the session stays busy.
             await Task.WhenAll(voters.Select((voter, i) => voter.Invoke("Vote", new VoteRequest(poll, [(i + round + 1) % 2]))));
         }
         var after = (await facilitator.Snapshot()).Seq;
-        foreach (var voter in voters)
+        foreach (var voter in voters.Append(late))
         {
             await voter.WaitForState(s => s.Seq == after && s.Polls[poll].Results!.Voters == 12, "the last vote");
             Assert.Equal(ClientState.Digest(await voter.Snapshot()), voter.State.Digest());
@@ -120,7 +122,7 @@ public sealed class FanoutPacingTests
             .Where(g => g.Count() == voters.Count)
             .Select(g => g.Max(a => a.At) - g.Min(a => a.At));
         Assert.Contains(sliced, spread => spread >= TimeSpan.FromMilliseconds(180));
-        foreach (var voter in voters)
+        foreach (var voter in voters.Append(late))
         {
             await voter.DisposeAsync();
         }

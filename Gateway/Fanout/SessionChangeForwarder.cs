@@ -29,6 +29,13 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private static readonly Audience[] FewScreens = [Audience.Staff, Audience.Projector];
     private static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan QuietDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long one send may wait on screens that do not read (SignalR's backpressure). The pump
+    /// serves the whole session: a stuck phone must not hold every other screen and every join.
+    /// SignalR closes a connection whose write was abandoned; that screen reconnects and resyncs.
+    /// </summary>
+    private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(5);
     private readonly SortedDictionary<long, SessionChanges> _early = [];
     private long _next;
     private long _gapSince;
@@ -272,10 +279,11 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         try
         {
             var client = _clients.Client(request.ConnectionId);
-            await client.SendAsync(SessionFanout.ChangesEvent, changes.For(request.Group));
+            using var patience = new CancellationTokenSource(SendPatience);
+            await client.SendAsync(SessionFanout.ChangesEvent, changes.For(request.Group), patience.Token);
             foreach (var (participantId, batch) in changes.Personal().Where(p => p.ParticipantId == request.ParticipantId))
             {
-                await client.SendAsync(SessionFanout.PersonalEvent, batch);
+                await client.SendAsync(SessionFanout.PersonalEvent, batch, patience.Token);
             }
             return true;
         }
@@ -296,7 +304,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
         {
             try
             {
-                await _clients.Group(SessionFanout.SliceGroupName(_sessionId, slice)).SendAsync(SessionFanout.ChangesEvent, batch);
+                using var patience = new CancellationTokenSource(SendPatience);
+                await _clients.Group(SessionFanout.SliceGroupName(_sessionId, slice)).SendAsync(SessionFanout.ChangesEvent, batch, patience.Token);
             }
             catch (Exception)
             {
@@ -362,11 +371,12 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     private async Task Send(SessionChanges changes, Audience[] groups, bool personal)
     {
+        using var patience = new CancellationTokenSource(SendPatience);
         try
         {
             foreach (var group in groups)
             {
-                await _clients.Group(SessionFanout.GroupName(_sessionId, group)).SendAsync(SessionFanout.ChangesEvent, changes.For(group));
+                await _clients.Group(SessionFanout.GroupName(_sessionId, group)).SendAsync(SessionFanout.ChangesEvent, changes.For(group), patience.Token);
             }
             if (changes.CommittedAt != default)
             {
@@ -378,7 +388,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             foreach (var (participantId, batch) in changes.Personal())
             {
-                await _clients.Group(SessionFanout.PersonalGroupName(_sessionId, participantId)).SendAsync(SessionFanout.PersonalEvent, batch);
+                await _clients.Group(SessionFanout.PersonalGroupName(_sessionId, participantId)).SendAsync(SessionFanout.PersonalEvent, batch, patience.Token);
                 if (batch.Events.OfType<RoleRevoked>().Any())
                 {
                     _connections.Abort(_sessionId, participantId);

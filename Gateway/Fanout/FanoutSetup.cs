@@ -53,7 +53,13 @@ public sealed class FanoutOptions
     /// <summary>How many slices a large participants' group is dealt into.</summary>
     public int Slices { get; set; } = 32;
 
-    /// <summary>The pause after each slice of a send under a storm.</summary>
+    /// <summary>
+    /// About how many screens one step of a sliced send reaches: a smaller group is sent several
+    /// slice groups at a time, in fewer steps (1,000 screens: 4 steps; 10,000: all 32).
+    /// </summary>
+    public int ScreensPerSlice { get; set; } = 300;
+
+    /// <summary>The pause after each step of a send under a storm; the staff and the projector are served in it.</summary>
     public TimeSpan SlicePause { get; set; } = TimeSpan.FromMilliseconds(10);
 }
 

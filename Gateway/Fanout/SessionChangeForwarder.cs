@@ -53,6 +53,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly IGroupManager _groups;
     private readonly int _sliceAbove;
     private readonly int _slices;
+    private readonly int _screensPerSlice;
     private readonly TimeSpan _slicePause;
     /// <summary>This gateway's connections in the session's participants' group (touched by the pump only).</summary>
     private readonly HashSet<string> _participantScreens = [];
@@ -73,7 +74,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     {
         (_sessionId, _clients, _groups, _connections, _joinedProgramme) = (sessionId, clients, groups, connections, joinedProgramme);
         (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
-        (_sliceAbove, _slices, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.Slices), pacing.SlicePause);
+        (_sliceAbove, _slices, _screensPerSlice, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.Slices), Math.Max(1, pacing.ScreensPerSlice), pacing.SlicePause);
         _ = Task.Run(PumpAsync);
     }
 
@@ -132,13 +133,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                 return;
             }
             TakeReady();
-            if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _minSendInterval)
-            {
-                _staffSentAt = Stopwatch.GetTimestamp();
-                _sentToStaff = _forStaff[^1].Seq;
-                await Send(SessionChanges.Merge(_forStaff), FewScreens, personal: true);
-                _forStaff.Clear();
-            }
+            await SendToStaffIfDue();
             if (_forParticipants.Count > 0 && ParticipantsDue() <= TimeSpan.Zero)
             {
                 // A storm: commits came faster than the pacing lets sends go, and several wait for this one.
@@ -158,6 +153,19 @@ internal sealed class SessionChangeForwarder : ISessionObserver
                     await Send(merged, [Audience.Participants], personal: false);
                 }
             }
+        }
+    }
+
+    /// <summary>The staff and the projector (a few screens): what waits for them, at most every MinSendInterval.</summary>
+    private async Task SendToStaffIfDue()
+    {
+        if (_forStaff.Count > 0 && Elapsed(_staffSentAt) >= _minSendInterval)
+        {
+            _staffSentAt = Stopwatch.GetTimestamp();
+            _sentToStaff = _forStaff[^1].Seq;
+            var merged = SessionChanges.Merge(_forStaff);
+            _forStaff.Clear();
+            await Send(merged, FewScreens, personal: true);
         }
     }
 
@@ -300,12 +308,16 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     /// </summary>
     private async Task SendInSlices(ChangeBatch batch)
     {
-        for (var slice = 0; slice < _slices; slice++)
+        // About ScreensPerSlice screens a step: several of the slice groups at once when the group is smaller.
+        var steps = Math.Clamp((_participantScreens.Count + _screensPerSlice - 1) / _screensPerSlice, 1, _slices);
+        var perStep = (_slices + steps - 1) / steps;
+        for (var first = 0; first < _slices; first += perStep)
         {
+            var groups = Enumerable.Range(first, Math.Min(perStep, _slices - first)).Select(k => SessionFanout.SliceGroupName(_sessionId, k)).ToArray();
             try
             {
                 using var patience = new CancellationTokenSource(SendPatience);
-                await _clients.Group(SessionFanout.SliceGroupName(_sessionId, slice)).SendAsync(SessionFanout.ChangesEvent, batch, patience.Token);
+                await _clients.Groups(groups).SendAsync(SessionFanout.ChangesEvent, batch, patience.Token);
             }
             catch (Exception)
             {
@@ -317,7 +329,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     /// <summary>
     /// The pause between two slices: arrivals are handled meanwhile (a joining screen is not kept
-    /// waiting for the whole send); batches wait in order for the next send.
+    /// waiting for the whole send), and the staff and the projector get what is due for them;
+    /// the participants' next batch waits for the next send.
     /// </summary>
     private async Task ServeFor(TimeSpan pause)
     {
@@ -331,9 +344,11 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
             {
-                return;
+                break;
             }
         }
+        TakeReady();
+        await SendToStaffIfDue();
     }
 
     /// <summary>Once the participants' group is large enough to be sliced, deals every screen (then each newcomer) into the slices.</summary>

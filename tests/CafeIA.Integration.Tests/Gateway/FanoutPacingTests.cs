@@ -90,10 +90,10 @@ public sealed class FanoutPacingTests
     public async Task Under_a_storm_a_large_participants_group_is_sent_slice_by_slice_and_every_screen_gets_every_change()
     {
         using var data = new TempDirectory();
-        // Scaled down: more than 4 participants is "large", 3 slices 100 ms apart, and a budget
+        // Scaled down: more than 4 participants is "large", 3 slices of about 4, 100 ms apart, and a budget
         // small enough that the votes below make a storm (each send waits for the bucket).
         await using var host = await GatewayHost.StartEmbedded(data.Path,
-            "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
+            "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:ScreensPerSlice=4", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
         var (created, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
         await using var _ = facilitator;
         var before = (await facilitator.Snapshot()).Seq;

@@ -28,6 +28,8 @@ public static class HubClients
     /// is done). Client i connects to hubFor(i). Latency: from starting the connection to the end
     /// of the join call, in ms; NaN when either failed (the client is returned all the same).
     /// </summary>
+    private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(60);
+
     public static async Task<(List<HubConnection> Clients, double[] Latencies)> JoinMany(int count, Func<int, Uri> hubFor, Func<HubConnection, int, Task> join)
     {
         var clients = new List<HubConnection>(count);
@@ -41,8 +43,9 @@ public static class HubClients
                 client.On<JsonElement>("changes", _ => { });
                 try
                 {
-                    await client.StartAsync();
-                    await join(client, i);
+                    // A join that never answers is a failed join, not a hung run.
+                    await client.StartAsync().WaitAsync(JoinPatience);
+                    await join(client, i).WaitAsync(JoinPatience);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 }
                 catch (Exception)

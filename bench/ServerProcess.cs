@@ -84,16 +84,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ChildProcess.Stop(_process);
 
     public static int FreePort()
     {

@@ -71,14 +71,5 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => ChildProcess.Stop(_process);
 }

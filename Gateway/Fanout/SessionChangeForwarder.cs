@@ -14,8 +14,8 @@ namespace CafeIA.Gateway.Fanout;
 /// session is busy: they go out merged into its next batch (whose From covers them), or once the
 /// session has been quiet for <see cref="QuietDelay"/>. A vote storm on a poll whose results are
 /// private then costs the phones nothing. Under a storm, a send to many participants goes out
-/// slice by slice (<see cref="FanoutOptions.SliceAbove"/>), so commands are served in between. Orleans may deliver two one-way observer
-/// calls out of order, so a batch that arrives early waits for the missing one, briefly: if it
+/// slice by slice (<see cref="FanoutOptions.SliceAbove"/>), so commands are served in between.
+/// Orleans may deliver two one-way observer calls out of order, so a batch that arrives early waits for the missing one, briefly: if it
 /// never comes (lost with a failed silo), the early ones go out and screens resync on the gap.
 /// <para>
 /// Sends are paced (<see cref="FanoutOptions"/>): after a quiet moment a change goes out at once;
@@ -28,7 +28,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 {
     private static readonly Audience[] FewScreens = [Audience.Staff, Audience.Projector];
     private static readonly TimeSpan GapPatience = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan QuietDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan QuietDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long one send may wait on screens that do not read (SignalR's backpressure). The pump
@@ -52,7 +52,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly MessageBudget _participantsBudget;
     private readonly IGroupManager _groups;
     private readonly int _sliceAbove;
-    private readonly int _slices;
+    /// <summary>The slice groups' names, made once.</summary>
+    private readonly string[] _sliceGroups;
     private readonly int _screensPerSlice;
     private readonly TimeSpan _slicePause;
     /// <summary>This gateway's connections in the session's participants' group (touched by the pump only).</summary>
@@ -74,7 +75,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     {
         (_sessionId, _clients, _groups, _connections, _joinedProgramme) = (sessionId, clients, groups, connections, joinedProgramme);
         (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
-        (_sliceAbove, _slices, _screensPerSlice, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.Slices), Math.Max(1, pacing.ScreensPerSlice), pacing.SlicePause);
+        (_sliceAbove, _screensPerSlice, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.ScreensPerSlice), pacing.SlicePause);
+        _sliceGroups = [.. Enumerable.Range(0, Math.Max(1, pacing.Slices)).Select(k => SessionFanout.SliceGroupName(sessionId, k))];
         _ = Task.Run(PumpAsync);
     }
 
@@ -309,11 +311,9 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private async Task SendInSlices(ChangeBatch batch)
     {
         // About ScreensPerSlice screens a step: several of the slice groups at once when the group is smaller.
-        var steps = Math.Clamp((_participantScreens.Count + _screensPerSlice - 1) / _screensPerSlice, 1, _slices);
-        var perStep = (_slices + steps - 1) / steps;
-        for (var first = 0; first < _slices; first += perStep)
+        var steps = Math.Clamp((_participantScreens.Count + _screensPerSlice - 1) / _screensPerSlice, 1, _sliceGroups.Length);
+        foreach (var groups in _sliceGroups.Chunk((_sliceGroups.Length + steps - 1) / steps))
         {
-            var groups = Enumerable.Range(first, Math.Min(perStep, _slices - first)).Select(k => SessionFanout.SliceGroupName(_sessionId, k)).ToArray();
             try
             {
                 using var patience = new CancellationTokenSource(SendPatience);
@@ -373,8 +373,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     {
         try
         {
-            await _groups.AddToGroupAsync(connectionId, SessionFanout.SliceGroupName(_sessionId, _nextSlice));
-            _nextSlice = (_nextSlice + 1) % _slices;
+            await _groups.AddToGroupAsync(connectionId, _sliceGroups[_nextSlice]);
+            _nextSlice = (_nextSlice + 1) % _sliceGroups.Length;
         }
         catch (Exception)
         {

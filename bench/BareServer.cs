@@ -24,9 +24,14 @@ public static class BareServer
     /// <summary>
     /// The managed heap as the last collection left it, the figure the gateway publishes on /metrics
     /// (`dotnet_gc_last_collection_heap_size_bytes` summed over generations), and the number of
-    /// full (gen2) collections so far, to tell when a collection forced from outside has run.
+    /// full (gen2) collections so far, to tell when a collection forced from outside has run, and
+    /// the memory the collector had committed (`dotnet_gc_last_collection_memory_committed_size_bytes`).
     /// </summary>
-    private static HeapReading Heap() => new(GC.GetGCMemoryInfo().HeapSizeBytes, GC.CollectionCount(2));
+    private static HeapReading Heap()
+    {
+        var last = GC.GetGCMemoryInfo();
+        return new(last.HeapSizeBytes, GC.CollectionCount(2), last.TotalCommittedBytes);
+    }
 
     public static Task<ServerProcess> Start(BenchOptions options, IReadOnlyList<string>? hosts = null) =>
         ServerProcess.StartOn(hosts ?? ["127.0.0.1"], Deployment.Binary(options, "bench", "CafeIA.Bench.dll"), "bare-server");

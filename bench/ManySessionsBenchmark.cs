@@ -25,6 +25,7 @@ public static class ManySessionsBenchmark
         public double WorkingSetPerConnection => (double)(Connected.WorkingSetBytes - Idle.WorkingSetBytes) / Connections;
         public double WorkingSetAfterCollectionPerConnection => (double)(Connected.WorkingSetAfterCollectionBytes - Idle.WorkingSetAfterCollectionBytes) / Connections;
         public double HeapPerConnection => (double)(Connected.HeapBytes - Idle.HeapBytes) / Connections;
+        public double CommittedPerConnection => (double)(Connected.CommittedBytes - Idle.CommittedBytes) / Connections;
     }
 
     public static async Task<int> Run(BenchOptions options)
@@ -38,13 +39,14 @@ public static class ManySessionsBenchmark
         var ours = await MeasureGateway(options);
         var bare = await MeasureBare(options);
         // | sessions × participants | gateway working set idle → connected | gateway heap idle → connected | per participant, working set ours / bare (ratio) | per participant, heap ours / bare (ratio) |
-        // per participant, working set after the full collection ours / bare (ratio) | failed joins ours / bare |
+        // per participant, working set after the full collection ours / bare (ratio) | per participant, committed by the GC after it ours / bare (ratio) | failed joins ours / bare |
         Console.WriteLine(
             $"| {options.Sessions:N0} × {options.PerSession} | {Stats.Mb(ours.Idle.WorkingSetBytes)} → {Stats.Mb(ours.Connected.WorkingSetBytes)} MB | " +
             $"{Stats.Mb(ours.Idle.HeapBytes)} → {Stats.Mb(ours.Connected.HeapBytes)} MB | " +
             $"{Kb(ours.WorkingSetPerConnection)} / {Kb(bare.WorkingSetPerConnection)} KB ({Stats.Ratio(ours.WorkingSetPerConnection, bare.WorkingSetPerConnection)}) | " +
             $"{Kb(ours.HeapPerConnection)} / {Kb(bare.HeapPerConnection)} KB ({Stats.Ratio(ours.HeapPerConnection, bare.HeapPerConnection)}) | " +
             $"{Kb(ours.WorkingSetAfterCollectionPerConnection)} / {Kb(bare.WorkingSetAfterCollectionPerConnection)} KB ({Stats.Ratio(ours.WorkingSetAfterCollectionPerConnection, bare.WorkingSetAfterCollectionPerConnection)}) | " +
+            $"{Kb(ours.CommittedPerConnection)} / {Kb(bare.CommittedPerConnection)} KB ({Stats.Ratio(ours.CommittedPerConnection, bare.CommittedPerConnection)}) | " +
             $"{ours.Failed} / {bare.Failed} |");
         return ours.Failed == 0 && bare.Failed == 0 ? 0 : 1;
     }

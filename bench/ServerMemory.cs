@@ -7,9 +7,10 @@ namespace CafeIA.Bench;
 /// A server's memory at one moment: its working set (from /proc, read first), its managed heap
 /// right after a full garbage collection forced from outside (<see cref="ForcedCollection"/>), so
 /// that the heap counts what is alive, not garbage that no collection has reclaimed yet, and its
-/// working set again after that collection (what the garbage and the collector's headroom held).
+/// working set again after that collection (what the garbage and the collector's headroom held),
+/// and the memory the collector kept committed after it (the heap, its free space, its bookkeeping).
 /// </summary>
-public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long WorkingSetAfterCollectionBytes)
+public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long WorkingSetAfterCollectionBytes, long CommittedBytes)
 {
     /// <summary>
     /// The gateway publishes its heap on /metrics (the runtime's System.Runtime meter, exported
@@ -22,7 +23,8 @@ public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long Wor
             var metrics = (await http.GetStringAsync(new Uri(server.Address, "/metrics"))).Split('\n');
             var heap = Sum(metrics, "dotnet_gc_last_collection_heap_size_bytes{");
             var fullCollections = Sum(metrics, "dotnet_gc_collections_total{", "gc_heap_generation=\"gen2\"");
-            return heap > 0 ? new HeapReading(heap, fullCollections) : throw new InvalidOperationException("The gateway's /metrics has no dotnet_gc_last_collection_heap_size_bytes.");
+            var committed = Sum(metrics, "dotnet_gc_last_collection_memory_committed_size_bytes{");
+            return heap > 0 ? new HeapReading(heap, fullCollections, committed) : throw new InvalidOperationException("The gateway's /metrics has no dotnet_gc_last_collection_heap_size_bytes.");
         });
 
     /// <summary>The bare hub answers the same two figures on /heap.</summary>
@@ -40,7 +42,7 @@ public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long Wor
             var after = await read();
             if (after.FullCollections > before)
             {
-                return new ServerMemory(workingSet, after.HeapSizeBytes, server.WorkingSet);
+                return new ServerMemory(workingSet, after.HeapSizeBytes, server.WorkingSet, after.CommittedBytes);
             }
             if (DateTime.UtcNow > deadline)
             {
@@ -55,5 +57,8 @@ public sealed record ServerMemory(long WorkingSetBytes, long HeapBytes, long Wor
             .Sum(line => (long)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 }
 
-/// <summary>The managed heap as the last collection left it (fragmentation included), and how many full collections ran so far.</summary>
-public sealed record HeapReading(long HeapSizeBytes, long FullCollections);
+/// <summary>
+/// The managed heap as the last collection left it (fragmentation included), how many full
+/// collections ran so far, and the memory the collector had committed after the last collection.
+/// </summary>
+public sealed record HeapReading(long HeapSizeBytes, long FullCollections, long CommittedBytes);

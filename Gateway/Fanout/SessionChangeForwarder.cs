@@ -403,7 +403,10 @@ internal sealed class SessionChangeForwarder : ISessionObserver
             }
             foreach (var (participantId, batch) in changes.Personal())
             {
-                await _clients.Group(SessionFanout.PersonalGroupName(_sessionId, participantId)).SendAsync(SessionFanout.PersonalEvent, batch, patience.Token);
+                if (_connections.ConnectionIdsOf(_sessionId, participantId) is { Count: > 0 } connections)
+                {
+                    await _clients.Clients(connections).SendAsync(SessionFanout.PersonalEvent, batch, patience.Token);
+                }
                 if (batch.Events.OfType<RoleRevoked>().Any())
                 {
                     _connections.Abort(_sessionId, participantId);

@@ -22,8 +22,6 @@ public sealed partial class SessionFanout(
 
     public static string GroupName(Guid sessionId, Audience group) => $"session:{sessionId:N}:{group}";
 
-    public static string PersonalGroupName(Guid sessionId, string participantId) => $"session:{sessionId:N}:p:{participantId}";
-
     /// <summary>One slice of a large participants' group (<see cref="FanoutOptions.Slices"/>).</summary>
     public static string SliceGroupName(Guid sessionId, int slice) => $"session:{sessionId:N}:s:{slice}";
 

@@ -42,7 +42,6 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         ConnectionBinding.Bind(Context, me);
         connections.Add(sessionId, me.ParticipantId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.GroupName(sessionId, me.Group));
-        await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.PersonalGroupName(sessionId, me.ParticipantId));
         // The role (hence the group) is known only once joined: what the group was sent between
         // the snapshot and entering it is replayed to this connection; if the gateway no longer
         // holds it, a fresh snapshot.

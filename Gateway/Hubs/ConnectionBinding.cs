@@ -9,8 +9,6 @@ namespace CafeIA.Gateway.Hubs;
 /// </summary>
 public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Role Role, string? FacilitatorKey = null)
 {
-    private const string Key = "cafe.binding";
-
     public bool IsStaff => Role is Role.Facilitator or Role.Moderator;
 
     /// <summary>The role group whose change batches this connection receives.</summary>
@@ -21,8 +19,7 @@ public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Rol
         _ => Audience.Participants,
     };
 
-    public static ConnectionBinding? Of(HubCallerContext context) =>
-        context.Items.TryGetValue(Key, out var value) ? value as ConnectionBinding : null;
+    public static ConnectionBinding? Of(HubCallerContext context) => ConnectionState.Of(context)?.Binding;
 
-    public static void Bind(HubCallerContext context, ConnectionBinding binding) => context.Items[Key] = binding;
+    public static void Bind(HubCallerContext context, ConnectionBinding binding) => ConnectionState.For(context).Binding = binding;
 }

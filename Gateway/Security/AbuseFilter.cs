@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CafeIA.Gateway.Hubs;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
@@ -12,9 +11,6 @@ namespace CafeIA.Gateway.Security;
 /// </summary>
 internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
 {
-    private const string AddressKey = "cafe.address";
-    private const string LimiterKey = "cafe.limiter";
-
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var address = ClientAddress.Of(context.Context);
@@ -24,36 +20,32 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
             context.Context.Abort();
             return;
         }
-        context.Context.Items[AddressKey] = address;
-        context.Context.Items[LimiterKey] = guard.ForConnection();
+        var state = ConnectionState.For(context.Context);
+        state.Address = address;
+        state.Calls = guard.ForConnection();
         await next(context);
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.TryGetValue(AddressKey, out var address))
+        if (ConnectionState.Of(context.Context)?.Address is { } address)
         {
-            guard.CloseConnection((string)address!);
-            (context.Context.Items[LimiterKey] as RateLimiter)?.Dispose();
+            guard.CloseConnection(address);
         }
         await next(context, exception);
     }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var items = context.Context.Items;
-        if (items.TryGetValue(LimiterKey, out var limiter) && limiter is RateLimiter calls)
+        var state = ConnectionState.Of(context.Context);
+        if (state?.Calls is { } calls && !calls.TryTake())
         {
-            using var lease = calls.AttemptAcquire();
-            if (!lease.IsAcquired)
-            {
-                throw Refused.With(RefusalCodes.RateLimited, "Too many calls: slow down and try again in a moment.");
-            }
+            throw Refused.With(RefusalCodes.RateLimited, "Too many calls: slow down and try again in a moment.");
         }
-        var address = items.TryGetValue(AddressKey, out var a) ? (string)a! : "unknown";
+        var address = state?.Address ?? "unknown";
         switch (context.HubMethodName)
         {
-            case nameof(CafeHub.AskQuestion) when ConnectionBinding.Of(context.Context) is { } me
+            case nameof(CafeHub.AskQuestion) when state?.Binding is { } me
                                                   && !guard.TryAskQuestion($"{me.SessionId:N}:{me.ParticipantId}"):
                 throw Refused.With(RefusalCodes.RateLimited, "You are asking questions very fast: wait a few seconds.");
             case nameof(CafeHub.JoinSession):

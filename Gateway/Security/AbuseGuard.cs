@@ -32,13 +32,7 @@ public sealed class AbuseGuard : IDisposable
     }
 
     /// <summary>A limiter for one connection's hub calls.</summary>
-    public RateLimiter ForConnection() => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = _limits.CallBurstPerConnection,
-        TokensPerPeriod = Math.Max(1, _limits.CallsPerSecondPerConnection / 10),
-        ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-        QueueLimit = 0,
-    });
+    public CallBudget ForConnection() => new(_limits.CallBurstPerConnection, _limits.CallsPerSecondPerConnection);
 
     public bool TryOpenConnection(string address)
     {

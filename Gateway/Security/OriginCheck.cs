@@ -10,21 +10,25 @@ namespace CafeIA.Gateway.Security;
 /// </summary>
 public static class OriginCheck
 {
+    /// <remarks>
+    /// Not an async lambda: an allowed request gets the rest of the pipeline's task, so a hub
+    /// connection (a request that lasts as long as the connection) keeps no state machine of it alive.
+    /// </remarks>
     public static IApplicationBuilder UseOriginCheck(this IApplicationBuilder app, IConfiguration configuration)
     {
         var allowed = configuration.GetSection("Gateway:AllowedOrigins").Get<string[]>() ?? [];
-        return app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments(HubSetup.Path)
-                && context.Request.Headers.Origin is [{ } origin]
-                && !IsAllowed(origin, context.Request, allowed))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsJsonAsync(new Api.ApiError(RefusalCodes.Forbidden, "This page's origin may not connect to this service."));
-                return;
-            }
-            await next(context);
-        });
+        return app.Use((context, next) =>
+            context.Request.Path.StartsWithSegments(HubSetup.Path)
+            && context.Request.Headers.Origin is [{ } origin]
+            && !IsAllowed(origin, context.Request, allowed)
+                ? Refuse(context.Response)
+                : next(context));
+    }
+
+    private static Task Refuse(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status403Forbidden;
+        return response.WriteAsJsonAsync(new Api.ApiError(RefusalCodes.Forbidden, "This page's origin may not connect to this service."));
     }
 
     private static bool IsAllowed(string origin, HttpRequest request, string[] allowed) =>

@@ -39,6 +39,31 @@ public sealed class ModerationHubTests(EmbeddedGatewayFixture gateway) : IClassF
     private CafeClient[] Screens => [_facilitator, _moderator, _alice, _chloe, _projector];
 
     [Fact]
+    public async Task A_participants_personal_events_reach_each_of_its_open_connections_and_only_those()
+    {
+        await _facilitator.Invoke("SetModeration", new ModerationSettings(true));
+        // Alice opens a second tab (same participant, by her resume token).
+        var secondTab = await Join(new JoinOptions(null, ParticipantMode.Onsite, _alice.Joined.ResumeToken));
+        Assert.Equal(_alice.ParticipantId, secondTab.ParticipantId);
+
+        var first = (await _alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Deux onglets ?"))).QuestionId;
+        foreach (var tab in new[] { _alice, secondTab })
+        {
+            Assert.Equal(QuestionStatus.Pending, (await tab.WaitFor<QuestionUpdated>(e => e.Question.Id == first)).Question.Status);
+        }
+
+        // The second tab closes: the first still gets what is personal to her, Chloé never does.
+        await secondTab.DisposeAsync();
+        _clients.Remove(secondTab);
+        var second = (await _alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Un seul onglet ?"))).QuestionId;
+        await _moderator.Invoke("RejectQuestion", new RejectRequest(second, "Hors sujet"));
+        Assert.Equal("Hors sujet", (await _alice.WaitFor<QuestionUpdated>(e => e.Question.Id == second && e.Question.RejectReason is not null)).Question.RejectReason);
+        var seq = (await _moderator.Snapshot()).Seq;
+        await Eventually.Get(() => Task.FromResult(_chloe.Batches.Any(b => (b.From ?? b.Seq) <= seq && seq <= b.Seq)), x => x, "chloé's batch for that seq");
+        Assert.DoesNotContain(_chloe.Batches.SelectMany(b => b.Events), e => e is QuestionUpdated u && (u.Question.Id == first || u.Question.Id == second));
+    }
+
+    [Fact]
     public async Task A_pending_question_reaches_its_author_and_the_staff_only_until_approved()
     {
         await _facilitator.Invoke("SetModeration", new ModerationSettings(true));

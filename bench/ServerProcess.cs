@@ -32,7 +32,10 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["DOTNET_gcServer"] = "1";
+        // Every server, the bare hub included, runs with the collector the gateway and silo ship
+        // with (workstation GC: ServerGarbageCollection=false in their projects), so that the
+        // ratios compare code, not collectors. The load generator keeps its own (server GC).
+        start.Environment["DOTNET_gcServer"] = "0";
         var name = Path.GetFileNameWithoutExtension(dll);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Security;
@@ -7,5 +8,9 @@ internal static class ClientAddress
 {
     public static string Of(HubCallerContext context) => Of(context.GetHttpContext());
 
-    public static string Of(HttpContext? http) => http?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// Read from the connection feature, which forwarded headers (when trusted) also set: going
+    /// through HttpContext.Connection would build a ConnectionInfo that a hub connection keeps.
+    /// </summary>
+    public static string Of(HttpContext? http) => http?.Features.Get<IHttpConnectionFeature>()?.RemoteIpAddress?.ToString() ?? "unknown";
 }

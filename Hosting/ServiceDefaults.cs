@@ -27,12 +27,15 @@ public static class ServiceDefaults
             .AddMeter(CafeMetrics.MeterName)
             // Orleans' own instruments (messaging, grains, membership, storage).
             .AddMeter("Microsoft.Orleans")
-            // Built into ASP.NET Core: requests, Kestrel and SignalR connections, routing, errors and
-            // rate limiting. Listened to directly: OpenTelemetry's ASP.NET Core instrumentation adds
-            // the same meters plus a middleware around every request, which a hub connection keeps
-            // alive for its whole life (about 125 bytes per connection, measured).
+            // Built into ASP.NET Core: requests, Kestrel and SignalR connections, routing, errors,
+            // rate limiting, authentication and authorization, and the servers' memory pool.
+            // Listened to directly: OpenTelemetry's ASP.NET Core instrumentation enables these
+            // meters too, but also adds a middleware around every request (to tag 5xx responses
+            // with `error.type`), which a hub connection keeps alive for its whole life (about 125
+            // bytes per connection, measured); exceptions still set `error.type`.
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections",
-                "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting")
+                "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting",
+                "Microsoft.AspNetCore.Authentication", "Microsoft.AspNetCore.Authorization", "Microsoft.AspNetCore.MemoryPool")
             .AddRuntimeInstrumentation()
             // Every instrument's stream preallocates its cardinality limit in data points (2,000 by
             // default: about 175 KB each, 23 MB for the gateway's ~130 streams). Ours, Orleans' and

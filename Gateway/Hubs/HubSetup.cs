@@ -13,7 +13,10 @@ public static class HubSetup
 
     public static IServiceCollection AddCafeHub(this IServiceCollection services)
     {
-        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
+        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section)
+            .Validate(l => l.CallBurstPerConnection >= 1 && l.CallsPerSecondPerConnection >= 1,
+                "Limits:CallBurstPerConnection and Limits:CallsPerSecondPerConnection must be at least 1.")
+            .ValidateOnStart();
         services.TryAddSingleton<AbuseGuard>();
         services.AddSignalR(o =>
             {

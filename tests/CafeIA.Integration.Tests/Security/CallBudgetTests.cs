@@ -1,4 +1,6 @@
 using CafeIA.Gateway.Security;
+using CafeIA.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace CafeIA.Integration.Tests.Security;
 
@@ -44,5 +46,17 @@ public sealed class CallBudgetTests
         clock.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(5, Take(budget, 100));
+    }
+
+    [Theory]
+    [InlineData("--Limits:CallsPerSecondPerConnection=0")]
+    [InlineData("--Limits:CallBurstPerConnection=0")]
+    public async Task A_gateway_does_not_start_with_a_call_budget_that_refuses_every_call(string setting)
+    {
+        using var data = new TempDirectory();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartEmbedded(data.Path, setting));
+
+        Assert.Contains("must be at least 1", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public static class FanoutBenchmark
 
         public double MeanCpuMs => Rounds.Average(r => r.ServerCpuMs);
 
-        private double Median(Func<Round, double> of) => Rounds.Select(of).Order().ElementAt(Rounds.Count / 2);
+        private double Median(Func<Round, double> of) => Stats.Percentile([.. Rounds.Select(of).Order()], 0.5);
         public int Lost => Rounds.Sum(r => Clients - r.Received);
     }
 

@@ -64,37 +64,6 @@ public sealed class FanoutOptions
 }
 
 /// <summary>
-/// A token bucket of messages: refills at <paramref name="perSecond"/>, holds one second's worth.
-/// A send to more screens than that waits for a full bucket.
-/// </summary>
-internal sealed class MessageBudget(int perSecond)
-{
-    private readonly double _rate = Math.Max(1, perSecond);
-    private double _tokens = Math.Max(1, perSecond);
-    private long _at = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public TimeSpan WaitFor(int messages)
-    {
-        Refill();
-        var need = Math.Min(messages, _rate);
-        return _tokens >= need ? TimeSpan.Zero : TimeSpan.FromSeconds((need - _tokens) / _rate);
-    }
-
-    public void Spend(int messages)
-    {
-        Refill();
-        _tokens -= Math.Min(messages, _rate);
-    }
-
-    private void Refill()
-    {
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        _tokens = Math.Min(_rate, _tokens + System.Diagnostics.Stopwatch.GetElapsedTime(_at, now).TotalSeconds * _rate);
-        _at = now;
-    }
-}
-
-/// <summary>
 /// Grain observers are not durable: a session grain forgets its subscribers when it deactivates
 /// or moves, and drops those not renewed within its expiry. Renew well inside that window.
 /// </summary>

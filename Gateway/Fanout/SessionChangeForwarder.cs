@@ -8,7 +8,7 @@ namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
 /// Receives a session's changes from its grain and sends them in seq order: to each role group
-/// the batch of events that group may see, then personal events to their participant's own group.
+/// the batch of events that group may see, then personal events to their participant's connections.
 /// The staff and the projector see every seq (a batch may be empty). The participants' group,
 /// which may hold thousands of phones, is not sent seqs that carry nothing for it while the
 /// session is busy: they go out merged into its next batch (whose From covers them), or once the
@@ -49,7 +49,8 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private readonly IHubClients _clients;
     private readonly ConnectionRegistry _connections;
     private readonly TimeSpan _minSendInterval;
-    private readonly MessageBudget _participantsBudget;
+    /// <summary>Messages to the participants' screens: holds one second's worth (a send to more screens waits for a full bucket).</summary>
+    private readonly TokenBucket _participantsBudget;
     private readonly IGroupManager _groups;
     private readonly int _sliceAbove;
     /// <summary>The slice groups' names, made once.</summary>
@@ -74,7 +75,7 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     public SessionChangeForwarder(Guid sessionId, IHubClients clients, IGroupManager groups, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme)
     {
         (_sessionId, _clients, _groups, _connections, _joinedProgramme) = (sessionId, clients, groups, connections, joinedProgramme);
-        (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new MessageBudget(pacing.ParticipantMessagesPerSecond));
+        (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new TokenBucket(Math.Max(1, pacing.ParticipantMessagesPerSecond), Math.Max(1, pacing.ParticipantMessagesPerSecond)));
         (_sliceAbove, _screensPerSlice, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.ScreensPerSlice), pacing.SlicePause);
         _sliceGroups = [.. Enumerable.Range(0, Math.Max(1, pacing.Slices)).Select(k => SessionFanout.SliceGroupName(sessionId, k))];
         _ = Task.Run(PumpAsync);

@@ -1,11 +1,10 @@
-using CafeIA.Gateway.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Hubs;
 
 /// <summary>
 /// What the gateway keeps for one hub connection: its client's address and call budget (set on
-/// connecting, <see cref="AbuseFilter"/>) and who it acts as (set by JoinSession). Held as one
+/// connecting, <see cref="Security.AbuseFilter"/>) and who it acts as (set by JoinSession). Held as one
 /// feature of the connection rather than in <see cref="HubCallerContext.Items"/>, which would
 /// build a concurrent dictionary per connection (about half a kilobyte each, measured with
 /// dotnet-gcdump at 12,000 connections).
@@ -14,7 +13,7 @@ public sealed class ConnectionState
 {
     public string? Address { get; set; }
 
-    public CallBudget? Calls { get; set; }
+    public TokenBucket? Calls { get; set; }
 
     public ConnectionBinding? Binding { get; set; }
 

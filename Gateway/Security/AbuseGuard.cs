@@ -32,7 +32,7 @@ public sealed class AbuseGuard : IDisposable
     }
 
     /// <summary>A limiter for one connection's hub calls.</summary>
-    public CallBudget ForConnection() => new(_limits.CallBurstPerConnection, _limits.CallsPerSecondPerConnection);
+    public TokenBucket ForConnection() => new(_limits.CallBurstPerConnection, _limits.CallsPerSecondPerConnection);
 
     public bool TryOpenConnection(string address)
     {

@@ -1,11 +1,9 @@
-using CafeIA.Gateway.Security;
-using CafeIA.Integration.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
+using CafeIA.Gateway;
 
 namespace CafeIA.Integration.Tests.Security;
 
-/// <summary>A connection's call budget, on a clock the test moves.</summary>
-public sealed class CallBudgetTests
+/// <summary>The token bucket behind the call and message budgets, on a clock the test moves.</summary>
+public sealed class TokenBucketTests
 {
     private sealed class ManualClock : TimeProvider
     {
@@ -18,13 +16,13 @@ public sealed class CallBudgetTests
         public void Advance(TimeSpan by) => Ticks += by.Ticks;
     }
 
-    private static int Take(CallBudget budget, int attempts) => Enumerable.Range(0, attempts).Count(_ => budget.TryTake());
+    private static int Take(TokenBucket budget, int attempts) => Enumerable.Range(0, attempts).Count(_ => budget.TryTake());
 
     [Fact]
     public void A_burst_is_allowed_then_calls_are_refused_until_time_refills_the_bucket()
     {
         var clock = new ManualClock();
-        var budget = new CallBudget(burst: 30, perSecond: 10, clock);
+        var budget = new TokenBucket(capacity: 30, perSecond: 10, clock);
 
         Assert.Equal(30, Take(budget, 100));
         Assert.False(budget.TryTake());
@@ -40,7 +38,7 @@ public sealed class CallBudgetTests
     public void A_long_quiet_time_refills_no_more_than_the_burst()
     {
         var clock = new ManualClock();
-        var budget = new CallBudget(burst: 5, perSecond: 10, clock);
+        var budget = new TokenBucket(capacity: 5, perSecond: 10, clock);
         Assert.Equal(5, Take(budget, 5));
 
         clock.Advance(TimeSpan.FromHours(1));
@@ -48,15 +46,18 @@ public sealed class CallBudgetTests
         Assert.Equal(5, Take(budget, 100));
     }
 
-    [Theory]
-    [InlineData("--Limits:CallsPerSecondPerConnection=0")]
-    [InlineData("--Limits:CallBurstPerConnection=0")]
-    public async Task A_gateway_does_not_start_with_a_call_budget_that_refuses_every_call(string setting)
+    [Fact]
+    public void A_send_waits_until_the_bucket_holds_it_and_never_for_more_than_a_full_bucket()
     {
-        using var data = new TempDirectory();
+        var clock = new ManualClock();
+        var budget = new TokenBucket(capacity: 20_000, perSecond: 20_000, clock);
+        Assert.Equal(TimeSpan.Zero, budget.WaitFor(10_000));
+        budget.Spend(10_000);
+        budget.Spend(10_000);
 
-        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => GatewayHost.StartEmbedded(data.Path, setting));
-
-        Assert.Contains("must be at least 1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), budget.WaitFor(10_000));
+        Assert.Equal(TimeSpan.FromSeconds(1), budget.WaitFor(50_000));
+        clock.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(TimeSpan.Zero, budget.WaitFor(10_000));
     }
 }

@@ -18,6 +18,17 @@ public sealed partial class CafeHub
 
     public async Task RevealResults(PollRef? request) => await Facilitate((s, me) => s.RevealResults(me.ParticipantId, request?.PollId));
 
+    /// <summary>Phones stop receiving the results again (until RevealResults).</summary>
+    public async Task HideResults(PollRef? request) => await Facilitate((s, me) => s.HideResults(me.ParticipantId, request?.PollId));
+
+    /// <summary>Whether the projector draws the poll's results (docs/PROTOCOL.md, "What the room sees").</summary>
+    public async Task ShowResultsOnScreen(ResultsOnScreenRequest? request) =>
+        await Moderate((s, me) => s.ShowResultsOnScreen(me.ParticipantId, request?.PollId, request?.Show));
+
+    /// <summary>What the room's screen shows: the projector draws it, phones show it first.</summary>
+    public async Task SetScreen(ScreenRequest? request) =>
+        await Moderate((s, me) => s.SetScreen(me.ParticipantId, request ?? new ScreenRequest(null)));
+
     public async Task ApproveAnswer(AnswerRef? request) =>
         await Moderate((s, me) => s.ModerateAnswer(me.ParticipantId, request ?? new AnswerRef(null, null), approve: true));
 

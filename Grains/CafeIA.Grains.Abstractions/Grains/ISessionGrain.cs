@@ -63,6 +63,18 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("RevealResults")]
     Task<Outcome<Done>> RevealResults(string participantId, string? pollId);
 
+    /// <summary>Phones stop receiving the poll's results, as for a poll created with hideResults.</summary>
+    [Alias("HideResults")]
+    Task<Outcome<Done>> HideResults(string participantId, string? pollId);
+
+    /// <summary>Whether the projector draws the poll's results (staff).</summary>
+    [Alias("ShowResultsOnScreen")]
+    Task<Outcome<Done>> ShowResultsOnScreen(string participantId, string? pollId, bool? show);
+
+    /// <summary>What the room's screen shows (staff).</summary>
+    [Alias("SetScreen")]
+    Task<Outcome<Done>> SetScreen(string participantId, ScreenRequest request);
+
     [Alias("ModerateAnswer")]
     Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve);
 

@@ -31,6 +31,7 @@ public static class ChangeCompaction
         QuestionVotesChanged votes => votes.QuestionId,
         PollResultsChanged results => results.PollId,
         HandsChanged => "",
+        ScreenChanged => "",
         _ => null,
     };
 }

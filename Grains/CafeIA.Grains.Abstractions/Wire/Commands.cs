@@ -85,6 +85,16 @@ public sealed record AnswerRef([property: Id(0)] string? PollId, [property: Id(1
 public sealed record PollRef([property: Id(0)] string? PollId,
     [property: Id(1)] string? OpId = null) : IOperation;
 
+/// <summary>SetScreen: the view the room's screen shows; PollId with the activity view only (and required there).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ScreenRequest")]
+public sealed record ScreenRequest([property: Id(0)] ScreenView? View, [property: Id(1)] string? PollId = null,
+    [property: Id(2)] string? OpId = null) : IOperation;
+
+/// <summary>ShowResultsOnScreen: whether the projector draws this poll's results.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ResultsOnScreenRequest")]
+public sealed record ResultsOnScreenRequest([property: Id(0)] string? PollId, [property: Id(1)] bool? Show = null,
+    [property: Id(2)] string? OpId = null) : IOperation;
+
 [GenerateSerializer, Immutable, Alias("cafe.PollCreated")]
 public sealed record PollCreated([property: Id(0)] string PollId);
 

@@ -86,6 +86,19 @@ public enum PollState
     Closed = 2,
 }
 
+/// <summary>
+/// What the room's screen shows, chosen by the staff (docs/PROTOCOL.md, "What the room sees"):
+/// the join code, one poll (Activity, with its poll id), the questions, the pinned question, or nothing.
+/// </summary>
+public enum ScreenView
+{
+    Join = 0,
+    Activity = 1,
+    Questions = 2,
+    Pinned = 3,
+    Blank = 4,
+}
+
 /// <summary>How people take part in a café listed on the map.</summary>
 public enum CafeFormat
 {

@@ -77,6 +77,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(PollResultsChanged), "pollResults")]
 [JsonDerivedType(typeof(CountsChanged), "counts")]
 [JsonDerivedType(typeof(SessionStateChanged), "sessionState")]
+[JsonDerivedType(typeof(ScreenChanged), "screenChanged")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 
@@ -157,3 +158,7 @@ public sealed record ParticipantMuted([property: Id(0)] string ParticipantId, [p
 /// <summary>The session and all its data were deleted (by the facilitator, or at the end of retention).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.SessionDeleted")]
 public sealed record SessionDeleted : SessionEvent;
+
+/// <summary>What the room's screen shows now, shaped as the snapshot's screen (to every audience).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ScreenChanged")]
+public sealed record ScreenChanged([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null) : SessionEvent;

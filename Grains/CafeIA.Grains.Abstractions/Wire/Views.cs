@@ -106,7 +106,19 @@ public sealed record PollView(
     [property: Id(13)] string[]? MyWords = null,
     [property: Id(14)] int? MyRating = null,
     [property: Id(15)] string? MyText = null,
-    [property: Id(16)] string? ProgrammePollId = null);
+    [property: Id(16)] string? ProgrammePollId = null,
+    [property: Id(17)] bool ResultsOnScreen = false,
+    [property: Id(18)] DateTimeOffset? OpenedAt = null);
+
+/// <summary>
+/// What the room's screen shows (the projector draws this view; phones put it first). PollId is
+/// set for the Activity view only: the poll in focus, of any state (a draft can be focused, then opened).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.Screen")]
+public sealed record Screen([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null)
+{
+    public static readonly Screen Join = new(ScreenView.Join);
+}
 
 [GenerateSerializer, Immutable, Alias("cafe.Me")]
 public sealed record Me(
@@ -138,7 +150,9 @@ public sealed record SessionSnapshot(
     [property: Id(15)] SessionLanguage Language = SessionLanguage.Fr,
     [property: Id(16)] CafeListingRequest? Listing = null,
     [property: Id(17)] bool? ReportPublic = null,
-    [property: Id(18)] string? ProgrammeId = null);
+    [property: Id(18)] string? ProgrammeId = null,
+    [property: Id(19)] Screen? Screen = null,
+    [property: Id(20)] DateTimeOffset? StartedAt = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

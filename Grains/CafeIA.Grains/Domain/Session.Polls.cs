@@ -21,6 +21,7 @@ public sealed partial class Session
         {
             return Outcome<PollCreated>.Refuse(invalid);
         }
+        poll.ResultsOnScreen = !poll.HideResults;
         poll.Id = $"p{++state.PollsCreated}";
         state.Polls.Add(poll);
         PublishPoll(poll);
@@ -47,7 +48,13 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(invalid);
         }
+        var hidden = poll.HideResults;
         PollRules.Define(poll, request.Content, limits);
+        if (poll.HideResults != hidden)
+        {
+            // A draft's projector switch follows its hideResults until it is opened.
+            poll.ResultsOnScreen = !poll.HideResults;
+        }
         PublishPoll(poll);
         return Ok();
     }
@@ -65,6 +72,10 @@ public sealed partial class Session
         state.Polls.Remove(poll);
         PollRemoved(poll);
         Emit(new PollRemoved(poll.Id), poll.State == PollState.Draft ? Audience.Staff : Audience.Everyone);
+        if (state.Screen.PollId == poll.Id)
+        {
+            ShowOnScreen(Screen.Join);
+        }
         return Ok();
     }
 
@@ -123,6 +134,52 @@ public sealed partial class Session
         if (!poll.ResultsPublic)
         {
             poll.Revealed = true;
+            PublishPoll(poll);
+        }
+        return Ok();
+    }
+
+    /// <summary>
+    /// Stops sending the results to the participants (again): the poll is then as if created with
+    /// hideResults, until RevealResults. The staff and the projector still receive them.
+    /// </summary>
+    public Outcome<Done> HideResults(string participantId, string? pollId)
+    {
+        if (PollManager(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(pollId) is not { } poll)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+        }
+        if (poll.ResultsPublic)
+        {
+            poll.HideResults = true;
+            poll.Revealed = false;
+            PublishPoll(poll);
+        }
+        return Ok();
+    }
+
+    /// <summary>Whether the projector draws the poll's results; it receives them either way.</summary>
+    public Outcome<Done> ShowResultsOnScreen(string participantId, string? pollId, bool? show)
+    {
+        if (StaffChange(participantId) is { } refusal)
+        {
+            return Outcome<Done>.Refuse(refusal);
+        }
+        if (FindPoll(pollId) is not { } poll)
+        {
+            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+        }
+        if (show is not { } onScreen)
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "Say whether the screen shows the results (show: true or false).");
+        }
+        if (poll.OnScreen != onScreen)
+        {
+            poll.ResultsOnScreen = onScreen;
             PublishPoll(poll);
         }
         return Ok();
@@ -199,6 +256,10 @@ public sealed partial class Session
         if (poll.State != target)
         {
             poll.State = target;
+            if (target == PollState.Open)
+            {
+                poll.OpenedAt = clock.GetUtcNow();
+            }
             PublishPoll(poll);
         }
         return Ok();
@@ -266,7 +327,8 @@ public sealed partial class Session
         poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
         results,
         MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
-        HideResults: poll.HideResults, Revealed: poll.Revealed, ProgrammePollId: poll.ProgrammePollId);
+        HideResults: poll.HideResults, Revealed: poll.Revealed, ProgrammePollId: poll.ProgrammePollId,
+        ResultsOnScreen: poll.OnScreen, OpenedAt: poll.State == PollState.Draft ? null : poll.OpenedAt);
 
     /// <summary>A poll as one participant sees it in their snapshot, with their own ballot.</summary>
     private PollView PollView(Poll poll, Participant viewer)

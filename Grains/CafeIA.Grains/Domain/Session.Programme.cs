@@ -47,9 +47,14 @@ public sealed partial class Session
         {
             return Outcome<PollCreated>.Refuse(invalid);
         }
+        poll.ResultsOnScreen = !poll.HideResults;
         poll.Id = $"p{++state.PollsCreated}";
         state.Polls.Add(poll);
-        poll.State = state.Phase == SessionPhase.Live ? PollState.Open : PollState.Draft;
+        if (state.Phase == SessionPhase.Live)
+        {
+            poll.State = PollState.Open;
+            poll.OpenedAt = clock.GetUtcNow();
+        }
         PublishPoll(poll);
         return Outcome<PollCreated>.Ok(new PollCreated(poll.Id));
     }

@@ -34,5 +34,7 @@ public sealed partial class Session
         state.Language,
         viewer.IsStaff ? state.Listing : null,
         viewer.IsStaff ? state.ReportPublic : null,
-        state.ProgrammeId?.ToString());
+        state.ProgrammeId?.ToString(),
+        state.Screen,
+        state.StartedAt);
 }

@@ -49,6 +49,9 @@ public sealed class SessionState
     /// <summary>What the facilitator published on the map of cafés; null when not listed.</summary>
     public CafeListingRequest? Listing { get; set; }
 
+    /// <summary>What the room's screen shows, set by the staff; a session stored without it shows the join code.</summary>
+    public Screen Screen { get; set; } = Screen.Join;
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }
@@ -130,6 +133,16 @@ public sealed class Poll
     public DateTimeOffset CreatedAt { get; set; }
     public int AnswersWritten { get; set; }
 
+    /// <summary>When the poll was last opened (null for a draft).</summary>
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    /// <summary>
+    /// The projector draws the results (a switch apart from ResultsPublic, which says whether phones
+    /// receive them). Set to !HideResults at creation; null only in polls stored before it existed,
+    /// which keep what the projector showed then (results once public).
+    /// </summary>
+    public bool? ResultsOnScreen { get; set; }
+
     /// <summary>Set on a poll pushed by the session's programme: its id in the programme.</summary>
     public string? ProgrammePollId { get; set; }
     /// <summary>By voter id.</summary>
@@ -139,6 +152,9 @@ public sealed class Poll
     /// <summary>Participants receive results: live results, or hidden ones the facilitator revealed.</summary>
     [JsonIgnore]
     public bool ResultsPublic => !HideResults || Revealed;
+
+    [JsonIgnore]
+    public bool OnScreen => ResultsOnScreen ?? ResultsPublic;
 }
 
 /// <summary>One participant's ballot; which fields are set depends on the poll's kind.</summary>

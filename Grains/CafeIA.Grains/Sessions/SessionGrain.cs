@@ -136,6 +136,13 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> RevealResults(string participantId, string? pollId) => Apply(participantId, s => s.RevealResults(participantId, pollId));
 
+    public Task<Outcome<Done>> HideResults(string participantId, string? pollId) => Apply(participantId, s => s.HideResults(participantId, pollId));
+
+    public Task<Outcome<Done>> ShowResultsOnScreen(string participantId, string? pollId, bool? show) =>
+        Apply(participantId, s => s.ShowResultsOnScreen(participantId, pollId, show));
+
+    public Task<Outcome<Done>> SetScreen(string participantId, ScreenRequest request) => Apply(participantId, s => s.SetScreen(participantId, request));
+
     public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(participantId, s => s.ModerateAnswer(participantId, answer, approve));
 
     public async Task<Outcome<Done>> Vote(string participantId, VoteRequest request) =>

@@ -28,6 +28,7 @@ public sealed class RestartTests
             await facilitator.Invoke("OpenPoll", new PollRef(pollId));
             await alice.Invoke("Vote", new VoteRequest(pollId, [1]));
             await bob.Invoke("Vote", new VoteRequest(pollId, [0]));
+            await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, pollId));
             (aliceToken, aliceId) = (alice.Joined.ResumeToken, alice.ParticipantId);
             before = await facilitator.Snapshot();
         }
@@ -45,6 +46,7 @@ public sealed class RestartTests
         var after = aliceAgain.Joined.Snapshot;
         Assert.Equal(before.Title, after.Title);
         Assert.Equal(SessionPhase.Live, after.State);
+        Assert.Equal(new Screen(ScreenView.Activity, pollId), after.Screen);
         var question = Assert.Single(after.Questions);
         Assert.Equal((questionId, "Et demain ?", 1, true), (question.Id, question.Text, question.Votes, question.Upvoted));
         var poll = Assert.Single(after.Polls);

@@ -62,6 +62,9 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("OpenPoll", Facilitator, w => new PollRef(w.Poll)),
         ("ClosePoll", Facilitator, w => new PollRef(w.Poll)),
         ("RevealResults", Facilitator, w => new PollRef(w.Poll)),
+        ("HideResults", Facilitator, w => new PollRef(w.Poll)),
+        ("ShowResultsOnScreen", Staff, w => new ResultsOnScreenRequest(w.Poll, false)),
+        ("SetScreen", Staff, w => new ScreenRequest(ScreenView.Activity, w.Poll)),
     ];
 
     private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme);

@@ -28,6 +28,10 @@ set +e
 dotnet test CafeIA.sln -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
+# The front end's unit tests (Vitest; npm ci ran during the build), counted in the same line.
+(cd Web && npx vitest run)
+web_status=$?
+if [ "$status" -eq 0 ]; then status=$web_status; fi
 set -e
 
 passed=0
@@ -39,6 +43,16 @@ for trx in "${trx_files[@]}"; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<< "$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<< "$counters")))
 done
+junit="$results/vitest.junit.xml"
+if [ -f "$junit" ]; then
+  suites=$(grep -o '<testsuites [^>]*>' "$junit" | head -n 1)
+  web_tests=$(sed -E 's/.* tests="([0-9]+)".*/\1/' <<< "$suites")
+  web_failed=$(( $(sed -E 's/.* failures="([0-9]+)".*/\1/' <<< "$suites") + $(sed -E 's/.* errors="([0-9]+)".*/\1/' <<< "$suites") ))
+  passed=$((passed + web_tests - web_failed))
+  failed=$((failed + web_failed))
+elif [ "$web_status" -ne 0 ]; then
+  failed=$((failed + 1))
+fi
 # A test host that crashed writes no counters: never report that run as green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 

@@ -4,7 +4,8 @@ namespace CafeIA.Gateway.Api;
 
 /// <summary>
 /// The pages on a slow phone connection: text compressed (Brotli, else gzip); Vite's
-/// content-hashed files under /assets cached for a year; HTML revalidated on every visit.
+/// content-hashed files under /assets cached for a year; HTML revalidated on every visit (the
+/// page routes, <see cref="Pages"/>, serve it).
 /// </summary>
 public static class StaticAssets
 {
@@ -20,7 +21,6 @@ public static class StaticAssets
     public static IApplicationBuilder UseCompressedAssets(this IApplicationBuilder app)
     {
         app.UseResponseCompression();
-        app.UseDefaultFiles();
         return app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>

@@ -26,7 +26,7 @@ export class SessionConnection {
 
   constructor(private readonly request: JoinRequest) {
     this.hub = new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/cafe")
+      .withUrl(new URL("/hubs/cafe", location.href).href)
       .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
       .configureLogging(signalR.LogLevel.Warning)
       .build();

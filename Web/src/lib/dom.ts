@@ -28,10 +28,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function show(el: HTMLElement, visible: boolean): void {
-  el.hidden = !visible;
-}
-
 /** Says something in the page's status line (an aria-live region). */
 export function say(text: string, kind: "info" | "error" = "info"): void {
   const status = document.getElementById("status");
@@ -39,24 +35,4 @@ export function say(text: string, kind: "info" | "error" = "info"): void {
     status.textContent = text;
     status.dataset.kind = kind;
   }
-}
-
-/**
- * Re-rendering replaces elements: give the focus back to the same control (keyboard users), and
- * keep what was being typed in fields and which disclosure panels were open (keyed by data-focus).
- */
-export function keepFocus(rerender: () => void): void {
-  const key = (document.activeElement as HTMLElement | null)?.dataset?.focus;
-  const typed = new Map<string, string>();
-  document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>("[data-focus][data-keep]")
-    .forEach((el) => typed.set(el.dataset.focus!, el.value));
-  const open = new Set<string>();
-  document.querySelectorAll<HTMLDetailsElement>("details[data-focus][open]").forEach((el) => open.add(el.dataset.focus!));
-  rerender();
-  for (const [k, value] of typed) {
-    const el = document.querySelector<HTMLInputElement>(`[data-focus="${CSS.escape(k)}"]`);
-    if (el) el.value = value;
-  }
-  for (const k of open) document.querySelector<HTMLDetailsElement>(`details[data-focus="${CSS.escape(k)}"]`)?.setAttribute("open", "");
-  if (key) document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`)?.focus();
 }

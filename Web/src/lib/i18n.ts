@@ -1,9 +1,10 @@
-import { en } from "../i18n/en";
-import { fr } from "../i18n/fr";
+import { signal } from "@preact/signals";
+import type { fr } from "../i18n/fr";
 
 // The pages' language: French by default, English available. Chosen once at load: ?lang=fr|en
 // (then remembered), else the remembered choice, else the browser's languages, else French.
-// The projector may then follow its session's language (useSessionLanguage).
+// The projector may then follow its session's language (followSessionLanguage). Only the page's
+// language is downloaded: a page awaits loadLanguage() before it draws anything.
 
 export type Lang = "fr" | "en";
 export type Key = keyof typeof fr;
@@ -12,7 +13,15 @@ export type PluralKey = { [K in Key]: K extends `${infer Base}_one` ? Base : nev
 export type Vars = Record<string, string | number>;
 
 const STORAGE_KEY = "cafe.lang";
-const dictionaries: Record<Lang, Record<Key, string>> = { fr, en };
+const loaders: Record<Lang, () => Promise<Record<Key, string>>> = {
+  fr: () => import("../i18n/fr").then((m) => m.fr),
+  en: () => import("../i18n/en").then((m) => m.en),
+};
+/** Each language's name, in that language (for the switch). */
+const names: Record<Lang, string> = { fr: "Français", en: "English" };
+let dictionary: Record<Key, string> | null = null;
+/** Bumped when the language changes after load: components that read it draw again. */
+export const languageVersion = signal(0);
 const locales: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
 const isLang = (value: unknown): value is Lang => value === "fr" || value === "en";
@@ -27,6 +36,8 @@ function stored(): Lang | null {
 }
 
 function remember(lang: Lang): void {
+  // Also a cookie: the server serves the next page with <html lang> in this language (PageLanguage.cs).
+  document.cookie = `${STORAGE_KEY}=${lang}; path=/; max-age=31536000; samesite=lax`;
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -69,7 +80,7 @@ export function currentLang(): Lang {
 
 /** The text for a key in the current language, with {name} placeholders filled from vars. */
 export function t(key: Key, vars?: Vars): string {
-  const text = dictionaries[current][key] ?? fr[key] ?? key;
+  const text = dictionary?.[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }
@@ -80,7 +91,7 @@ export function tn(key: PluralKey, n: number, vars?: Vars): string {
   return t(`${key}_${one ? "one" : "other"}` as Key, { n, ...vars });
 }
 
-const isKey = (key: string | undefined): key is Key => key !== undefined && Object.prototype.hasOwnProperty.call(fr, key);
+const isKey = (key: string | undefined): key is Key => key !== undefined && dictionary !== null && Object.prototype.hasOwnProperty.call(dictionary, key);
 
 const attributes: Array<[string, string]> = [
   ["i18nPlaceholder", "placeholder"],
@@ -117,7 +128,26 @@ function labelSwitch(button: HTMLButtonElement): void {
   const target = other();
   button.lang = target;
   // The other language's name, in that language.
-  button.textContent = dictionaries[target][target === "fr" ? "lang.fr" : "lang.en"];
+  button.textContent = names[target];
+}
+
+/** The other language and its name in that language (for a switch). */
+export function otherLanguage(): { lang: Lang; name: string } {
+  const target = other();
+  return { lang: target, name: names[target] };
+}
+
+/** Remembers the other language and reloads the page in it (path and fragment kept: keys live there). */
+export function switchLanguage(): void {
+  remember(other());
+  const url = new URL(location.href);
+  if (url.searchParams.has("lang")) {
+    url.searchParams.delete("lang");
+    location.assign(url.href);
+  } else {
+    // Assigning the same address with a fragment would not reload the page.
+    location.reload();
+  }
 }
 
 /**
@@ -129,29 +159,27 @@ export function languageSwitcher(): HTMLButtonElement {
   button.type = "button";
   button.className = "lang-switch";
   labelSwitch(button);
-  button.addEventListener("click", () => {
-    remember(other());
-    const url = new URL(location.href);
-    if (url.searchParams.has("lang")) {
-      url.searchParams.delete("lang");
-      location.assign(url.href);
-    } else {
-      // Assigning the same address with a fragment would not reload the page.
-      location.reload();
-    }
-  });
+  button.addEventListener("click", switchLanguage);
   return button;
 }
 
 /**
  * The projector speaks its session's language unless a language was chosen (?lang or the
- * switch). Returns true when the language changed: the caller re-renders what it drew.
+ * switch): its dictionary is fetched, then `languageVersion` moves so components draw again.
  */
-export function useSessionLanguage(lang: Lang | undefined): boolean {
-  if (explicit || !isLang(lang) || lang === current) return false;
-  current = lang;
+export async function followSessionLanguage(lang: Lang | undefined): Promise<void> {
+  if (explicit || !isLang(lang) || lang === current || following === lang) return;
+  following = lang;
+  await loadLanguage(lang);
   applyTranslations();
-  return true;
+  languageVersion.value++;
+}
+let following: Lang | null = null;
+
+/** Fetches the dictionary of a language (the page's by default) and makes it current. */
+export async function loadLanguage(lang: Lang = current): Promise<void> {
+  dictionary = await loaders[lang]();
+  current = lang;
 }
 
 /** A number for people, in the page's language (e.g. 3,5 in French, 3.5 in English). */

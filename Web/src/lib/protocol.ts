@@ -10,6 +10,10 @@ export type PollState = "draft" | "open" | "closed";
 
 export interface Counts { onsite: number; remote: number }
 
+/** What the room sees (SetScreen, the snapshot's `screen`, the event `screenChanged`). */
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank";
+export interface Screen { view: ScreenView; pollId?: string }
+
 export type QuestionStatus =
   | "pending" | "visible" | "pinned" | "answered" | "hidden" | "rejected" | "withdrawn" | "merged";
 
@@ -74,6 +78,10 @@ export interface Poll {
   maxLabel?: string;
   hideResults: boolean;
   revealed: boolean;
+  /** Whether the projector draws the results (the staff's "results on screen" switch). */
+  resultsOnScreen?: boolean;
+  /** When the poll was last opened (absent for drafts). */
+  openedAt?: string;
   myChoices?: number[];
   myWords?: string[];
   myRating?: number;
@@ -96,6 +104,10 @@ export interface Snapshot {
   title: string;
   joinCode: string;
   state: SessionState;
+  /** When the session went live (absent in draft). */
+  startedAt?: string;
+  /** What the room sees now. */
+  screen?: Screen;
   questions: Question[];
   polls: Poll[];
   counts: Counts;
@@ -161,7 +173,8 @@ export type SessionEvent =
   | { type: "sessionState"; state: SessionState }
   | { type: "cafeListed"; listing?: CafeListing }
   | { type: "reportPublished"; public: boolean }
-  | { type: "programmeJoined"; programmeId: string };
+  | { type: "programmeJoined"; programmeId: string }
+  | ({ type: "screenChanged" } & Screen);
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
 export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }
@@ -169,7 +182,7 @@ export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: numbe
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 
 /** The refusal codes of docs/PROTOCOL.md. */
-const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full"] as const;
+const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full", "unavailable"] as const;
 type RefusalCode = (typeof refusalCodes)[number];
 const isRefusalCode = (code: string): code is RefusalCode => (refusalCodes as readonly string[]).includes(code);
 
@@ -182,13 +195,19 @@ export function refusalSentence(code: string | undefined, sentence: string | und
   return code && isRefusalCode(code) ? t(`refusal.${code}`) : t("refusal.unknown");
 }
 
-/** A refused hub call: "…HubException: code: sentence" (or "code: sentence") → a sentence for people. */
-export function refusalText(error: unknown): string {
+/** A refusal's code and the server's sentence, read from "…HubException: code: sentence" (or "code: sentence"). */
+export function refusalOf(error: unknown): { code?: string; sentence?: string } {
   const message = error instanceof Error ? error.message : String(error);
   const marker = message.indexOf("HubException: ");
   const rest = marker >= 0 ? message.slice(marker + "HubException: ".length) : message;
   const colon = rest.indexOf(": ");
   const code = colon > 0 ? rest.slice(0, colon) : "";
-  if (!/^[a-z-]+$/.test(code)) return t("refusal.unknown");
-  return refusalSentence(code, rest.slice(colon + 2));
+  if (!/^[a-z-]+$/.test(code)) return {};
+  return { code, sentence: rest.slice(colon + 2) };
+}
+
+/** A refused hub call → a sentence for people. */
+export function refusalText(error: unknown): string {
+  const { code, sentence } = refusalOf(error);
+  return code ? refusalSentence(code, sentence) : t("refusal.unknown");
 }

@@ -1,7 +1,10 @@
-import type { ChangeBatch, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
+import type { ChangeBatch, Poll, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
 
 /**
- * The session as this screen knows it. Batches apply in seq order: an old one is ignored,
+ * The session as this screen knows it. Changes never mutate a question or a poll in place: a
+ * changed one is a new object in a new array, so components that receive an unchanged item
+ * can skip drawing it (Preact with signals compares props), and a changed one always draws.
+ * Batches apply in seq order: an old one is ignored,
  * one that covers the next seq applies, a gap means something was missed and the caller must fetch a fresh snapshot. Personal
  * events (about this participant only) apply when they arrive: they set values, so order
  * against the shared batches does not matter.
@@ -27,7 +30,7 @@ export class SessionStore {
     if (!s || batch.seq <= s.seq) return "stale";
     // A merged batch covers seqs from..seq; its events set values, so overlap is harmless.
     if ((batch.from ?? batch.seq) > s.seq + 1) return "gap";
-    for (const event of batch.events) applyEvent(s, event);
+    for (const event of batch.events) applyEvent(s, event, this.mine);
     s.seq = batch.seq;
     this.notify(batch.events);
     return "applied";
@@ -41,16 +44,33 @@ export class SessionStore {
   applyPersonal(batch: ChangeBatch): void {
     const s = this.snapshot;
     if (!s) return;
-    for (const event of batch.events) applyEvent(s, event);
+    for (const event of batch.events) applyEvent(s, event, this.mine);
     this.notify(batch.events);
   }
 
-  /** Local knowledge the broadcast does not carry (my own question, my own upvote or ballot). */
-  update(change: (s: Snapshot) => void): void {
-    if (this.snapshot) {
-      change(this.snapshot);
-      this.notify([]);
-    }
+  /** Local knowledge the broadcast does not carry: my own upvote on a question. */
+  markQuestion(id: string, patch: Partial<Question>): void {
+    const s = this.snapshot;
+    if (!s) return;
+    s.questions = s.questions.map((q) => (q.id === id ? { ...q, ...patch } : q));
+    this.notify([]);
+  }
+
+  /** Local knowledge the broadcast does not carry: my own ballot on a poll. */
+  markPoll(id: string, patch: Partial<Poll>): void {
+    const s = this.snapshot;
+    if (!s) return;
+    s.polls = s.polls.map((p) => (p.id === id ? { ...p, ...patch } : p));
+    this.notify([]);
+  }
+
+  /** Questions this screen asked: the broadcast, which may come before or after the answer, does not say so. */
+  private readonly mine = new Set<string>();
+
+  /** Marks a question this screen just asked as its own, now or when its broadcast arrives. */
+  claimQuestion(id: string): void {
+    this.mine.add(id);
+    if (this.snapshot?.questions.some((q) => q.id === id)) this.markQuestion(id, { mine: true });
   }
 
   private notify(events: SessionEvent[]): void {
@@ -59,45 +79,48 @@ export class SessionStore {
 }
 
 /** Adds or updates a question, keeping what only this screen knows (mine, upvoted). */
-function upsert(s: Snapshot, question: Question): void {
-  const existing = s.questions.find((q) => q.id === question.id);
-  if (existing) Object.assign(existing, question);
-  else s.questions.push({ ...question });
+function upsert(s: Snapshot, question: Question, mine: Set<string>): void {
+  const existing = s.questions.findIndex((q) => q.id === question.id);
+  if (existing >= 0) s.questions = s.questions.map((q, i) => (i === existing ? { ...q, ...question } : q));
+  else s.questions = [...s.questions, mine.has(question.id) ? { ...question, mine: true } : { ...question }];
 }
 
-function applyEvent(s: Snapshot, e: SessionEvent): void {
+function updatePoll(s: Snapshot, id: string, change: (p: Poll) => Poll): void {
+  s.polls = s.polls.map((p) => (p.id === id ? change(p) : p));
+}
+
+function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
   switch (e.type) {
     case "questionAsked":
     case "questionUpdated":
-      upsert(s, e.question);
+      upsert(s, e.question, mine);
       break;
-    case "questionVotes": {
-      const q = s.questions.find((x) => x.id === e.questionId);
-      if (q) q.votes = e.votes;
+    case "questionVotes":
+      s.questions = s.questions.map((q) => (q.id === e.questionId ? { ...q, votes: e.votes } : q));
       break;
-    }
     case "questionRemoved":
       s.questions = s.questions.filter((q) => q.id !== e.questionId);
       break;
     case "pollUpdated": {
-      // Keeps this screen's own ballot (my*), which broadcasts never carry.
+      // Keeps this screen's own ballot (my*), which broadcasts never carry; results it no longer receives go.
       const existing = s.polls.find((p) => p.id === e.poll.id);
       if (existing) {
-        if (!("results" in e.poll)) delete existing.results;
-        Object.assign(existing, e.poll);
+        updatePoll(s, e.poll.id, (p) => {
+          const next: Poll = { ...p, ...e.poll };
+          if (!("results" in e.poll)) delete next.results;
+          return next;
+        });
       } else {
-        s.polls.push({ ...e.poll });
+        s.polls = [...s.polls, { ...e.poll }];
       }
       break;
     }
     case "pollRemoved":
       s.polls = s.polls.filter((p) => p.id !== e.pollId);
       break;
-    case "pollResults": {
-      const p = s.polls.find((x) => x.id === e.pollId);
-      if (p) p.results = e.results;
+    case "pollResults":
+      updatePoll(s, e.pollId, (p) => ({ ...p, results: e.results }));
       break;
-    }
     case "counts":
       s.counts = e.counts;
       break;
@@ -143,6 +166,9 @@ function applyEvent(s: Snapshot, e: SessionEvent): void {
       break;
     case "cafeListed":
       s.listing = e.listing;
+      break;
+    case "screenChanged":
+      s.screen = e.pollId === undefined ? { view: e.view } : { view: e.view, pollId: e.pollId };
       break;
     case "roleRevoked":
       break;

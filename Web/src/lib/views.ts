@@ -1,5 +1,4 @@
-import type { Mode, PollKind, PollState, QuestionStatus, SessionState, Speaker, Video } from "./protocol";
-import { h } from "./dom";
+import type { Mode, PollKind, PollState, QuestionStatus, SessionState, Speaker } from "./protocol";
 import { t, tn } from "./i18n";
 
 // Labels are functions, not tables: the projector may switch language after loading.
@@ -17,24 +16,6 @@ export function speakerText(speaker: Speaker | undefined): string {
   return speaker ? t("common.speaker", { name: speaker.name ?? t("common.someone"), mode: modeText(speaker.mode) }) : "";
 }
 
-export function counts(s: { counts: { onsite: number; remote: number } }): string {
-  return t("common.counts", { onsite: s.counts.onsite, remote: s.counts.remote });
-}
-
-/** The session's stream or visio: embedded when the provider allows it, else a link. */
-export function videoBlock(video: Video | undefined): HTMLElement | null {
-  if (!video) return null;
-  if (video.embedUrl) {
-    return h("div", { class: "video" },
-      h("iframe", {
-        src: video.embedUrl, title: t("video.title"), allow: "autoplay; fullscreen; picture-in-picture",
-        allowfullscreen: true, referrerpolicy: "strict-origin-when-cross-origin", loading: "lazy",
-      }),
-      h("p", {}, h("a", { href: video.url, target: "_blank", rel: "noopener" }, t("video.openInNewTab"))));
-  }
-  return h("p", { class: "video-link" },
-    h("a", { href: video.url, target: "_blank", rel: "noopener" }, t("video.joinCall")));
-}
 
 export function votesLabel(n: number): string {
   return tn("common.votes", n);

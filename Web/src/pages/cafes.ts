@@ -2,7 +2,7 @@ import "leaflet/dist/leaflet.css";
 import "../styles.css";
 import L from "leaflet";
 import { byId, h, say } from "../lib/dom";
-import { applyTranslations, currentLang, languageSwitcher, t, tn } from "../lib/i18n";
+import { applyTranslations, loadLanguage, currentLang, languageSwitcher, t, tn } from "../lib/i18n";
 import { refusalSentence } from "../lib/protocol";
 
 // The public map of cafés: every listed café on an interactive map (those with coordinates) and
@@ -33,6 +33,7 @@ interface CafeMap {
   cafes: Cafe[];
 }
 
+await loadLanguage();
 applyTranslations();
 document.querySelector("main")?.prepend(languageSwitcher());
 

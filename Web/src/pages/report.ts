@@ -2,7 +2,7 @@ import "../styles.css";
 import { codeFromPath, keyFromFragment } from "../lib/connection";
 import { byId, h, say } from "../lib/dom";
 import { ResultsChart } from "../lib/charts";
-import { applyTranslations, currentLang, formatNumber, languageSwitcher, t } from "../lib/i18n";
+import { applyTranslations, loadLanguage, currentLang, formatNumber, languageSwitcher, t } from "../lib/i18n";
 import { refusalSentence, type Poll, type PollKind, type PollResults, type QuestionStatus } from "../lib/protocol";
 import { modeLabel, pollKindLabel, stateLabel, statusLabel, votesLabel } from "../lib/views";
 
@@ -22,6 +22,7 @@ interface Report {
   speakingTurns: { number: number; mode: Mode; start: string; end?: string }[];
 }
 
+await loadLanguage();
 applyTranslations();
 document.querySelector("main")?.prepend(languageSwitcher());
 
@@ -67,8 +68,8 @@ function render(report: Report): void {
   const peak = Math.max(1, ...a.timeline.map((p) => p.onsite + p.remote));
   byId("timeline").querySelector("tbody")!.replaceChildren(...a.timeline.map((p) =>
     h("tr", {}, h("th", { scope: "row" }, clock(p.at)), h("td", {}, formatNumber(p.onsite)), h("td", {}, formatNumber(p.remote)),
-      h("td", { "aria-hidden": "true" }, h("span", { class: "timeline-bar onsite", style: `width:${(p.onsite / peak) * 10}rem` }),
-        h("span", { class: "timeline-bar remote", style: `width:${(p.remote / peak) * 10}rem` })))));
+      h("td", { "aria-hidden": "true" }, h("span", { class: "timeline-bar onsite", style: `width:calc(${p.onsite / peak} * min(10rem, 25vw))` }),
+        h("span", { class: "timeline-bar remote", style: `width:calc(${p.remote / peak} * min(10rem, 25vw))` })))));
   const q = report.questions;
   figures(byId("question-figures"), [
     [t("report.asked"), q.asked], [t("report.askedOnsite"), q.askedOnsite], [t("report.askedRemote"), q.askedRemote],

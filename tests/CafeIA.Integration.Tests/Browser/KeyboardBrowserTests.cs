@@ -36,6 +36,10 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.Keyboard.PressAsync("Space");
         await Expect(upvote).ToHaveAttributeAsync("aria-pressed", "true");
 
+        // The polls are one tab away: the tab list takes ←/→, as WAI-ARIA tabs do.
+        await TabTo(page, "#tab-questions");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(page.Locator("#tab-polls")).ToHaveAttributeAsync("aria-selected", "true");
         await TabTo(page, "form.ballot input[name=choice]");
         await page.Keyboard.PressAsync("Space");
         await TabTo(page, "form.ballot button[type=submit]");

@@ -38,7 +38,8 @@ public sealed class LanguageBrowserTests(BrowserFixture browser) : IClassFixture
         var created = await (await http.PostAsJsonAsync("/api/sessions", new { title = "AI café", language = "en" })).Content.ReadFromJsonAsync<JsonElement>();
         var projector = await browser.NewPage();
         await projector.GotoAsync($"/screen/{created.GetProperty("joinCode").GetString()}#key={created.GetProperty("projectorKey").GetString()}");
-        await Expect(projector.Locator("#title")).ToHaveTextAsync("AI café");
+        await Expect(projector.Locator(".join-view h1")).ToHaveTextAsync("AI café");
         await Expect(projector.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(projector.Locator(".join-view")).ToContainTextAsync("Take part from your phone at");
     }
 }

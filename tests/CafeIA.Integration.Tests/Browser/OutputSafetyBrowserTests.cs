@@ -23,6 +23,7 @@ public sealed class OutputSafetyBrowserTests(BrowserFixture browser) : IClassFix
         var asked = await attacker.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest(Question));
         await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
         await facilitator.Invoke("PinQuestion", new QuestionRef(asked.QuestionId));
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Pinned));
 
         var dialogs = 0;
         var violations = new List<string>();
@@ -50,15 +51,22 @@ public sealed class OutputSafetyBrowserTests(BrowserFixture browser) : IClassFix
             await Open($"/screen/{created.JoinCode}#key={created.ProjectorKey}"),
         };
 
+        // The moderator finds the pinned question in its tab.
+        await pages[1].GetByRole(AriaRole.Tab, new() { Name = "Épinglée" }).ClickAsync();
         foreach (var page in pages)
         {
             await Expect(page.Locator("main")).ToContainTextAsync(Question);
-            await Expect(page.Locator("#title")).ToHaveTextAsync("<i>Titre</i>");
-            Assert.Equal(0, await page.Locator("img[src='x'], main script, main b, main iframe, #title i").CountAsync());
+            Assert.Equal(0, await page.Locator("img[src='x'], main script, main b, main iframe, h1 i").CountAsync());
         }
+        await Expect(pages[0].Locator("h1")).ToHaveTextAsync("<i>Titre</i>");
+        await Expect(pages[1].Locator("h1")).ToHaveTextAsync("<i>Titre</i>");
         await Expect(pages[0].Locator(".question .meta").First).ToContainTextAsync(Name);
         await Expect(pages[1].Locator(".question .meta").First).ToContainTextAsync(Name);
-        await Expect(pages[2].Locator("#pinned-meta")).ToContainTextAsync(Name);
+        await Expect(pages[2].Locator(".pinned-view .meta")).ToContainTextAsync(Name);
+        // The projector's join screen shows the title, as text.
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Join));
+        await Expect(pages[2].Locator(".join-view h1")).ToHaveTextAsync("<i>Titre</i>");
+        Assert.Equal(0, await pages[2].Locator("h1 i, main script, main b").CountAsync());
         Assert.Equal(0, dialogs);
         Assert.Empty(violations);
     }

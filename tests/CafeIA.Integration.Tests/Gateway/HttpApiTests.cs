@@ -82,17 +82,45 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
     }
 
     [Theory]
-    [InlineData("/moderate/ABC234", "modérer")]
-    [InlineData("/", "Café IA Live")]
-    [InlineData("/join/ABC234", "participer")]
-    [InlineData("/facilitate/ABC234", "animer")]
-    [InlineData("/screen/ABC234", "écran")]
-    public async Task Pages_are_served_from_the_built_front_end(string path, string titleFragment)
+    [InlineData("/moderate/ABC234", "moderator")]
+    [InlineData("/", "index")]
+    [InlineData("/join/ABC234", "participant")]
+    [InlineData("/facilitate/ABC234", "facilitator")]
+    [InlineData("/screen/ABC234", "projector")]
+    [InlineData("/cafes", "cafes")]
+    [InlineData("/report/ABC234", "report")]
+    public async Task Pages_are_served_from_the_built_front_end(string path, string entry)
     {
         using var http = gateway.Host.Http();
         var html = await http.GetStringAsync(path);
         Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
-        Assert.Contains(titleFragment, html, StringComparison.Ordinal);
-        Assert.Matches("<script type=\"module\"[^>]*src=\"/assets/[^\"]+\\.js\"", html);
+        Assert.Contains("<title>Café IA Live</title>", html, StringComparison.Ordinal);
+        Assert.Matches($"<script type=\"module\"[^>]*src=\"/assets/{entry}-[^\"]+\\.js\"", html);
+    }
+
+    [Theory]
+    [InlineData("?lang=en", null, null, "en")]
+    [InlineData("?lang=fr", null, "en-GB,en;q=0.9", "fr")]
+    [InlineData("", "cafe.lang=en", "fr-FR", "en")]
+    [InlineData("", null, "en-GB,en;q=0.9,fr;q=0.8", "en")]
+    [InlineData("", null, "de-DE,fr;q=0.5,en;q=0.4", "fr")]
+    [InlineData("", null, "de-DE", "fr")]
+    [InlineData("?lang=xx", "cafe.lang=zz", null, "fr")]
+    public async Task A_page_is_served_in_the_language_of_its_reader(string query, string? cookie, string? acceptLanguage, string expected)
+    {
+        using var http = gateway.Host.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/join/ABC234{query}");
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+        if (acceptLanguage is not null)
+        {
+            request.Headers.Add("Accept-Language", acceptLanguage);
+        }
+        using var response = await http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{expected}\">", html, StringComparison.Ordinal);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
     }
 }

@@ -5,8 +5,8 @@ internal static class Artifacts
 {
     public static string PathFor(string fileName)
     {
-        var root = Path.Combine(Repository.Root, "TestResults", "artifacts");
-        Directory.CreateDirectory(root);
-        return Path.Combine(root, fileName);
+        var path = Path.Combine(Repository.Root, "TestResults", "artifacts", fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 }

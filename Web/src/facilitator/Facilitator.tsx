@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { LiveSession } from "../session/live";
+import type { Screen } from "../lib/protocol";
+import { shortcutOf, type Shortcut } from "../lib/keys";
+import { t } from "../lib/i18n";
+import { rememberCafe } from "../lib/mycafes";
+import { listenShortcuts } from "../projector/keys";
+import { ConnectionBadge } from "../ui/ConnectionBadge";
+import { LanguageSwitch } from "../ui/LanguageSwitch";
+import { KeyHelp } from "../ui/KeyHelp";
+import { EmptyState } from "../ui/States";
+import { callsFor } from "./commands";
+import { Animer } from "./Animer";
+import { Prepare } from "./Prepare";
+import { TopBar } from "./TopBar";
+import { KeepLink } from "./KeepLink";
+
+export type Tab = "prepare" | "run";
+
+/** Runs the calls a shortcut means, in order; the first refusal stops them and is returned. */
+export async function runShortcut(session: LiveSession, shortcut: Shortcut, previous: Screen | null): Promise<string | null> {
+  const s = session.snapshot.value;
+  if (!s) return null;
+  for (const call of callsFor(shortcut, s, previous)) {
+    const result = await session.call(call.method, call.payload);
+    if (!result.ok) return result.sentence;
+  }
+  return null;
+}
+
+export function Facilitator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
+  const s = session.snapshot.value;
+  const [tab, setTab] = useState<Tab | null>(null);
+  const [help, setHelp] = useState(false);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  /** The last activity screen the room saw (Q pressed twice gives it back). */
+  const previous = useRef<Screen | null>(null);
+  if (s?.screen && s.screen.view !== "join") previous.current = s.screen;
+
+  // Opens on Animer once the session is live, on Préparer before.
+  useEffect(() => { if (s && tab === null) setTab(s.state === "draft" ? "prepare" : "run"); }, [s, tab]);
+  useEffect(() => {
+    if (s) {
+      rememberCafe({ joinCode: s.joinCode, title: s.title, facilitatorKey: session.request.key! });
+      document.title = `${t("facilitator.pageTitleFor", { title: s.title })}`;
+    }
+  }, [s?.title]);
+
+  useEffect(() => {
+    const act = (shortcut: Shortcut) => {
+      if (shortcut === "help") { setHelp((h) => !h); return; }
+      if (shortcut === "fullscreen") {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.documentElement.requestFullscreen?.().catch(() => {});
+        return;
+      }
+      void runShortcut(session, shortcut, previous.current).then(setKeyError);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (tab !== "run" || help) return;
+      const shortcut = shortcutOf(e);
+      if (!shortcut) return;
+      e.preventDefault();
+      act(shortcut);
+    };
+    addEventListener("keydown", onKey);
+    // The projector window opened from here hands its keys over.
+    const stop = listenShortcuts(session.request.joinCode, (shortcut) => { if (shortcut !== "fullscreen") act(shortcut); });
+    return () => { removeEventListener("keydown", onKey); stop(); };
+  }, [session, tab, help]);
+
+  if (!hasKey) return <main class="narrow"><EmptyState title={t("facilitator.incompleteLink")} /></main>;
+  const failure = session.failure.value;
+  if (failure) return <main class="narrow"><EmptyState title={failure} /></main>;
+  if (!s) return <main class="narrow"><EmptyState title={t("screen.connecting")} /></main>;
+  if (s.deleted) return <main class="narrow"><EmptyState title={t("common.sessionDeleted")} /></main>;
+
+  return (
+    <div class={`facilitator tab-${tab ?? "prepare"}`}>
+      <TopBar s={s} session={session} tab={tab ?? "prepare"} onTab={setTab}>
+        <ConnectionBadge status={session.status.value} />
+        <LanguageSwitch />
+      </TopBar>
+      {tab !== "run" && <KeepLink s={s} session={session} />}
+      {tab === "run"
+        ? <Animer s={s} session={session} keyError={keyError} onHelp={() => setHelp(true)} previous={previous.current} />
+        : <Prepare s={s} session={session} />}
+      {help && <KeyHelp onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from "preact/hooks";
+import type { LiveSession } from "../session/live";
+import type { Snapshot } from "../lib/protocol";
+import { t } from "../lib/i18n";
+import { useAction } from "../session/action";
+import { Button } from "../ui/Button";
+import { Field } from "../ui/Field";
+import { Confirmation, Refusal } from "../ui/States";
+import { SettingCheckbox } from "../ui/SettingCheckbox";
+
+/** Moderation, the remote audience's video, and the session's life (end, delete). */
+export function SettingsPanel({ s, session }: { s: Snapshot; session: LiveSession }) {
+  const [video, setVideo] = useState(s.video?.url ?? "");
+  const [saveVideo, videoState] = useAction();
+  const [life, lifeState] = useAction();
+  return (
+    <div class="panel two">
+      <section aria-labelledby="moderation-heading" class="card">
+        <h2 id="moderation-heading">{t("facilitator.settingsHeading")}</h2>
+        <SettingCheckbox id="premoderation" label={t("facilitator.premoderation")} value={s.preModeration}
+          onChange={(on) => session.call("SetModeration", { preModeration: on })}
+          done={(on) => t(on ? "facilitator.premoderationOn" : "facilitator.premoderationOff")} />
+        <form id="video-form" onSubmit={(e) => { e.preventDefault(); void saveVideo(() => session.call("SetVideo", { url: video || null })); }}>
+          <Field id="video-url" label={t("facilitator.videoLabel")}>
+            <input id="video-url" type="url" inputMode="url" maxLength={500} placeholder="https://" value={video} onInput={(e) => setVideo(e.currentTarget.value)} />
+          </Field>
+          <div class="row">
+            <button type="submit" class="btn" disabled={videoState.pending}>{t("common.save")}</button>
+            {s.video && <Button kind="quiet" onClick={() => { setVideo(""); void saveVideo(() => session.call("SetVideo", { url: null })); }}>{t("facilitator.videoRemove")}</Button>}
+          </div>
+          <Refusal message={videoState.error} />
+          <Confirmation message={videoState.done ? t(s.video ? "facilitator.videoShown" : "facilitator.videoRemoved") : null} />
+        </form>
+      </section>
+      <section aria-labelledby="life-heading" class="card">
+        <h2 id="life-heading">{t("prepare.life")}</h2>
+        <div class="row">
+          {s.state === "draft" && <Button kind="primary" pending={lifeState.pending} onClick={() => life(() => session.call("StartSession"))}>{t("facilitator.startSession")}</Button>}
+          {s.state === "live" && <Button pending={lifeState.pending} onClick={() => { if (confirm(t("facilitator.confirmEndSession"))) void life(() => session.call("EndSession")); }}>{t("facilitator.endSession")}</Button>}
+          <Button kind="danger" pending={lifeState.pending} onClick={() => { if (confirm(t("facilitator.confirmDeleteSession"))) void life(() => session.call("DeleteSession")); }}>{t("facilitator.deleteSession")}</Button>
+        </div>
+        <Refusal message={lifeState.error} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Screen, Snapshot } from "../lib/protocol";
+import { order } from "../lib/queue";
+import type { Shortcut } from "../lib/keys";
+import { resultsOnScreen } from "../lib/polls";
+
+// What each Animer key does, as hub calls computed from the session: a pure function, so the
+// keys are unit-tested without a server. The server still decides (and may refuse).
+
+export interface HubCall { method: string; payload: object }
+
+/** The activities of the session in order: its polls as created, then the questions. */
+export type Activity = { kind: "poll"; pollId: string } | { kind: "questions" };
+
+export function activities(s: Snapshot): Activity[] {
+  return [...s.polls.map((p) => ({ kind: "poll" as const, pollId: p.id })), { kind: "questions" as const }];
+}
+
+export const screenOf = (a: Activity): Screen => (a.kind === "poll" ? { view: "activity", pollId: a.pollId } : { view: "questions" });
+
+/** The focus's index among the activities; -1 when the room sees something else (join, pinned, pause). */
+export function focusIndex(s: Snapshot): number {
+  const screen = s.screen;
+  if (!screen) return -1;
+  return activities(s).findIndex((a) => (a.kind === "poll" ? screen.view === "activity" && screen.pollId === a.pollId : screen.view === "questions"));
+}
+
+/** The focus poll, when the focus is a poll. */
+export function focusPoll(s: Snapshot) {
+  return s.screen?.view === "activity" ? s.polls.find((p) => p.id === s.screen?.pollId) : undefined;
+}
+
+/** The most upvoted question the room can see, which P pins. */
+export function topQuestion(s: Snapshot) {
+  return order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes")[0];
+}
+
+/**
+ * The hub calls a shortcut means now. `previous` is the last activity screen the room saw, so
+ * that Q (the join screen) pressed again gives the room its activity back.
+ */
+export function callsFor(shortcut: Shortcut, s: Snapshot, previous: Screen | null): HubCall[] {
+  const list = activities(s);
+  const i = focusIndex(s);
+  const poll = focusPoll(s);
+  switch (shortcut) {
+    case "next":
+    case "previous": {
+      const from = i >= 0 ? i : list.findIndex((a) => previous && sameScreen(screenOf(a), previous));
+      const to = from < 0 ? 0 : Math.min(list.length - 1, Math.max(0, from + (shortcut === "next" ? 1 : -1)));
+      return from === to && i >= 0 ? [] : [setScreen(screenOf(list[to]))];
+    }
+    case "toggleVoting":
+      if (!poll) return [];
+      return [{ method: poll.state === "open" ? "ClosePoll" : "OpenPoll", payload: { pollId: poll.id } }];
+    case "toggleResults":
+      if (!poll) return [];
+      return [{ method: "ShowResultsOnScreen", payload: { pollId: poll.id, show: !resultsOnScreen(poll) } }];
+    case "joinScreen":
+      if (s.screen?.view === "join") return previous ? [setScreen(previous)] : [];
+      return [setScreen({ view: "join" })];
+    case "pinTop": {
+      const top = topQuestion(s);
+      if (!top) return [];
+      return [
+        ...(top.status === "pinned" ? [] : [{ method: "PinQuestion", payload: { questionId: top.id } }]),
+        setScreen({ view: "pinned" }),
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+const setScreen = (screen: Screen): HubCall => ({ method: "SetScreen", payload: screen });
+const sameScreen = (a: Screen, b: Screen) => a.view === b.view && a.pollId === b.pollId;

@@ -1,0 +1,68 @@
+import { useState } from "preact/hooks";
+import type { LiveSession } from "../session/live";
+import type { Question, Snapshot } from "../lib/protocol";
+import { order, type QueueOrder } from "../lib/queue";
+import { t } from "../lib/i18n";
+import { stateLabel } from "../lib/views";
+import { Header } from "../ui/Header";
+import { ConnectionBadge } from "../ui/ConnectionBadge";
+import { LanguageSwitch } from "../ui/LanguageSwitch";
+import { Tabs } from "../ui/Tabs";
+import { EmptyState } from "../ui/States";
+import { ModeLabel } from "../ui/Mode";
+import { tabStatuses, type QueueTab } from "./keys";
+import { QuestionCard } from "./QuestionCard";
+import { SpeakingQueue } from "./SpeakingQueue";
+
+export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
+  const s = session.snapshot.value;
+  const [tab, setTab] = useState<QueueTab>("todo");
+  const [sort, setSort] = useState<QueueOrder>("votes");
+  if (!hasKey) return <main class="narrow"><EmptyState title={t("moderator.incompleteLink")} /></main>;
+  const failure = session.failure.value;
+  if (failure) return <main class="narrow"><EmptyState title={failure} /></main>;
+  if (!s) return <main class="narrow"><EmptyState title={t("screen.connecting")} /></main>;
+  if (s.deleted) return <main class="narrow"><EmptyState title={t("common.sessionDeleted")} /></main>;
+  const joined = session.joined.value;
+  if (joined && joined.role !== "moderator" && joined.role !== "facilitator") return <main class="narrow"><EmptyState title={t("moderator.notModeratorLink")} /></main>;
+  const inTab = (name: QueueTab) => s.questions.filter((q) => tabStatuses[name].includes(q.status));
+  const questions = order(inTab(tab), sort);
+  const tabs = (["todo", "pinned", "done", "hidden"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));
+  return (
+    <>
+      <Header title={s.title}>
+        <ConnectionBadge status={session.status.value} />
+        <LanguageSwitch />
+      </Header>
+      <main class="moderator" id="console">
+        <p class="meta facts">
+          <span>{t("common.code")} <strong id="join-code">{s.joinCode}</strong></span> · <span id="session-state">{stateLabel(s.state)}</span> ·{" "}
+          <ModeLabel mode="onsite">{t("common.nOnsite", { n: s.counts.onsite })}</ModeLabel> · <ModeLabel mode="remote">{t("common.nRemote", { n: s.counts.remote })}</ModeLabel> ·{" "}
+          <span id="moderation-mode">{t(s.preModeration ? "moderator.premoderationOn" : "moderator.premoderationOff")}</span>
+        </p>
+        <div class="moderator-columns">
+          <section aria-labelledby="queue-heading">
+            <h2 id="queue-heading">{t("common.questions")}</h2>
+            <div class="toolbar field">
+              <label for="sort">{t("moderator.sort")}</label>
+              <select id="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as QueueOrder)}>
+                <option value="votes">{t("moderator.sortVotes")}</option>
+                <option value="time">{t("moderator.sortTime")}</option>
+                <option value="fairness">{t("moderator.sortFairness")}</option>
+              </select>
+            </div>
+            <p class="meta">{t("moderator.keysHint")}</p>
+            <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as QueueTab)} label={t("moderator.queue")}>
+              {questions.length === 0
+                ? <EmptyState title={t(`moderator.empty.${tab}`)} />
+                : <ol id="questions" class="stack">{questions.map((q) => <QuestionCard key={q.id} q={q} s={s} session={session} others={others(s, q)} />)}</ol>}
+            </Tabs>
+          </section>
+          <SpeakingQueue s={s} session={session} />
+        </div>
+      </main>
+    </>
+  );
+}
+
+const others = (s: Snapshot, q: Question) => s.questions.filter((o) => o.id !== q.id && (o.status === "visible" || o.status === "pinned" || o.status === "pending" || o.status === "answered"));

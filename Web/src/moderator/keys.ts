@@ -1,0 +1,33 @@
+import type { Question } from "../lib/protocol";
+
+// The moderator's keys on the focused question card: A approve, P pin (again: unpin), D done
+// (answered), H hide. Which call a key means depends on the question's status; the server
+// still decides (a transition not in its table is refused).
+
+export interface HubCall { method: string; payload: object }
+
+export function moderatorCallFor(key: string, q: Question): HubCall | null {
+  const questionId = q.id;
+  switch (key.toLowerCase()) {
+    case "a":
+      return q.status === "pending" || q.status === "hidden" || q.status === "rejected" ? { method: "ApproveQuestion", payload: { questionId } } : null;
+    case "p":
+      if (q.status === "pinned") return { method: "UnpinQuestion", payload: { questionId } };
+      return q.status === "pending" || q.status === "visible" || q.status === "answered" ? { method: "PinQuestion", payload: { questionId } } : null;
+    case "d":
+      return q.status === "visible" || q.status === "pinned" ? { method: "MarkAnswered", payload: { questionId } } : null;
+    case "h":
+      return q.status === "pending" || q.status === "visible" || q.status === "pinned" || q.status === "answered" ? { method: "HideQuestion", payload: { questionId } } : null;
+    default:
+      return null;
+  }
+}
+
+/** The tabs of the queue, and which statuses each holds. */
+export type QueueTab = "todo" | "pinned" | "done" | "hidden";
+export const tabStatuses: Record<QueueTab, Question["status"][]> = {
+  todo: ["pending", "visible"],
+  pinned: ["pinned"],
+  done: ["answered"],
+  hidden: ["hidden", "rejected"],
+};

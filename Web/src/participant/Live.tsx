@@ -1,0 +1,48 @@
+import { useEffect, useState } from "preact/hooks";
+import type { LiveSession } from "../session/live";
+import type { Snapshot } from "../lib/protocol";
+import { t } from "../lib/i18n";
+import { Header } from "../ui/Header";
+import { ConnectionBadge } from "../ui/ConnectionBadge";
+import { LanguageSwitch } from "../ui/LanguageSwitch";
+import { Tabs } from "../ui/Tabs";
+import { EmptyState } from "../ui/States";
+import { Video } from "./Video";
+import { FocusCard } from "./FocusCard";
+import { QuestionsTab } from "./QuestionsTab";
+import { PollsTab, visiblePolls } from "./PollsTab";
+import { Speaking } from "./Speaking";
+import { Announcer } from "./Announcer";
+
+/** The live phone: a header that never covers content, the focus first, then Questions and Polls. */
+export function Live({ session }: { session: LiveSession }) {
+  const s = session.snapshot.value;
+  const [tab, setTab] = useState("questions");
+  // Joined: the focus first, from the top of the page (the join form may have been scrolled).
+  useEffect(() => scrollTo(0, 0), []);
+  if (!s) return null;
+  if (s.deleted) return <main><EmptyState title={t("common.sessionDeleted")} /></main>;
+  return (
+    <>
+      <Header title={s.title}>
+        <ConnectionBadge status={session.status.value} />
+        <LanguageSwitch />
+      </Header>
+      <main id="live" class="live">
+        <Video s={s} />
+        <Speaking s={s} session={session} />
+        <FocusCard s={s} session={session} />
+        <Tabs label={t("participant.sections")} selected={tab} onSelect={setTab} tabs={[
+          { id: "questions", label: t("common.questions"), count: publicCount(s) },
+          { id: "polls", label: t("common.polls"), count: visiblePolls(s).length },
+        ]}>
+          {tab === "questions" ? <QuestionsTab s={s} session={session} /> : <PollsTab s={s} session={session} />}
+        </Tabs>
+        <Announcer session={session} />
+      </main>
+    </>
+  );
+}
+
+const publicCount = (s: Snapshot) => s.questions.filter((q) => q.status === "visible" || q.status === "pinned").length;
+

@@ -1,0 +1,95 @@
+import type { Poll, PollResults } from "../lib/protocol";
+import { formatNumber, t, tn } from "../lib/i18n";
+import { percentLabel } from "../lib/format";
+import { ModeLabel, ModeLegend } from "./Mode";
+import { EmptyState } from "./States";
+
+// A poll's results as the server sent them: bars (choices, rating values), a word cloud, or
+// approved answers. Every figure is also text (count, percentage, the on-site / remote split)
+// for screen readers and the back of the room. Keyed rows update in place, so bars grow.
+
+export function Results({ poll, results, legend = true }: { poll: Poll; results: PollResults; legend?: boolean }) {
+  if (poll.kind === "wordCloud") return <WordCloud results={results} />;
+  if (poll.kind === "openText") return <Answers results={results} />;
+  return (
+    <div class="results">
+      <Bars poll={poll} results={results} />
+      {legend && <ModeLegend />}
+    </div>
+  );
+}
+
+/** The labels of the bars: the options, or the values of a rating scale. */
+export function barLabels(poll: Poll): string[] {
+  if (poll.kind !== "rating") return poll.options;
+  const max = poll.scaleMax ?? 5;
+  return Array.from({ length: max }, (_, i) =>
+    i === 0 && poll.minLabel ? `1 · ${poll.minLabel}` : i === max - 1 && poll.maxLabel ? `${max} · ${poll.maxLabel}` : String(i + 1));
+}
+
+function Bars({ poll, results }: { poll: Poll; results: PollResults }) {
+  const labels = barLabels(poll);
+  const max = Math.max(1, ...labels.map((_, i) => results.counts[i] ?? 0));
+  const total = poll.kind === "multiple" ? results.voters : results.counts.reduce((a, b) => a + b, 0);
+  return (
+    <ul class="bars" aria-label={t("charts.resultsFor", { question: poll.question })}>
+      {labels.map((label, i) => {
+        const [count, onsite, remote] = [results.counts[i] ?? 0, results.onsite[i] ?? 0, results.remote[i] ?? 0];
+        return (
+          <li key={`${i}:${label}`} data-option={i} data-count={count}>
+            <span class="label">
+              <span class="option">{label}</span>
+              <span class="figure"><strong>{formatNumber(count)}</strong> · {percentLabel(count, total)}{" "}
+                <span class="split">(<ModeLabel mode="onsite" count={formatNumber(onsite)} /> · <ModeLabel mode="remote" count={formatNumber(remote)} />)</span>
+              </span>
+            </span>
+            <span class="bar" aria-hidden="true">
+              <span class="onsite" style={{ width: `${(100 * onsite) / max}%` }} />
+              <span class="remote" style={{ width: `${(100 * remote) / max}%` }} />
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function WordCloud({ results }: { results: PollResults }) {
+  const words = results.words ?? [];
+  if (words.length === 0) return <EmptyState title={t("charts.noWordYet")} />;
+  const max = Math.max(1, ...words.map((w) => w.count));
+  return (
+    <div class="results">
+      <ul class="cloud" aria-label={t("charts.wordCloud")}>
+        {words.map((w) => (
+          <li key={w.word} data-word={w.word} data-count={w.count} class={w.onsite >= w.remote ? "onsite" : "remote"}
+            style={{ fontSize: `${1 + 2 * (w.count / max)}em` }}
+            title={t("charts.wordTitle", { word: w.word, total: w.count, onsite: w.onsite, remote: w.remote })}>
+            {w.word}<span class="sr-only"> {t("charts.wordTitle", { word: "", total: w.count, onsite: w.onsite, remote: w.remote })}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="legend"><ModeLabel mode="onsite">{t("charts.cloudOnsite")}</ModeLabel><ModeLabel mode="remote">{t("charts.cloudRemote")}</ModeLabel></p>
+    </div>
+  );
+}
+
+function Answers({ results }: { results: PollResults }) {
+  const answers = (results.answers ?? []).filter((a) => a.status === "visible");
+  if (answers.length === 0) return <EmptyState title={t("charts.noAnswerYet")} />;
+  return (
+    <ul class="answers">
+      {answers.map((a) => <li key={a.id} class="card" data-answer={a.id}><p>{a.text}</p><p class="meta"><ModeLabel mode={a.mode} /></p></li>)}
+    </ul>
+  );
+}
+
+/** "27 réponses · 8 sur place · 19 à distance". */
+export function VotersLine({ results }: { results: PollResults }) {
+  return (
+    <p class="voters meta">
+      {tn("charts.voters", results.voters)} · <ModeLabel mode="onsite">{t("common.nOnsite", { n: results.votersOnsite })}</ModeLabel>{" "}
+      · <ModeLabel mode="remote">{t("common.nRemote", { n: results.votersRemote })}</ModeLabel>
+    </p>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { callHub } from "../src/session/call";
+
+describe("callHub: one way to call the hub", () => {
+  it("returns the value of a call that succeeds", async () => {
+    expect(await callHub(async () => 42)).toEqual({ ok: true, value: 42 });
+  });
+
+  it("turns a refusal into its code and a sentence, never the raw message", async () => {
+    const result = await callHub(async () => {
+      throw new Error("An unexpected error occurred invoking 'Vote' on the server. HubException: closed: This poll is not open for votes.");
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("closed");
+    expect(result.sentence).not.toContain("HubException");
+    expect(result.sentence).not.toContain("unexpected error");
+  });
+
+  it("calls a failure without a code 'unavailable': not recorded, try again", async () => {
+    const result = await callHub(async () => { throw new Error("WebSocket closed with status code: 1006"); });
+    expect(result).toMatchObject({ ok: false, code: "unavailable" });
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { callsFor, focusIndex } from "../src/facilitator/commands";
+import type { Poll, Question, Snapshot } from "../src/lib/protocol";
+
+const poll = (id: string, extra: Partial<Poll> = {}): Poll => ({
+  id, question: id, kind: "single", options: ["a", "b"], state: "draft", hideResults: false, revealed: false, resultsOnScreen: true, ...extra,
+});
+const question = (id: string, votes: number, status: Question["status"] = "visible"): Question => ({
+  id, text: id, votes, status, mode: "onsite", askedAt: `2026-12-01T10:00:0${id.length}Z`,
+});
+const session = (extra: Partial<Snapshot> = {}): Snapshot => ({
+  seq: 1, sessionId: "s", title: "Café", joinCode: "ABC234", state: "live", counts: { onsite: 0, remote: 0 }, preModeration: false,
+  polls: [poll("p1"), poll("p2", { state: "open" })], questions: [], screen: { view: "activity", pollId: "p1" }, ...extra,
+});
+
+describe("Animer keys → hub calls", () => {
+  it("→ and ← move the focus along the polls, then the questions", () => {
+    const s = session();
+    expect(callsFor("next", s, null)).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p2" } }]);
+    const last = session({ screen: { view: "activity", pollId: "p2" } });
+    expect(callsFor("next", last, null)).toEqual([{ method: "SetScreen", payload: { view: "questions" } }]);
+    expect(callsFor("previous", last, null)).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p1" } }]);
+    expect(callsFor("previous", s, null)).toEqual([]);
+    expect(callsFor("next", session({ screen: { view: "questions" } }), null)).toEqual([]);
+  });
+
+  it("→ from the join screen goes back to where the room was, then on", () => {
+    const s = session({ screen: { view: "join" } });
+    expect(focusIndex(s)).toBe(-1);
+    expect(callsFor("next", s, { view: "activity", pollId: "p1" })).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p2" } }]);
+    expect(callsFor("next", s, null)).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p1" } }]);
+  });
+
+  it("Space opens a poll that is not open, and closes an open one", () => {
+    expect(callsFor("toggleVoting", session(), null)).toEqual([{ method: "OpenPoll", payload: { pollId: "p1" } }]);
+    expect(callsFor("toggleVoting", session({ screen: { view: "activity", pollId: "p2" } }), null)).toEqual([{ method: "ClosePoll", payload: { pollId: "p2" } }]);
+    expect(callsFor("toggleVoting", session({ screen: { view: "questions" } }), null)).toEqual([]);
+  });
+
+  it("R flips the results on screen of the focus poll", () => {
+    expect(callsFor("toggleResults", session(), null)).toEqual([{ method: "ShowResultsOnScreen", payload: { pollId: "p1", show: false } }]);
+    const hidden = session({ polls: [poll("p1", { resultsOnScreen: false })] });
+    expect(callsFor("toggleResults", hidden, null)).toEqual([{ method: "ShowResultsOnScreen", payload: { pollId: "p1", show: true } }]);
+  });
+
+  it("Q shows the join screen, and again gives the room its activity back", () => {
+    expect(callsFor("joinScreen", session(), null)).toEqual([{ method: "SetScreen", payload: { view: "join" } }]);
+    expect(callsFor("joinScreen", session({ screen: { view: "join" } }), { view: "questions" })).toEqual([{ method: "SetScreen", payload: { view: "questions" } }]);
+  });
+
+  it("P pins the most upvoted question and shows it", () => {
+    const s = session({ questions: [question("a", 2), question("bb", 7), question("ccc", 7, "hidden")] });
+    expect(callsFor("pinTop", s, null)).toEqual([
+      { method: "PinQuestion", payload: { questionId: "bb" } },
+      { method: "SetScreen", payload: { view: "pinned" } },
+    ]);
+    const pinned = session({ questions: [question("a", 9, "pinned")] });
+    expect(callsFor("pinTop", pinned, null)).toEqual([{ method: "SetScreen", payload: { view: "pinned" } }]);
+    expect(callsFor("pinTop", session(), null)).toEqual([]);
+  });
+});

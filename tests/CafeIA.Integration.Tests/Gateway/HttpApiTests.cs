@@ -123,4 +123,48 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
         Assert.Contains($"<html lang=\"{expected}\">", html, StringComparison.Ordinal);
         Assert.Contains("Accept-Language", response.Headers.Vary);
     }
+
+    [Fact]
+    public async Task Assets_are_sent_as_compressed_at_build_time_in_the_encoding_the_client_accepts()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = gateway.BaseAddress };
+        var html = await http.GetStringAsync("/join/ABC234");
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(?<path>/assets/[^\"]+\\.js)\"").Groups["path"].Value;
+        Assert.NotEmpty(script);
+        async Task<(string? Encoding, string? Type, byte[] Body, string Vary)> Get(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, script);
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+            using var response = await http.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (response.Content.Headers.ContentEncoding.SingleOrDefault(), response.Content.Headers.ContentType?.MediaType,
+                await response.Content.ReadAsByteArrayAsync(), string.Join(",", response.Headers.Vary));
+        }
+        var identity = await Get(null);
+        var brotli = await Get("gzip, deflate, br");
+        var gzip = await Get("gzip");
+        var refused = await Get("br;q=0, gzip");
+        Assert.Null(identity.Encoding);
+        Assert.Equal("br", brotli.Encoding);
+        Assert.Equal("gzip", gzip.Encoding);
+        Assert.Equal("gzip", refused.Encoding);
+        Assert.All(new[] { identity, brotli, gzip }, r => Assert.Equal("text/javascript", r.Type));
+        Assert.All(new[] { identity, brotli, gzip }, r => Assert.Contains("Accept-Encoding", r.Vary));
+        Assert.Equal(identity.Body, Decompress(brotli.Body, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionMode.Decompress)));
+        Assert.Equal(identity.Body, Decompress(gzip.Body, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionMode.Decompress)));
+        Assert.True(brotli.Body.Length < gzip.Body.Length && gzip.Body.Length < identity.Body.Length, $"br {brotli.Body.Length} B < gzip {gzip.Body.Length} B < {identity.Body.Length} B");
+    }
+
+    private static byte[] Decompress(byte[] body, Func<Stream, Stream> decoder)
+    {
+        using var output = new MemoryStream();
+        using (var stream = decoder(new MemoryStream(body)))
+        {
+            stream.CopyTo(output);
+        }
+        return output.ToArray();
+    }
 }

@@ -8,7 +8,7 @@ import { listenShortcuts } from "../projector/keys";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { KeyHelp } from "../ui/KeyHelp";
-import { EmptyState } from "../ui/States";
+import { SessionGate } from "../session/SessionGate";
 import { callsFor } from "./commands";
 import { Animer } from "./Animer";
 import { Prepare } from "./Prepare";
@@ -69,23 +69,17 @@ export function Facilitator({ session, hasKey }: { session: LiveSession; hasKey:
     return () => { removeEventListener("keydown", onKey); stop(); };
   }, [session, tab, help]);
 
-  if (!hasKey) return <main class="narrow"><EmptyState title={t("facilitator.incompleteLink")} /></main>;
-  const failure = session.failure.value;
-  if (failure) return <main class="narrow"><EmptyState title={failure} /></main>;
-  if (!s) return <main class="narrow"><EmptyState title={t("screen.connecting")} /></main>;
-  if (s.deleted) return <main class="narrow"><EmptyState title={t("common.sessionDeleted")} /></main>;
-
-  return (
+  return <SessionGate session={session} missingKey={hasKey ? undefined : t("facilitator.incompleteLink")}>{(snapshot) => (
     <div class={`facilitator tab-${tab ?? "prepare"}`}>
-      <TopBar s={s} session={session} tab={tab ?? "prepare"} onTab={setTab}>
+      <TopBar s={snapshot} session={session} tab={tab ?? "prepare"} onTab={setTab}>
         <ConnectionBadge status={session.status.value} />
         <LanguageSwitch />
       </TopBar>
-      {tab !== "run" && <KeepLink s={s} session={session} />}
+      {tab !== "run" && <KeepLink s={snapshot} session={session} />}
       {tab === "run"
-        ? <Animer s={s} session={session} keyError={keyError} onHelp={() => setHelp(true)} previous={previous.current} />
-        : <Prepare s={s} session={session} />}
+        ? <Animer s={snapshot} session={session} keyError={keyError} onHelp={() => setHelp(true)} previous={previous.current} />
+        : <Prepare s={snapshot} session={session} />}
       {help && <KeyHelp onClose={() => setHelp(false)} />}
     </div>
-  );
+  )}</SessionGate>;
 }

@@ -9,22 +9,21 @@ import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Tabs } from "../ui/Tabs";
 import { EmptyState } from "../ui/States";
+import { SessionGate } from "../session/SessionGate";
 import { ModeLabel } from "../ui/Mode";
 import { tabStatuses, type QueueTab } from "./keys";
 import { QuestionCard } from "./QuestionCard";
 import { SpeakingQueue } from "./SpeakingQueue";
 
 export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
-  const s = session.snapshot.value;
-  const [tab, setTab] = useState<QueueTab>("todo");
-  const [sort, setSort] = useState<QueueOrder>("votes");
-  if (!hasKey) return <main class="narrow"><EmptyState title={t("moderator.incompleteLink")} /></main>;
-  const failure = session.failure.value;
-  if (failure) return <main class="narrow"><EmptyState title={failure} /></main>;
-  if (!s) return <main class="narrow"><EmptyState title={t("screen.connecting")} /></main>;
-  if (s.deleted) return <main class="narrow"><EmptyState title={t("common.sessionDeleted")} /></main>;
   const joined = session.joined.value;
   if (joined && joined.role !== "moderator" && joined.role !== "facilitator") return <main class="narrow"><EmptyState title={t("moderator.notModeratorLink")} /></main>;
+  return <SessionGate session={session} missingKey={hasKey ? undefined : t("moderator.incompleteLink")}>{(s) => <Console s={s} session={session} />}</SessionGate>;
+}
+
+function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
+  const [tab, setTab] = useState<QueueTab>("todo");
+  const [sort, setSort] = useState<QueueOrder>("votes");
   const inTab = (name: QueueTab) => s.questions.filter((q) => tabStatuses[name].includes(q.status));
   const questions = order(inTab(tab), sort);
   const tabs = (["todo", "pinned", "done", "hidden"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));

@@ -6,7 +6,7 @@ import { Header } from "../ui/Header";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Tabs } from "../ui/Tabs";
-import { EmptyState } from "../ui/States";
+import { SessionGate } from "../session/SessionGate";
 import { Video } from "./Video";
 import { FocusCard } from "./FocusCard";
 import { QuestionsTab } from "./QuestionsTab";
@@ -16,13 +16,10 @@ import { Announcer } from "./Announcer";
 
 /** The live phone: a header that never covers content, the focus first, then Questions and Polls. */
 export function Live({ session }: { session: LiveSession }) {
-  const s = session.snapshot.value;
   const [tab, setTab] = useState("questions");
   // Joined: the focus first, from the top of the page (the join form may have been scrolled).
   useEffect(() => scrollTo(0, 0), []);
-  if (!s) return null;
-  if (s.deleted) return <main><EmptyState title={t("common.sessionDeleted")} /></main>;
-  return (
+  return <SessionGate session={session}>{(s) => (
     <>
       <Header title={s.title}>
         <ConnectionBadge status={session.status.value} />
@@ -41,7 +38,7 @@ export function Live({ session }: { session: LiveSession }) {
         <Announcer session={session} />
       </main>
     </>
-  );
+  )}</SessionGate>;
 }
 
 const publicCount = (s: Snapshot) => s.questions.filter((q) => q.status === "visible" || q.status === "pinned").length;

@@ -8,7 +8,7 @@ namespace CafeIA.Hosting;
 
 /// <summary>
 /// What every Café IA host (silo, gateway) exposes for operators: liveness (the process answers),
-/// readiness (the Orleans cluster answers), and OpenTelemetry metrics in Prometheus format.
+/// readiness (the Orleans cluster answers; degraded while the session store fails), and OpenTelemetry metrics in Prometheus format.
 /// </summary>
 public static class ServiceDefaults
 {
@@ -22,7 +22,9 @@ public static class ServiceDefaults
 
     public static WebApplicationBuilder AddCafeServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<ClusterReadiness>("orleans-cluster", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterReadiness>("orleans-cluster", tags: [ReadyTag])
+            .AddCheck<StorageReadiness>("session-store", tags: [ReadyTag]);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(CafeMetrics.MeterName)
             // Orleans' own instruments (messaging, grains, membership, storage).

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
+using Orleans.Runtime;
 
 namespace CafeIA.Gateway.Hubs;
 
@@ -6,6 +9,9 @@ namespace CafeIA.Gateway.Hubs;
 /// Logs what went wrong on our side, not refusals. SignalR's dispatcher logs every exception of a
 /// hub method, refusals included, as an error: a flood of bad input would flood the logs. Its
 /// category is silenced (GatewayApplication) and this filter logs the unexpected ones instead.
+/// A failure of the store or of the cluster (a silo that died, a call that timed out, a session
+/// that could not load) is no bug: it is refused as <c>unavailable</c>, retryable with the same
+/// opId, and counted rather than logged per call (the store logs its own failures once).
 /// </summary>
 internal sealed partial class UnexpectedErrorFilter(ILogger<UnexpectedErrorFilter> log) : IHubFilter
 {
@@ -17,6 +23,11 @@ internal sealed partial class UnexpectedErrorFilter(ILogger<UnexpectedErrorFilte
         {
             return await next(context);
         }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            LogUnavailable(log, ex, context.HubMethodName);
+            throw Refused.With(RefusalCodes.Unavailable, "The service cannot record this now (storage or cluster unavailable): nothing was recorded. Try again in a moment.");
+        }
         catch (Exception ex) when (ex is not HubException && ex is not OperationCanceledException)
         {
             LogFailed(log, ex, context.HubMethodName);
@@ -24,6 +35,22 @@ internal sealed partial class UnexpectedErrorFilter(ILogger<UnexpectedErrorFilte
         }
     }
 
+    /// <summary>A fault of the store or the cluster, here or in a silo, anywhere in the exception's chain.</summary>
+    internal static bool IsUnavailable(Exception? ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or DbException or IOException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogFailed(ILogger logger, Exception ex, string method);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused as unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception ex, string method);
 }

@@ -24,6 +24,9 @@ public static class CafeMetrics
     /// <summary>Session activations (loads from storage) since the process started.</summary>
     public static readonly Counter<long> SessionActivations = Meter.CreateCounter<long>("cafeia.sessions.activations", "{activation}", "Sessions loaded into memory");
 
+    /// <summary>Reads and writes of the session store that failed (disk full, database unreachable, lock timeout).</summary>
+    public static readonly Counter<long> StorageFailures = Meter.CreateCounter<long>("cafeia.storage.failures", "{failure}", "Session store reads and writes that failed");
+
     /// <summary>From the session's commit to the gateway handing the change to SignalR.</summary>
     public static readonly Histogram<double> FanoutLatency = Meter.CreateHistogram<double>(
         "cafeia.fanout.latency", "ms", "Time from a session change's commit to its send by a gateway");

@@ -69,6 +69,7 @@ public static class CafeSiloConfiguration
         });
 
         silo.Services.AddSingleton(store);
+        silo.Services.AddSingleton<StorageHealth>();
         silo.Services.AddSingleton<SessionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));

@@ -261,8 +261,22 @@ public sealed partial class SessionGrain(
         }
         if (_broken)
         {
-            throw Broken();
+            return Outcome<T>.Refuse(StoreUnavailable);
         }
+        try
+        {
+            return await Run(participantId, command, atTake);
+        }
+        catch (Exception) when (_broken)
+        {
+            // The write that held this command failed: memory was not trusted (the activation
+            // reloads), so nothing of it stands. The caller may retry with the same opId.
+            return Outcome<T>.Refuse(StoreUnavailable);
+        }
+    }
+
+    private async Task<Outcome<T>> Run<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake)
+    {
         var operation = OperationLog.Current(participantId, _state);
         if (operation?.Replay<T>() is { } replayed)
         {
@@ -389,6 +403,9 @@ public sealed partial class SessionGrain(
     }
 
     private static InvalidOperationException Broken() => new("A write of this session failed; it reloads on the next call.");
+
+    private static readonly Refusal StoreUnavailable = new(RefusalCodes.Unavailable,
+        "Storage is unavailable: nothing was recorded. Try again in a moment.");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing session {SessionId} failed; reloading it on next call")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, Guid sessionId);

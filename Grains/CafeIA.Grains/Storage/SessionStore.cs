@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 
 namespace CafeIA.Storage;
 
@@ -10,7 +11,7 @@ namespace CafeIA.Storage;
 /// writer loaded. The I/O runs off the caller's thread: SQLite's driver is synchronous, and a
 /// session grain keeps taking commands while its write runs.
 /// </summary>
-public sealed class SessionStore(StorageTarget target)
+public sealed partial class SessionStore(StorageTarget target, StorageHealth? health = null, ILogger<SessionStore>? log = null)
 {
     private readonly DbProviderFactory _factory = DbProviderFactories.GetFactory(target.Invariant);
 
@@ -22,7 +23,7 @@ public sealed class SessionStore(StorageTarget target)
     /// </summary>
     private readonly SemaphoreSlim? _sqliteWriter = target.IsSqlite ? new(1, 1) : null;
 
-    public Task<StoredSession?> Load(Guid sessionId) => Task.Run(async () =>
+    public Task<StoredSession?> Load(Guid sessionId) => Task.Run(() => Watched(async () =>
     {
         await using var connection = await Open();
         await using var read = Command(connection, null, "SELECT Version, Document FROM CafeSession WHERE SessionId = @id", ("id", Key(sessionId)));
@@ -46,7 +47,7 @@ public sealed class SessionStore(StorageTarget target)
             }
         }
         return new StoredSession(version, document, rows);
-    });
+    }));
 
     /// <summary>Writes one commit; returns the new version. Throws <see cref="SessionConflictException"/> if another writer got there first.</summary>
     public Task<long> Commit(Guid sessionId, long version, SessionWrite write) => Writing(async () =>
@@ -98,7 +99,7 @@ public sealed class SessionStore(StorageTarget target)
         return 0L;
     });
 
-    private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(async () =>
+    private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(() => Watched(async () =>
     {
         if (_sqliteWriter is null)
         {
@@ -113,7 +114,39 @@ public sealed class SessionStore(StorageTarget target)
         {
             _sqliteWriter.Release();
         }
-    });
+    }));
+
+    /// <summary>
+    /// Tells <see cref="StorageHealth"/> how the store answers: a failure (disk full, read-only
+    /// file, database unreachable, lock timeout) starts or continues a streak, logged once; a
+    /// success ends it. A version conflict is another writer, not a fault of the store.
+    /// </summary>
+    private async Task<T> Watched<T>(Func<Task<T>> operation)
+    {
+        try
+        {
+            var result = await operation();
+            if (health?.Succeeded() is { } since && log is not null)
+            {
+                LogRecovered(log, since);
+            }
+            return result;
+        }
+        catch (Exception ex) when (ex is not SessionConflictException)
+        {
+            if (health?.Failed(ex) == true && log is not null)
+            {
+                LogFailing(log, ex);
+            }
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The session store fails; calls that need it are refused as unavailable until it answers again")]
+    private static partial void LogFailing(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The session store answers again (failing since {Since:O})")]
+    private static partial void LogRecovered(ILogger logger, DateTimeOffset since);
 
     private static string Key(Guid sessionId) => sessionId.ToString("N");
 

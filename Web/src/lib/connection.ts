@@ -1,5 +1,5 @@
 import * as signalR from "@microsoft/signalr";
-import type { ChangeBatch, JoinResult, Mode, ProgrammeView } from "./protocol";
+import { refusalOf, type ChangeBatch, type JoinResult, type Mode, type ProgrammeView } from "./protocol";
 import { SessionStore } from "./store";
 
 export interface JoinRequest {
@@ -69,19 +69,26 @@ export class SessionConnection {
   }
 
   /**
-   * Calls a hub method. A mutating call carries an operation id and is retried with the same
-   * id after a reconnection, so a call whose answer was lost is applied exactly once.
+   * Calls a hub method. A mutating call carries an operation id and is retried with the same id
+   * after a reconnection, so a call whose answer was lost is applied exactly once. A call refused
+   * as `unavailable` (storage or cluster trouble: nothing was recorded) is retried too, after 1,
+   * 2 and 4 s, before the refusal reaches the person.
    */
   async invoke<T = void>(method: string, payload?: object): Promise<T> {
     if (method === "GetSnapshot") return this.hub.invoke<T>(method);
     const request = { ...(payload ?? {}), opId: newOperationId() };
+    return this.retrying(() => this.hub.invoke<T>(method, request));
+  }
+
+  private async retrying<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.hub.invoke<T>(method, request);
+        return await call();
       } catch (error) {
-        const refused = error instanceof Error && error.message.includes("HubException: ");
-        if (refused || attempt >= 3) throw error;
-        await this.rejoined();
+        const { code } = refusalOf(error);
+        if ((code !== undefined && code !== "unavailable") || attempt >= 3) throw error;
+        if (code === "unavailable") await delay(1000 * 2 ** attempt);
+        else await this.rejoined();
       }
     }
   }
@@ -110,12 +117,12 @@ export class SessionConnection {
     this.joining = true;
     this.early = [];
     try {
-      const result = await this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
+      const result = await this.retryingJoin(() => this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
         displayName: this.request.displayName,
         mode: this.request.mode,
         key: this.request.key,
         resumeToken: localStorage.getItem(tokenKey) ?? undefined,
-      });
+      }));
       localStorage.setItem(tokenKey, result.resumeToken);
       this.joined = result;
       this.joinedAt = Date.now();
@@ -126,6 +133,18 @@ export class SessionConnection {
     } finally {
       this.joining = false;
       this.early = [];
+    }
+  }
+
+  /** A join refused as `unavailable` is tried again (1, 2, 4 s): nothing was recorded by the refused one. */
+  private async retryingJoin<T>(join: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await join();
+      } catch (error) {
+        if (refusalOf(error).code !== "unavailable" || attempt >= 3) throw error;
+        await delay(1000 * 2 ** attempt);
+      }
     }
   }
 
@@ -144,6 +163,8 @@ export class SessionConnection {
     }
   }
 }
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 let operations = 0;
 

@@ -53,6 +53,7 @@ public static class GatewayApplication
         app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value.TileOrigin);
         app.UseOriginCheck(app.Configuration);
         app.UseCompressedAssets();
+        app.UseUnavailableAnswers();
         app.MapCafeServiceEndpoints();
         app.MapSessionEndpoints();
         app.MapCafeEndpoints();

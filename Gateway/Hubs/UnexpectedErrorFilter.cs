@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
-using Orleans.Runtime;
 
 namespace CafeIA.Gateway.Hubs;
 
@@ -23,29 +21,16 @@ internal sealed partial class UnexpectedErrorFilter(ILogger<UnexpectedErrorFilte
         {
             return await next(context);
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (Faults.IsUnavailable(ex))
         {
             LogUnavailable(log, ex, context.HubMethodName);
-            throw Refused.With(RefusalCodes.Unavailable, "The service cannot record this now (storage or cluster unavailable): nothing was recorded. Try again in a moment.");
+            throw Refused.With(RefusalCodes.Unavailable, Faults.UnavailableSentence);
         }
         catch (Exception ex) when (ex is not HubException && ex is not OperationCanceledException)
         {
             LogFailed(log, ex, context.HubMethodName);
             throw;
         }
-    }
-
-    /// <summary>A fault of the store or the cluster, here or in a silo, anywhere in the exception's chain.</summary>
-    internal static bool IsUnavailable(Exception? ex)
-    {
-        for (var e = ex; e is not null; e = e.InnerException)
-        {
-            if (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or DbException or IOException)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]

@@ -23,7 +23,7 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
     /// </summary>
     private readonly SemaphoreSlim? _sqliteWriter = target.IsSqlite ? new(1, 1) : null;
 
-    public Task<StoredSession?> Load(Guid sessionId) => Task.Run(() => Watched(async () =>
+    public Task<StoredSession?> Load(Guid sessionId) => Task.Run(() => Watched(write: false, async () =>
     {
         await using var connection = await Open();
         await using var read = Command(connection, null, "SELECT Version, Document FROM CafeSession WHERE SessionId = @id", ("id", Key(sessionId)));
@@ -99,7 +99,7 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
         return 0L;
     });
 
-    private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(() => Watched(async () =>
+    private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(() => Watched(write: true, async () =>
     {
         if (_sqliteWriter is null)
         {
@@ -119,14 +119,15 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
     /// <summary>
     /// Tells <see cref="StorageHealth"/> how the store answers: a failure (disk full, read-only
     /// file, database unreachable, lock timeout) starts or continues a streak, logged once; a
-    /// success ends it. A version conflict is another writer, not a fault of the store.
+    /// successful write ends it (a read proves nothing: a full disk still reads). A version
+    /// conflict is another writer, not a fault of the store.
     /// </summary>
-    private async Task<T> Watched<T>(Func<Task<T>> operation)
+    private async Task<T> Watched<T>(bool write, Func<Task<T>> operation)
     {
         try
         {
             var result = await operation();
-            if (health?.Succeeded() is { } since && log is not null)
+            if (write && health?.Succeeded() is { } since && log is not null)
             {
                 LogRecovered(log, since);
             }

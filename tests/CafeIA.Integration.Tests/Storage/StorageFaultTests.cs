@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Xunit.Abstractions;
@@ -61,6 +62,11 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             await using var late = await CafeClient.Connect(host.BaseAddress);
             var joinCode = await CafeClient.RefusalCode(() => late.Hub.InvokeAsync<JoinResult>("JoinSession", created.JoinCode, new JoinOptions("Bob")));
             Assert.Equal(RefusalCodes.Unavailable, joinCode);
+
+            // Creating a café needs a write too: a 503 with the protocol's error body.
+            using var creation = await http.PostAsJsonAsync("/api/sessions", new { title = "Un autre café" });
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, creation.StatusCode);
+            Assert.Equal(RefusalCodes.Unavailable, (await creation.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString());
 
             var ready = await http.GetStringAsync("/health/ready");
             Assert.Equal("Degraded", ready);

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CafeIA.Gateway.Hubs;
+using CafeIA.Gateway;
 using Orleans.Runtime;
 
 namespace CafeIA.Integration.Tests.Storage;
@@ -25,12 +25,12 @@ public sealed class StorageHealthTests
     [Fact]
     public void Store_and_cluster_faults_are_unavailable_and_bugs_are_not()
     {
-        Assert.True(UnexpectedErrorFilter.IsUnavailable(new IOException("disk full")));
-        Assert.True(UnexpectedErrorFilter.IsUnavailable(new TimeoutException()));
-        Assert.True(UnexpectedErrorFilter.IsUnavailable(new SiloUnavailableException()));
-        Assert.True(UnexpectedErrorFilter.IsUnavailable(new InvalidOperationException("write failed", new FakeDbException())));
-        Assert.False(UnexpectedErrorFilter.IsUnavailable(new InvalidOperationException("a bug")));
-        Assert.False(UnexpectedErrorFilter.IsUnavailable(new ArgumentException("another bug")));
+        Assert.True(Faults.IsUnavailable(new IOException("disk full")));
+        Assert.True(Faults.IsUnavailable(new TimeoutException()));
+        Assert.True(Faults.IsUnavailable(new SiloUnavailableException()));
+        Assert.True(Faults.IsUnavailable(new InvalidOperationException("write failed", new FakeDbException())));
+        Assert.False(Faults.IsUnavailable(new InvalidOperationException("a bug")));
+        Assert.False(Faults.IsUnavailable(new ArgumentException("another bug")));
     }
 
     private sealed class FakeDbException : DbException;

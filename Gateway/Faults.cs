@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Orleans.Runtime;
+
+namespace CafeIA.Gateway;
+
+/// <summary>
+/// Which failures are the service's trouble rather than a bug: the store (a full disk, a
+/// read-only file, an unreachable database) or the cluster (a silo that died, a call that timed
+/// out), anywhere in the exception's chain. The hub and the HTTP API refuse them as
+/// <c>unavailable</c>: nothing was recorded, and the call may be retried.
+/// </summary>
+public static class Faults
+{
+    public const string UnavailableSentence = "The service cannot record this now (storage or cluster unavailable): nothing was recorded. Try again in a moment.";
+
+    public static bool IsUnavailable(Exception? ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or DbException or IOException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>HTTP calls: such a failure is a 503 with the protocol's error body and a hint to retry.</summary>
+    public static IApplicationBuilder UseUnavailableAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (IsUnavailable(ex) && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "2";
+            await context.Response.WriteAsJsonAsync(new { error = Wire.RefusalCodes.Unavailable, message = UnavailableSentence });
+        }
+    });
+}

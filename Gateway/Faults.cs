@@ -11,12 +11,22 @@ namespace CafeIA.Gateway;
 /// </summary>
 public static class Faults
 {
-    public const string UnavailableSentence = "The service cannot record this now (storage or cluster unavailable): nothing was recorded. Try again in a moment.";
+    /// <summary>
+    /// Said when the gateway cannot tell whether the call was applied (a timeout, a silo that died
+    /// mid-call): a retry with the same opId is applied once either way. A session that knows its
+    /// write failed says "nothing was recorded" itself.
+    /// </summary>
+    public const string UnavailableSentence = "The service is unavailable right now (storage or cluster). Try again in a moment: a retry with the same opId is applied once.";
 
     public static bool IsUnavailable(Exception? ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
+            // A malformed or oversized request body is the client's (400, 413), not the service's.
+            if (e is BadHttpRequestException)
+            {
+                return false;
+            }
             if (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or DbException or IOException)
             {
                 return true;

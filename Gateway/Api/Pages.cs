@@ -25,21 +25,27 @@ public static class Pages
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder endpoints)
     {
         var files = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
-        var cache = new ConcurrentDictionary<string, string?>();
+        var cache = new ConcurrentDictionary<string, string>();
         foreach (var (route, file) in Routes)
         {
-            endpoints.MapGet(route, (HttpContext context) =>
+            endpoints.MapMethods(route, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
             {
-                // Built once per process: the pages change only with a new build.
-                var html = cache.GetOrAdd(file, name => Read(files, name));
+                // Read once per process (the pages change only with a new build); a page not built yet is looked for again.
+                var html = cache.TryGetValue(file, out var known) ? known : Read(files, file) is { } read ? cache.GetOrAdd(file, read) : null;
                 if (html is null)
                 {
                     return Results.NotFound();
                 }
+                var page = WithLanguage(html, PageLanguage.Of(context.Request));
                 var headers = context.Response.Headers;
                 headers.CacheControl = "no-cache";
                 headers.Vary = "Accept-Language, Cookie";
-                return Results.Content(WithLanguage(html, PageLanguage.Of(context.Request)), "text/html; charset=utf-8");
+                // Revalidated at every visit, downloaded again only when it changed.
+                var tag = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(page)))[..16]}\"";
+                headers.ETag = tag;
+                return context.Request.Headers.IfNoneMatch.Contains(tag)
+                    ? Results.StatusCode(StatusCodes.Status304NotModified)
+                    : Results.Content(page, "text/html; charset=utf-8");
             }).ExcludeFromDescription();
         }
         return endpoints;

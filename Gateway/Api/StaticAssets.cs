@@ -41,11 +41,9 @@ public static class StaticAssets
                     if (wanted && files.GetFileInfo(request.Path + suffix).Exists)
                     {
                         request.Path += suffix;
-                        context.Response.Headers.ContentEncoding = encoding;
                         break;
                     }
                 }
-                context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
             }
             return next(context);
         });
@@ -55,9 +53,20 @@ public static class StaticAssets
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
-                    ? "public, max-age=31536000, immutable"
-                    : "no-cache";
+                var asset = context.Context.Request.Path.StartsWithSegments("/assets");
+                headers.CacheControl = asset ? "public, max-age=31536000, immutable" : "no-cache";
+                if (asset)
+                {
+                    headers.Vary = HeaderNames.AcceptEncoding;
+                }
+                // The served file says its encoding (also when a .br or .gz is asked for by name).
+                foreach (var (encoding, suffix) in Precompressed)
+                {
+                    if (context.File.Name.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        headers.ContentEncoding = encoding;
+                    }
+                }
             },
         });
     }

@@ -41,14 +41,33 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
             joined.Role == Role.Facilitator ? options.Key : null);
         ConnectionBinding.Bind(Context, me);
         connections.Add(sessionId, me.ParticipantId, Context);
-        await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.GroupName(sessionId, me.Group));
-        // The role (hence the group) is known only once joined: what the group was sent between
-        // the snapshot and entering it is replayed to this connection; if the gateway no longer
-        // holds it, a fresh snapshot.
-        if (!await fanout.CatchUp(sessionId, Context.ConnectionId, me.Group, me.ParticipantId, joined.Snapshot.Seq))
+        try
         {
-            joined = joined with { Snapshot = Refused.Unwrap(await session.GetSnapshot(me.ParticipantId)) };
+            await Groups.AddToGroupAsync(Context.ConnectionId, SessionFanout.GroupName(sessionId, me.Group));
+            // The role (hence the group) is known only once joined: what the group was sent between
+            // the snapshot and entering it is replayed to this connection; if the gateway no longer
+            // holds it, a fresh snapshot.
+            if (!await fanout.CatchUp(sessionId, Context.ConnectionId, me.Group, me.ParticipantId, joined.Snapshot.Seq))
+            {
+                joined = joined with { Snapshot = Refused.Unwrap(await session.GetSnapshot(me.ParticipantId)) };
+            }
         }
+        catch
+        {
+            // Refused (unavailable, say) after binding: unbind, so that the page's retry on this
+            // connection joins afresh instead of being told it already joined.
+            ConnectionBinding.Unbind(Context);
+            try
+            {
+                await Leave(me);
+            }
+            catch (Exception)
+            {
+                // The session may be the thing that fails: its presence count resets when it reloads.
+            }
+            throw;
+        }
+        // The national tally is a bonus of the join: it comes again within a second anyway.
         if (joined.Snapshot.ProgrammeId is { } programme && await programmes.Current(Guid.Parse(programme)) is { } national)
         {
             await Clients.Caller.SendAsync(ProgrammeFanout.ProgrammeEvent, national);
@@ -110,12 +129,18 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
     {
         if (ConnectionBinding.Of(Context) is { } me)
         {
-            connections.Remove(me.SessionId, me.ParticipantId, Context.ConnectionId);
-            fanout.Left(me.SessionId, Context.ConnectionId);
-            fanout.Release(me.SessionId);
-            await Session(me).Disconnected(me.ParticipantId);
+            await Leave(me);
         }
         await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Releases what a join took: the registry entry, the fan-out, the attendance.</summary>
+    private async Task Leave(ConnectionBinding me)
+    {
+        connections.Remove(me.SessionId, me.ParticipantId, Context.ConnectionId);
+        fanout.Left(me.SessionId, Context.ConnectionId);
+        fanout.Release(me.SessionId);
+        await Session(me).Disconnected(me.ParticipantId);
     }
 
     private ISessionGrain Session(ConnectionBinding me) => grains.GetGrain<ISessionGrain>(me.SessionId);

@@ -22,4 +22,6 @@ public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Rol
     public static ConnectionBinding? Of(HubCallerContext context) => ConnectionState.Of(context)?.Binding;
 
     public static void Bind(HubCallerContext context, ConnectionBinding binding) => ConnectionState.For(context).Binding = binding;
+
+    public static void Unbind(HubCallerContext context) => ConnectionState.For(context).Binding = null;
 }

@@ -17,8 +17,13 @@ describe("callHub: one way to call the hub", () => {
     expect(result.sentence).not.toContain("unexpected error");
   });
 
-  it("calls a failure without a code 'unavailable': not recorded, try again", async () => {
+  it("says a failure without a code is unknown: it may have been recorded", async () => {
     const result = await callHub(async () => { throw new Error("WebSocket closed with status code: 1006"); });
+    expect(result).toMatchObject({ ok: false, code: "unknown" });
+  });
+
+  it("passes 'unavailable' on with its sentence", async () => {
+    const result = await callHub(async () => { throw new Error("HubException: unavailable: Storage is unavailable: nothing was recorded."); });
     expect(result).toMatchObject({ ok: false, code: "unavailable" });
   });
 });

@@ -58,4 +58,9 @@ describe("Animer keys → hub calls", () => {
     expect(callsFor("pinTop", pinned, null)).toEqual([{ method: "SetScreen", payload: { view: "pinned" } }]);
     expect(callsFor("pinTop", session(), null)).toEqual([]);
   });
+
+  it("→ after the pinned question goes on from the activity the room saw last", () => {
+    const pinned = session({ screen: { view: "pinned" } });
+    expect(callsFor("next", pinned, { view: "activity", pollId: "p1" })).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p2" } }]);
+  });
 });

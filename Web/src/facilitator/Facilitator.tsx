@@ -30,15 +30,15 @@ export async function runShortcut(session: LiveSession, shortcut: Shortcut, prev
 
 export function Facilitator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
   const s = session.snapshot.value;
-  const [tab, setTab] = useState<Tab | null>(null);
+  const [chosen, setTab] = useState<Tab | null>(null);
+  // Until the facilitator picks one: Animer once the session is live, Préparer before.
+  const tab: Tab = chosen ?? (s && s.state !== "draft" ? "run" : "prepare");
   const [help, setHelp] = useState(false);
   const [keyError, setKeyError] = useState<string | null>(null);
   /** The last activity screen the room saw (Q pressed twice gives it back). */
   const previous = useRef<Screen | null>(null);
-  if (s?.screen && s.screen.view !== "join") previous.current = s.screen;
+  if (s?.screen && (s.screen.view === "activity" || s.screen.view === "questions")) previous.current = s.screen;
 
-  // Opens on Animer once the session is live, on Préparer before.
-  useEffect(() => { if (s && tab === null) setTab(s.state === "draft" ? "prepare" : "run"); }, [s, tab]);
   useEffect(() => {
     if (s) {
       rememberCafe({ joinCode: s.joinCode, title: s.title, facilitatorKey: session.request.key! });
@@ -57,7 +57,7 @@ export function Facilitator({ session, hasKey }: { session: LiveSession; hasKey:
       void runShortcut(session, shortcut, previous.current).then(setKeyError);
     };
     const onKey = (e: KeyboardEvent) => {
-      if (tab !== "run" || help) return;
+      if (tab !== "run" || help || e.repeat) return;
       const shortcut = shortcutOf(e);
       if (!shortcut) return;
       e.preventDefault();
@@ -70,8 +70,8 @@ export function Facilitator({ session, hasKey }: { session: LiveSession; hasKey:
   }, [session, tab, help]);
 
   return <SessionGate session={session} missingKey={hasKey ? undefined : t("facilitator.incompleteLink")}>{(snapshot) => (
-    <div class={`facilitator tab-${tab ?? "prepare"}`}>
-      <TopBar s={snapshot} session={session} tab={tab ?? "prepare"} onTab={setTab}>
+    <div class={`facilitator tab-${tab}`}>
+      <TopBar s={snapshot} session={session} tab={tab} onTab={setTab}>
         <ConnectionBadge status={session.status.value} />
         <LanguageSwitch />
       </TopBar>

@@ -1,7 +1,7 @@
 import type { LiveSession } from "../session/live";
 import type { Poll, Screen, ScreenView, Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
-import { shortcutKeys } from "../lib/keys";
+import { keyLabel, shortcutKeys } from "../lib/keys";
 import { resultsOnPhones, resultsOnScreen, votingOpen } from "../lib/polls";
 import { pollKindLabel } from "../lib/views";
 import { useAction } from "../session/action";
@@ -27,11 +27,11 @@ export function Focus({ s, session, keyError, onHelp, previous }: {
     return error ? { ok: false, code: "refused", sentence: error } : { ok: true, value: undefined };
   });
   return (
-    <section class="column focus" aria-labelledby="focus-heading">
+    <section class="column focus" aria-label={t("facilitator.focusRegion")}>
       <div class="screen-choice" role="group" aria-label={t("facilitator.roomSees")}>
         <span class="meta">{t("facilitator.roomSees")}</span>
         <Button small kind="quiet" aria-pressed={view === "activity"} disabled={!previous && !poll}
-          onClick={() => previous && run(() => session.call("SetScreen", previous.view === "join" ? { view: "questions" } : previous))}>{t("screenView.activity")}</Button>
+          onClick={() => previous && run(() => session.call("SetScreen", previous))}>{t("screenView.activity")}</Button>
         {views.map((v) => (
           <Button key={v.view} small kind="quiet" shortcut={v.key} aria-pressed={view === v.view}
             onClick={() => run(() => session.call("SetScreen", { view: v.view }))}>{t(`screenView.${v.view}`)}</Button>
@@ -63,7 +63,7 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
       <p class="kicker">{pollKindLabel(poll.kind)}</p>
       <h2 id="focus-heading">{poll.question}</h2>
       <div class="switches" role="group" aria-label={t("facilitator.switches")}>
-        <Button kind={open ? "primary" : undefined} aria-pressed={open} shortcut={shortcutKeys.toggleVoting} pending={state.pending} data-switch="voting"
+        <Button kind={open ? "primary" : undefined} aria-pressed={open} shortcut={keyLabel("toggleVoting")} pending={state.pending} data-switch="voting"
           onClick={() => run(() => session.call(open ? "ClosePoll" : "OpenPoll", { pollId: poll.id }))}>
           {t(open ? "facilitator.votingOpen" : poll.state === "draft" ? "facilitator.openVoting" : "facilitator.reopenVoting")}
         </Button>

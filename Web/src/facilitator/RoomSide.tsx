@@ -48,7 +48,7 @@ function QuestionRow({ q, session }: { q: Question; session: LiveSession }) {
         <Refusal message={state.error} />
       </div>
       {q.status === "pinned"
-        ? <button type="button" class="btn small" aria-pressed="true" disabled={state.pending} onClick={() => run(() => session.call("UnpinQuestion", { questionId: q.id }))} aria-label={t("facilitator.unpinQuestion", { text: q.text })}><PinIcon /></button>
+        ? <button type="button" class="btn small pinned" disabled={state.pending} onClick={() => run(() => session.call("UnpinQuestion", { questionId: q.id }))} aria-label={t("facilitator.unpinQuestion", { text: q.text })}><PinIcon /></button>
         : <button type="button" class="btn small quiet" disabled={state.pending} onClick={() => run(() => session.call("PinQuestion", { questionId: q.id }))} aria-label={t("facilitator.pinQuestion", { text: q.text })}><PinIcon /></button>}
     </li>
   );

@@ -38,7 +38,7 @@ export function TopBar({ s, session, tab, onTab, children }: { s: Snapshot; sess
         <p class="facts">
           <span>{t("common.code")} <strong id="join-code">{s.joinCode}</strong></span>
           <span id="session-state" class={`state ${s.state}`}>{stateLabel(s.state)}</span>
-          <span id="counts" aria-label={t("common.counts", { onsite: s.counts.onsite, remote: s.counts.remote })}>
+          <span id="counts">
             <ModeLabel mode="onsite">{t("common.nOnsite", { n: s.counts.onsite })}</ModeLabel>{" · "}
             <ModeLabel mode="remote">{t("common.nRemote", { n: s.counts.remote })}</ModeLabel>
           </span>
@@ -46,11 +46,11 @@ export function TopBar({ s, session, tab, onTab, children }: { s: Snapshot; sess
           {poll?.state === "open" && poll.openedAt && <span>{t("facilitator.pollTimer", { time: elapsed(poll.openedAt, now) })}</span>}
         </p>
       </div>
-      <nav class="modes" aria-label={t("facilitator.pages")}>
+      <div class="modes" role="group" aria-label={t("facilitator.pages")}>
         {/* Buttons, not links: the address's fragment holds the key and must stay. */}
         <button type="button" class="btn quiet small" aria-pressed={tab === "prepare"} onClick={() => onTab("prepare")}>{t("facilitator.prepare")}</button>
         <button type="button" class="btn quiet small" aria-pressed={tab === "run"} onClick={() => onTab("run")}>{t("facilitator.run")}</button>
-      </nav>
+      </div>
       <div class="topbar-actions">
         {s.state === "draft" && <Button kind="primary" small pending={state.pending} onClick={() => run(() => session.call("StartSession"))}>{t("facilitator.startSession")}</Button>}
         <Button small onClick={() => openProjector(s, session)}>{t("facilitator.openProjector")}</Button>

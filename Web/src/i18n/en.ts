@@ -525,4 +525,5 @@ export const en: Record<keyof typeof fr, string> = {
   "home.forgetConfirm": "Remove \"{title}\" from this browser? Keep its facilitator link if you want to come back.",
   "moderator.showOnScreen": "Show on screen",
   "screen.darkShort": "Dark",
+  "facilitator.focusRegion": "On screen",
 };

@@ -525,4 +525,5 @@ export const fr = {
   "home.forgetConfirm": "Retirer « {title} » de ce navigateur ? Gardez son lien d'animation si vous voulez y revenir.",
   "moderator.showOnScreen": "Montrer à l'écran",
   "screen.darkShort": "Sombre",
+  "facilitator.focusRegion": "À l'écran",
 } as const;

@@ -1,3 +1,5 @@
+import { t } from "./i18n";
+
 // Keyboard shortcuts of Animer and of the projector window (docs/PROTOCOL.md lists no keys: they
 // are the pages'). One table, so buttons can show their key and ? can list them all.
 
@@ -6,13 +8,16 @@ export type Shortcut = "previous" | "next" | "toggleVoting" | "toggleResults" | 
 export const shortcutKeys: Record<Shortcut, string> = {
   previous: "←",
   next: "→",
-  toggleVoting: "Espace",
+  toggleVoting: "Space",
   toggleResults: "R",
   joinScreen: "Q",
   pinTop: "P",
   fullscreen: "F",
   help: "?",
 };
+
+/** The key as people read it, in the page's language (Space is a word). */
+export const keyLabel = (shortcut: Shortcut): string => (shortcut === "toggleVoting" ? t("keys.space") : shortcutKeys[shortcut]);
 
 const byKey: Record<string, Shortcut> = {
   ArrowLeft: "previous",

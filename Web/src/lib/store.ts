@@ -15,9 +15,10 @@ export class SessionStore {
   programme: ProgrammeView | null = null;
   private listeners: Array<(events: SessionEvent[]) => void> = [];
 
-  /** Called after every change, with the events just applied (none after a reset). */
-  onChange(listener: (events: SessionEvent[]) => void): void {
+  /** Called after every change, with the events just applied (none after a reset); returns how to stop. */
+  onChange(listener: (events: SessionEvent[]) => void): () => void {
     this.listeners.push(listener);
+    return () => { this.listeners = this.listeners.filter((l) => l !== listener); };
   }
 
   reset(snapshot: Snapshot): void {

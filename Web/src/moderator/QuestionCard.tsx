@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Question, Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
@@ -19,7 +19,7 @@ export function QuestionCard({ q, s, session, others }: { q: Question; s: Snapsh
     return call !== null;
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
       const cards = [...document.querySelectorAll<HTMLElement>("#questions > li")];
@@ -56,7 +56,10 @@ export function QuestionCard({ q, s, session, others }: { q: Question; s: Snapsh
 function MoreActions({ q, session, others, muted }: { q: Question; session: LiveSession; others: Question[]; muted: boolean }) {
   const [text, setText] = useState(q.text);
   const [reason, setReason] = useState("");
-  const [into, setInto] = useState(others[0]?.id ?? "");
+  const [chosen, setChosen] = useState<string | null>(null);
+  // Another moderator's edit shows here too; the merge target falls back when its question goes.
+  useEffect(() => setText(q.text), [q.text]);
+  const into = others.some((o) => o.id === chosen) ? chosen! : others[0]?.id ?? "";
   const [run, state] = useAction();
   const form = (e: Event, method: string, payload: object) => { e.preventDefault(); void run(() => session.call(method, payload)); };
   return (
@@ -77,7 +80,7 @@ function MoreActions({ q, session, others, muted }: { q: Question; session: Live
       {others.length > 0 && (
         <form class="inline-form" onSubmit={(e) => form(e, "MergeQuestions", { questionId: q.id, intoQuestionId: into })}>
           <label for={`merge-${q.id}`}>{t("moderator.mergeInto")}</label>
-          <select id={`merge-${q.id}`} value={into} onChange={(e) => setInto(e.currentTarget.value)}>
+          <select id={`merge-${q.id}`} value={into} onChange={(e) => setChosen(e.currentTarget.value)}>
             {others.map((o) => <option key={o.id} value={o.id}>{o.text.length > 60 ? `${o.text.slice(0, 60)}…` : o.text}</option>)}
           </select>
           <button type="submit" class="btn small">{t("moderator.merge")}</button>

@@ -11,9 +11,10 @@ export function Announcer({ session }: { session: LiveSession }) {
   useEffect(() => {
     const pending = { questions: 0, polls: [] as string[] };
     let timer: ReturnType<typeof setTimeout> | null = null;
-    session.connection.store.onChange((events) => {
+    const mine = (id: string) => session.connection.store.snapshot?.questions.some((q) => q.id === id && q.mine) ?? false;
+    const stop = session.connection.store.onChange((events) => {
       for (const e of events) {
-        if (e.type === "questionAsked" && !e.question.mine) pending.questions++;
+        if (e.type === "questionAsked" && !mine(e.question.id)) pending.questions++;
         if (e.type === "pollUpdated" && e.poll.state === "open" && !pending.polls.includes(e.poll.question)) pending.polls.push(e.poll.question);
       }
       if (timer || (pending.questions === 0 && pending.polls.length === 0)) return;
@@ -25,6 +26,7 @@ export function Announcer({ session }: { session: LiveSession }) {
         timer = null;
       }, 4000);
     });
+    return () => { stop(); if (timer) clearTimeout(timer); };
   }, [session]);
   return <p id="announcer" class="sr-only" aria-live="polite">{text}</p>;
 }

@@ -11,7 +11,7 @@ export function FocusCard({ s, session }: { s: Snapshot; session: LiveSession })
   const poll = screen.view === "activity" ? s.polls.find((p) => p.id === screen.pollId) : undefined;
   const pinned = s.questions.find((q) => q.status === "pinned");
   let body;
-  if (poll && poll.state !== "draft") body = <PollCard poll={poll} session={session} programme={session.programme.value} />;
+  if (poll && poll.state !== "draft") body = <PollCard poll={poll} session={session} programme={session.programme.value} place="focus" />;
   else if (screen.view === "pinned" && pinned) body = <><p class="kicker">{t("common.inDiscussion")}</p><ul class="stack"><QuestionItem q={pinned} session={session} /></ul></>;
   else if (s.state === "ended") body = <EmptyState title={t("participant.ended")}>{t("participant.endedHint")}</EmptyState>;
   else if (screen.view === "questions") body = <EmptyState title={t("participant.askNow")}>{t("participant.askNowHint")}</EmptyState>;

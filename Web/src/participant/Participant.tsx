@@ -17,7 +17,11 @@ export function Participant({ code }: { code: string }) {
   }, [code]);
   const join = (displayName: string | undefined, mode: Mode) => {
     const live = new LiveSession({ joinCode: code, displayName, mode });
-    return live.start().then((r) => { if (r.ok) setSession(live); return r; });
+    return live.start().then((r) => {
+      if (r.ok) setSession(live);
+      else void live.connection.hub.stop();
+      return r;
+    });
   };
   return session ? <Live session={session} /> : <JoinForm code={code} info={info} onJoin={join} />;
 }

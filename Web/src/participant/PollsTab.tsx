@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Poll, ProgrammeView, Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
@@ -21,11 +21,11 @@ export function PollsTab({ s, session }: { s: Snapshot; session: LiveSession }) 
 const voted = (p: Poll) => p.myChoices !== undefined || p.myWords !== undefined || p.myRating !== undefined || p.myText !== undefined;
 
 /** A poll: its ballot while open (with a confirmation, changeable), then its results when shown. */
-export function PollCard({ poll, session, programme }: { poll: Poll; session: LiveSession; programme: ProgrammeView | null }) {
+export function PollCard({ poll, session, programme, place = "list" }: { poll: Poll; session: LiveSession; programme: ProgrammeView | null; place?: "focus" | "list" }) {
   const national = programme?.polls.find((p) => poll.programmePollId && p.programmePollId === poll.programmePollId);
   return (
     <Card class="poll" data-poll={poll.id}>
-      <Ballot key={poll.id} poll={poll} session={session} />
+      <Ballot key={poll.id} poll={poll} session={session} idPrefix={`${place}-${poll.id}`} />
       {poll.results && <div class="poll-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>}
       {poll.results && national && (
         <section class="national" aria-label={t("programme.national", { title: programme!.title })}>
@@ -38,11 +38,16 @@ export function PollCard({ poll, session, programme }: { poll: Poll; session: Li
   );
 }
 
-function Ballot({ poll, session }: { poll: Poll; session: LiveSession }) {
+function Ballot({ poll, session, idPrefix }: { poll: Poll; session: LiveSession; idPrefix: string }) {
   const [choices, setChoices] = useState<number[]>(poll.myChoices ?? []);
   const [words, setWords] = useState<string[]>(() => [0, 1, 2].map((i) => poll.myWords?.[i] ?? ""));
   const [rating, setRating] = useState<number | undefined>(poll.myRating);
   const [text, setText] = useState(poll.myText ?? "");
+  // The same poll may show twice (the focus and the list): a ballot sent from one shows in both.
+  useEffect(() => { if (poll.myChoices) setChoices(poll.myChoices); }, [poll.myChoices]);
+  useEffect(() => { if (poll.myWords) setWords([0, 1, 2].map((i) => poll.myWords?.[i] ?? "")); }, [poll.myWords]);
+  useEffect(() => { if (poll.myRating !== undefined) setRating(poll.myRating); }, [poll.myRating]);
+  useEffect(() => { if (poll.myText !== undefined) setText(poll.myText); }, [poll.myText]);
   const [run, state] = useAction();
   const open = poll.state === "open";
   const hasVoted = voted(poll);
@@ -79,8 +84,8 @@ function Ballot({ poll, session }: { poll: Poll; session: LiveSession }) {
         ))}
         {poll.kind === "wordCloud" && [0, 1, 2].map((i) => (
           <div class="field" key={i}>
-            <label for={`${poll.id}-word-${i}`}>{t(i === 0 ? "ballot.firstWord" : "ballot.otherWord")}</label>
-            <input id={`${poll.id}-word-${i}`} name="word" maxLength={30} autoComplete="off" required={i === 0} value={words[i]}
+            <label for={`${idPrefix}-word-${i}`}>{t(i === 0 ? "ballot.firstWord" : "ballot.otherWord")}</label>
+            <input id={`${idPrefix}-word-${i}`} name="word" maxLength={30} autoComplete="off" required={i === 0} value={words[i]}
               onInput={(e) => { const next = [...words]; next[i] = e.currentTarget.value; setWords(next); }} />
           </div>
         ))}
@@ -96,8 +101,8 @@ function Ballot({ poll, session }: { poll: Poll; session: LiveSession }) {
         )}
         {poll.kind === "openText" && (
           <div class="field">
-            <label for={`${poll.id}-text`}>{t("ballot.openText")}</label>
-            <textarea id={`${poll.id}-text`} name="text" rows={3} maxLength={280} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
+            <label for={`${idPrefix}-text`}>{t("ballot.openText")}</label>
+            <textarea id={`${idPrefix}-text`} name="text" rows={3} maxLength={280} required value={text} onInput={(e) => setText(e.currentTarget.value)} />
           </div>
         )}
       </fieldset>

@@ -100,7 +100,7 @@ function Hand({ s, session }: { s: Snapshot; session: LiveSession }) {
   if (!me || me.speaking || s.state === "ended") return null;
   return (
     <div class="hand">
-      <button type="button" id="hand" class="btn wide" aria-pressed={me.handRaised ? "true" : "false"} disabled={state.pending || me.muted}
+      <button type="button" id="hand" class={me.handRaised ? "btn wide primary" : "btn wide"} disabled={state.pending || me.muted}
         onClick={() => run(() => session.call(me.handRaised ? "LowerHand" : "RaiseHand"))}>
         {t(me.handRaised ? "participant.lowerHand" : "participant.raiseHand")}
       </button>

@@ -45,7 +45,7 @@ export function Projector({ session }: { session: LiveSession }) {
   }, [theme]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const shortcut = shortcutOf(e);
+      const shortcut = e.repeat ? null : shortcutOf(e);
       if (!shortcut) return;
       e.preventDefault();
       if (shortcut === "fullscreen") toggleFullscreen();
@@ -58,7 +58,7 @@ export function Projector({ session }: { session: LiveSession }) {
 
   // Reading the version subscribes; keyed by it, every view is drawn anew once the session's language is loaded.
   const language = languageVersion.value;
-  if (s) void followSessionLanguage(s.language);
+  useEffect(() => { if (s?.language) void followSessionLanguage(s.language); }, [s?.language]);
   const failure = session.failure.value;
   const view = s?.deleted ? "deleted" : s?.screen?.view ?? "join";
   return (

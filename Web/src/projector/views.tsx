@@ -24,7 +24,7 @@ export function JoinView({ s }: { s: Snapshot }) {
         <p class="join-how">{t("screen.joinAt")}</p>
         <p class="join-address">{location.host}</p>
         <p class="join-how">{t("screen.withCode")}</p>
-        <p class="join-code" aria-label={t("screen.codeIs", { code: s.joinCode.split("").join(" ") })}>{s.joinCode}</p>
+        <p class="join-code">{s.joinCode}</p>
         <Attendance s={s} />
       </div>
       <img class="join-qr" src={qrSrc(s.joinCode)} alt={t("screen.qrAlt", { code: s.joinCode })} />

@@ -22,4 +22,4 @@ export function Button({ kind, small, wide, shortcut, pending, children, disable
   );
 }
 
-const ariaKey = (key: string) => ({ "←": "ArrowLeft", "→": "ArrowRight", "Espace": "Space", "Space": "Space", "?": "Shift+?" } as Record<string, string>)[key] ?? key;
+const ariaKey = (key: string) => ({ "←": "ArrowLeft", "→": "ArrowRight", "Espace": "Space", "?": "Shift+?" } as Record<string, string>)[key] ?? key;

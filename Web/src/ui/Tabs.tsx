@@ -25,7 +25,7 @@ export function Tabs({ tabs, selected, onSelect, label, children }: {
     <div class="tabbed">
       <div class="tabs" role="tablist" aria-label={label} ref={list} onKeyDown={move}>
         {tabs.map((t) => (
-          <button type="button" role="tab" id={`tab-${t.id}`} key={t.id} aria-selected={t.id === selected} aria-controls={`panel-${t.id}`}
+          <button type="button" role="tab" id={`tab-${t.id}`} key={t.id} aria-selected={t.id === selected} aria-controls={t.id === selected ? `panel-${t.id}` : undefined}
             tabIndex={t.id === selected ? 0 : -1} onClick={() => onSelect(t.id)}>
             {t.label}{t.count !== undefined && <span class="count">{t.count}</span>}
           </button>

@@ -102,10 +102,11 @@ public sealed class AnimerBrowserTests(BrowserFixture browser, ITestOutputHelper
         await Expect(projector.Locator(".pinned-text")).ToHaveTextAsync("La plus votée ?");
         await facilitator.WaitForState(s => s.Questions[top].Status == QuestionStatus.Pinned, "the top question pinned");
 
-        // The projector's window takes the same keys: they run the café through this page.
+        // The projector's window takes the same keys: they run the café through this page. From the
+        // pinned question, → goes on from the activity the room saw last (the first poll): the second.
         await projector.BringToFrontAsync();
         await projector.Keyboard.PressAsync("ArrowRight");
-        await Expect(projector.Locator(".activity-view h1")).ToHaveTextAsync("Premier sondage");
+        await Expect(projector.Locator(".activity-view h1")).ToHaveTextAsync("Deuxième sondage");
         await projector.Keyboard.PressAsync("q");
         await Expect(projector.Locator(".screen[data-view='join']")).ToBeVisibleAsync();
 

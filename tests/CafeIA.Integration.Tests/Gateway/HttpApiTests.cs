@@ -167,4 +167,22 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
         }
         return output.ToArray();
     }
+
+    [Fact]
+    public async Task A_page_is_revalidated_by_its_ETag_and_answers_HEAD()
+    {
+        using var http = gateway.Host.Http();
+        using var first = await http.GetAsync("/join/ABC234");
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/join/ABC234");
+        again.Headers.IfNoneMatch.Add(tag);
+        Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(again)).StatusCode);
+        // Another language is another page.
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/join/ABC234?lang=en");
+        english.Headers.IfNoneMatch.Add(tag);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(english)).StatusCode);
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/join/ABC234"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
 }

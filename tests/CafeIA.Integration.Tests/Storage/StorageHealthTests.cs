@@ -31,6 +31,7 @@ public sealed class StorageHealthTests
         Assert.True(Faults.IsUnavailable(new InvalidOperationException("write failed", new FakeDbException())));
         Assert.False(Faults.IsUnavailable(new InvalidOperationException("a bug")));
         Assert.False(Faults.IsUnavailable(new ArgumentException("another bug")));
+        Assert.False(Faults.IsUnavailable(new Microsoft.AspNetCore.Http.BadHttpRequestException("Request body too large.", 413)));
     }
 
     private sealed class FakeDbException : DbException;

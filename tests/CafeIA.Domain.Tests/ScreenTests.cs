@@ -207,7 +207,8 @@ public sealed class ScreenTests
     [Fact]
     public void A_poll_carries_when_it_was_last_opened()
     {
-        var f = new SessionFixture();
+        var clock = new ManualClock();
+        var f = new SessionFixture(clock: clock);
         var poll = f.NewPoll(open: false);
         Assert.Null(f.Poll(poll, f.Facilitator).OpenedAt);
         Ok(f.Session.OpenPoll(f.Facilitator, poll));
@@ -215,9 +216,9 @@ public sealed class ScreenTests
         Assert.NotNull(opened);
         Ok(f.Session.ClosePoll(f.Facilitator, poll));
         Assert.Equal(opened, f.Poll(poll, f.Alice).OpenedAt);
-        Thread.Sleep(5);
+        clock.Advance(TimeSpan.FromMinutes(3));
         Ok(f.Session.OpenPoll(f.Facilitator, poll));
-        Assert.True(f.Poll(poll, f.Alice).OpenedAt > opened);
+        Assert.Equal(opened + TimeSpan.FromMinutes(3), f.Poll(poll, f.Alice).OpenedAt);
     }
 
     [Fact]
@@ -244,5 +245,15 @@ public sealed class ScreenTests
         Assert.Equal(new Screen(ScreenView.Join), before.Screen);
         Assert.True(before.Polls.Single().OnScreen);
         Assert.Null(before.Polls.Single().OpenedAt);
+    }
+
+    /// <summary>A clock that moves only when told: times are asserted exactly, nothing sleeps.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 1, 18, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }

@@ -14,11 +14,11 @@ internal sealed class SessionFixture
     public string Chloe { get; }
     public string AliceToken { get; }
 
-    public SessionFixture(bool live = true)
+    public SessionFixture(bool live = true, TimeProvider? clock = null)
     {
         var state = new SessionState();
         Created = Session.Create(state, Guid.NewGuid(), "Café IA à la médiathèque", "ABC234", new SessionLimits(), DateTimeOffset.UtcNow).Value!;
-        Session = new Session(state, new SessionLimits(), TimeProvider.System);
+        Session = new Session(state, new SessionLimits(), clock ?? TimeProvider.System);
         Facilitator = Join(new JoinOptions(Key: Created.FacilitatorKey, Mode: ParticipantMode.Onsite)).ParticipantId;
         var alice = Join(new JoinOptions("Alice", ParticipantMode.Onsite));
         Alice = alice.ParticipantId;

@@ -1,5 +1,5 @@
 import type { LiveSession } from "../session/live";
-import type { Poll, Screen, ScreenView, Snapshot } from "../lib/protocol";
+import { isOpen, type Poll, type Screen, type ScreenView, type Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
 import { keyLabel, shortcutKeys } from "../lib/keys";
 import { resultsOnPhones, resultsOnScreen, votingOpen } from "../lib/polls";
@@ -81,7 +81,7 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
 }
 
 function QuestionsFocus({ s }: { s: Snapshot }) {
-  const count = s.questions.filter((q) => q.status === "visible" || q.status === "pinned").length;
+  const count = s.questions.filter(isOpen).length;
   return (
     <div>
       <h2 id="focus-heading">{t("facilitator.questionsActivity")}</h2>

@@ -1,5 +1,5 @@
 import type { LiveSession } from "../session/live";
-import type { Question, Snapshot } from "../lib/protocol";
+import { isOpen, type Question, type Snapshot } from "../lib/protocol";
 import { formatNumber, t, tn } from "../lib/i18n";
 import { speakerText } from "../lib/views";
 import { order } from "../lib/queue";
@@ -10,7 +10,7 @@ import { EmptyState, Refusal } from "../ui/States";
 
 /** The right of Animer: the top questions and the raised hands, each with one-click actions. */
 export function RoomSide({ s, session }: { s: Snapshot; session: LiveSession }) {
-  const questions = order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes");
+  const questions = order(s.questions.filter(isOpen), "votes");
   const pending = s.questions.filter((q) => q.status === "pending").length;
   const hands = s.hands ?? [];
   const [run, state] = useAction();

@@ -1,4 +1,4 @@
-import type { Screen, Snapshot } from "../lib/protocol";
+import { isOpen, type Screen, type Snapshot } from "../lib/protocol";
 import { order } from "../lib/queue";
 import type { Shortcut } from "../lib/keys";
 import { resultsOnScreen } from "../lib/polls";
@@ -31,7 +31,7 @@ export function focusPoll(s: Snapshot) {
 
 /** The most upvoted question the room can see, which P pins. */
 export function topQuestion(s: Snapshot) {
-  return order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes")[0];
+  return order(s.questions.filter(isOpen), "votes")[0];
 }
 
 /**

@@ -181,6 +181,9 @@ export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: numbe
 
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 
+/** Visible or pinned: the questions still in discussion, the only ones that take upvotes (docs/PROTOCOL.md). */
+export const isOpen = (q: { status: QuestionStatus }) => q.status === "visible" || q.status === "pinned";
+
 /** The refusal codes of docs/PROTOCOL.md. */
 const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full", "unavailable"] as const;
 type RefusalCode = (typeof refusalCodes)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
-import type { Snapshot } from "../lib/protocol";
+import { isOpen, type Snapshot } from "../lib/protocol";
 import { t } from "../lib/i18n";
 import { Header } from "../ui/Header";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
@@ -41,5 +41,5 @@ export function Live({ session }: { session: LiveSession }) {
   )}</SessionGate>;
 }
 
-const publicCount = (s: Snapshot) => s.questions.filter((q) => q.status === "visible" || q.status === "pinned").length;
+const publicCount = (s: Snapshot) => s.questions.filter(isOpen).length;
 

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Question, Snapshot } from "../lib/protocol";
-import { isPublic } from "../lib/protocol";
+import { isOpen, isPublic } from "../lib/protocol";
 import { order } from "../lib/queue";
 import { t, tn } from "../lib/i18n";
 import { useAction } from "../session/action";
@@ -10,7 +10,7 @@ import { Confirmation, EmptyState, Refusal } from "../ui/States";
 
 /** Ask (one primary action), raise a hand, and the questions: pinned first, then by votes. */
 export function QuestionsTab({ s, session }: { s: Snapshot; session: LiveSession }) {
-  const questions = order(s.questions.filter((q) => q.status === "visible" || q.status === "pinned"), "votes")
+  const questions = order(s.questions.filter(isOpen), "votes")
     .sort((a, b) => Number(b.status === "pinned") - Number(a.status === "pinned"));
   const mine = s.questions.filter((q) => q.mine && !isPublic(q.status));
   const answered = s.questions.filter((q) => q.status === "answered");
@@ -68,7 +68,7 @@ function AskForm({ s, session }: { s: Snapshot; session: LiveSession }) {
 /** One question; the upvote's accessible name starts with its visible count (WCAG 2.5.3). */
 export function QuestionItem({ q, session }: { q: Question; session: LiveSession }) {
   const [run, state] = useAction();
-  const canVote = q.status === "visible" || q.status === "pinned";
+  const canVote = isOpen(q);
   const toggle = () => run(async () => {
     const upvoted = !q.upvoted;
     const r = await session.call(upvoted ? "Upvote" : "RemoveUpvote", { questionId: q.id });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Poll, ProgrammeView, Question, Snapshot } from "../lib/protocol";
+import { isOpen, type Poll, type ProgrammeView, type Question, type Snapshot } from "../lib/protocol";
 import { order } from "../lib/queue";
 import { t, tn, formatNumber } from "../lib/i18n";
 import { useFit } from "../ui/fit";
@@ -82,7 +82,7 @@ function Pending({ poll }: { poll: Poll }) {
   );
 }
 
-const publicQuestions = (s: Snapshot) => s.questions.filter((q) => q.status === "visible" || q.status === "pinned");
+const publicQuestions = (s: Snapshot) => s.questions.filter(isOpen);
 
 /**
  * The top questions: the first large, up to four more small; the rest stay on the phones. When

@@ -28,6 +28,11 @@ public sealed class SessionLimits
     public int MaxScaleLabelLength { get; set; } = 40;
     public int MaxAnswerLength { get; set; } = 280;
     public int MaxRejectReasonLength { get; set; } = 200;
+    public int MaxReplyLength { get; set; } = 500;
+    public int MaxAnnouncementLength { get; set; } = 280;
+
+    /// <summary>Duplicate suggestions: at most this many similar open questions named on a new one.</summary>
+    public int MaxSimilarQuestions { get; set; } = 3;
     public int MaxModeratorLinkLabelLength { get; set; } = 60;
     public int MaxModeratorLinks { get; set; } = 20;
     public int MaxVideoUrlLength { get; set; } = 500;

@@ -87,6 +87,33 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("ModerateQuestion")]
     Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation);
 
+    /// <summary>The staff's written reply under a question; its author is told personally.</summary>
+    [Alias("ReplyToQuestion")]
+    Task<Outcome<Done>> ReplyToQuestion(string participantId, ReplyRequest request);
+
+    [Alias("ClearReply")]
+    Task<Outcome<Done>> ClearReply(string participantId, string? questionId);
+
+    /// <summary>An answered or hidden question (the archive) becomes visible again.</summary>
+    [Alias("RestoreQuestion")]
+    Task<Outcome<Done>> RestoreQuestion(string participantId, string? questionId);
+
+    [Alias("PauseQuestions")]
+    Task<Outcome<Done>> PauseQuestions(string participantId, PauseQuestionsRequest request);
+
+    [Alias("Announce")]
+    Task<Outcome<Announcement>> Announce(string participantId, AnnounceRequest request);
+
+    [Alias("DismissAnnouncement")]
+    Task<Outcome<Done>> DismissAnnouncement(string participantId);
+
+    [Alias("SetProfanityFilter")]
+    Task<Outcome<Done>> SetProfanityFilter(string participantId, ProfanityFilterRequest request);
+
+    /// <summary>Shows or holds back a word of a word cloud (staff).</summary>
+    [Alias("ModerateWord")]
+    Task<Outcome<Done>> ModerateWord(string participantId, WordModerationRequest request);
+
     [Alias("SetMuted")]
     Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted);
 

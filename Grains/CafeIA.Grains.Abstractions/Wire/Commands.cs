@@ -175,3 +175,25 @@ public sealed record CallSpeakerRequest([property: Id(0)] string? ParticipantId 
 
 [GenerateSerializer, Immutable, Alias("cafe.SpeakerCalled")]
 public sealed record SpeakerCalled([property: Id(0)] string? ParticipantId);
+
+/// <summary>ReplyToQuestion: the staff's answer in writing, shown under the question (1..MaxReplyLength characters).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReplyRequest")]
+public sealed record ReplyRequest([property: Id(0)] string? QuestionId, [property: Id(1)] string? Text,
+    [property: Id(2)] string? OpId = null) : IOperation;
+
+[GenerateSerializer, Immutable, Alias("cafe.AnnounceRequest")]
+public sealed record AnnounceRequest([property: Id(0)] string? Text,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
+[GenerateSerializer, Immutable, Alias("cafe.PauseQuestionsRequest")]
+public sealed record PauseQuestionsRequest([property: Id(0)] bool? Paused,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
+[GenerateSerializer, Immutable, Alias("cafe.ProfanityFilterRequest")]
+public sealed record ProfanityFilterRequest([property: Id(0)] ProfanityMode? Mode,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
+/// <summary>ModerateWord: shows (approve) or holds back a word of a word cloud, as written in its results.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.WordModerationRequest")]
+public sealed record WordModerationRequest([property: Id(0)] string? PollId, [property: Id(1)] string? Word,
+    [property: Id(2)] bool? Approve, [property: Id(3)] string? OpId = null) : IOperation;

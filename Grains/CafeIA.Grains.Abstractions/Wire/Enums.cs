@@ -71,6 +71,17 @@ public enum PollKind
     OpenText = 4,
 }
 
+/// <summary>
+/// What the profanity filter does with a flagged text (docs/PROTOCOL.md, "Profanity filter"):
+/// nothing, hold it for the staff to review, or mask the flagged words.
+/// </summary>
+public enum ProfanityMode
+{
+    Off = 0,
+    Review = 1,
+    Mask = 2,
+}
+
 /// <summary>An open-text answer is shown only once a moderator approved it.</summary>
 public enum AnswerStatus
 {

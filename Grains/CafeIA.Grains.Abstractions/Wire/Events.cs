@@ -78,6 +78,11 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(CountsChanged), "counts")]
 [JsonDerivedType(typeof(SessionStateChanged), "sessionState")]
 [JsonDerivedType(typeof(ScreenChanged), "screenChanged")]
+[JsonDerivedType(typeof(QuestionReplied), "questionReplied")]
+[JsonDerivedType(typeof(Announced), "announced")]
+[JsonDerivedType(typeof(AnnouncementDismissed), "announcementDismissed")]
+[JsonDerivedType(typeof(QuestionsPausedChanged), "questionsPaused")]
+[JsonDerivedType(typeof(ProfanityFilterChanged), "profanityFilter")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 
@@ -162,3 +167,21 @@ public sealed record SessionDeleted : SessionEvent;
 /// <summary>What the room's screen shows now, shaped as the snapshot's screen (to every audience).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ScreenChanged")]
 public sealed record ScreenChanged([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null) : SessionEvent;
+
+/// <summary>Personal, to a question's author: the staff replied to it (the reply also travels in questionUpdated).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.QuestionReplied")]
+public sealed record QuestionReplied([property: Id(0)] string QuestionId, [property: Id(1)] string Reply) : SessionEvent;
+
+/// <summary>The banner every screen shows now; it replaces the previous one.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Announced")]
+public sealed record Announced([property: Id(0)] Announcement Announcement) : SessionEvent;
+
+[GenerateSerializer, Immutable, Alias("cafe.AnnouncementDismissed")]
+public sealed record AnnouncementDismissed([property: Id(0)] string Id) : SessionEvent;
+
+/// <summary>New questions are refused (paused) or welcome again; reading and upvoting go on.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.QuestionsPausedChanged")]
+public sealed record QuestionsPausedChanged([property: Id(0)] bool Paused) : SessionEvent;
+
+[GenerateSerializer, Immutable, Alias("cafe.ProfanityFilterChanged")]
+public sealed record ProfanityFilterChanged([property: Id(0)] ProfanityMode Mode) : SessionEvent;

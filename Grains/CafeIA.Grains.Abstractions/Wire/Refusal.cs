@@ -21,6 +21,8 @@ public static class RefusalCodes
     public const string Muted = "muted";
     public const string RateLimited = "rate-limited";
     public const string Full = "full";
+    /// <summary>The staff paused new questions (PauseQuestions); upvotes go on.</summary>
+    public const string Paused = "paused";
     /// <summary>Storage or the cluster failed: the call changed nothing and may be retried (same opId).</summary>
     public const string Unavailable = "unavailable";
 }

@@ -13,7 +13,8 @@ public sealed record SessionReport(
     [property: Id(4)] ReportAttendance Attendance,
     [property: Id(5)] ReportQuestions Questions,
     [property: Id(6)] ReportPoll[] Polls,
-    [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns)
+    [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns,
+    [property: Id(30)] ReportAnnouncement[]? Announcements = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }
@@ -48,7 +49,10 @@ public sealed record ReportAttendance(
 [GenerateSerializer, Immutable, Alias("cafe.AttendancePoint")]
 public sealed record AttendancePoint([property: Id(0)] DateTimeOffset At, [property: Id(1)] int Onsite, [property: Id(2)] int Remote);
 
-/// <summary>Questions asked (all, by mode), published, answered; the published ones, most voted first.</summary>
+/// <summary>
+/// Questions asked (all, by mode), published, answered, replied to in writing, held by the
+/// profanity filter at some point; the published ones, most voted first, with their replies.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportQuestions")]
 public sealed record ReportQuestions(
     [property: Id(0)] int Asked,
@@ -56,7 +60,9 @@ public sealed record ReportQuestions(
     [property: Id(2)] int AskedRemote,
     [property: Id(3)] int Published,
     [property: Id(4)] int Answered,
-    [property: Id(5)] ReportQuestion[] Questions);
+    [property: Id(5)] ReportQuestion[] Questions,
+    [property: Id(30)] int Replied = 0,
+    [property: Id(31)] int Flagged = 0);
 
 [GenerateSerializer, Immutable, Alias("cafe.ReportQuestion")]
 public sealed record ReportQuestion(
@@ -65,7 +71,15 @@ public sealed record ReportQuestion(
     [property: Id(2)] int Votes,
     [property: Id(3)] QuestionStatus Status,
     [property: Id(4)] ParticipantMode Mode,
-    [property: Id(5)] DateTimeOffset AskedAt);
+    [property: Id(5)] DateTimeOffset AskedAt,
+    [property: Id(30)] string? Reply = null);
+
+/// <summary>A banner the staff put up, and when it came down (absent: still up when the report was made).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportAnnouncement")]
+public sealed record ReportAnnouncement(
+    [property: Id(0)] string Text,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] DateTimeOffset? DismissedAt = null);
 
 /// <summary>A poll that was opened, with its results split on site / remote (open-text: approved answers only).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportPoll")]

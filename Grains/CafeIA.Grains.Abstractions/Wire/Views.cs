@@ -8,7 +8,9 @@ public sealed record Counts([property: Id(0)] int Onsite, [property: Id(1)] int 
 
 /// <summary>
 /// A question as one audience sees it: <see cref="AuthorId"/> only for staff (to mute from the
-/// queue), <see cref="RejectReason"/> only for staff and the author.
+/// queue), <see cref="RejectReason"/> only for staff and the author; the staff's reply for
+/// everyone who sees the question; <see cref="SimilarTo"/> (open questions it may duplicate) and
+/// <see cref="Flagged"/> (held back by the profanity filter) for the staff only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.QuestionView")]
 public sealed record QuestionView(
@@ -23,7 +25,15 @@ public sealed record QuestionView(
     [property: Id(8)] bool? Upvoted = null,
     [property: Id(9)] bool Edited = false,
     [property: Id(10)] string? AuthorId = null,
-    [property: Id(11)] string? RejectReason = null);
+    [property: Id(11)] string? RejectReason = null,
+    [property: Id(12)] string? Reply = null,
+    [property: Id(13)] DateTimeOffset? RepliedAt = null,
+    [property: Id(14)] string[]? SimilarTo = null,
+    [property: Id(15)] bool? Flagged = null);
+
+/// <summary>A banner the staff put on every phone and on the projector, until dismissed or replaced.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.Announcement")]
+public sealed record Announcement([property: Id(0)] string Id, [property: Id(1)] string Text, [property: Id(2)] DateTimeOffset At);
 
 [GenerateSerializer, Immutable, Alias("cafe.VideoView")]
 public sealed record VideoView([property: Id(0)] string Url, [property: Id(1)] string? EmbedUrl);
@@ -68,7 +78,8 @@ public sealed record WordCount(
     [property: Id(0)] string Word,
     [property: Id(1)] int Count,
     [property: Id(2)] int Onsite,
-    [property: Id(3)] int Remote);
+    [property: Id(3)] int Remote,
+    [property: Id(4)] bool? Flagged = null);
 
 /// <summary>Mean ratings; null where nobody voted.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.RatingMeans")]
@@ -82,7 +93,8 @@ public sealed record AnswerView(
     [property: Id(0)] string Id,
     [property: Id(1)] string Text,
     [property: Id(2)] ParticipantMode Mode,
-    [property: Id(3)] AnswerStatus Status);
+    [property: Id(3)] AnswerStatus Status,
+    [property: Id(4)] bool? Flagged = null);
 
 /// <summary>
 /// A poll as one audience sees it. <see cref="Results"/> is null for participants while the
@@ -152,7 +164,10 @@ public sealed record SessionSnapshot(
     [property: Id(17)] bool? ReportPublic = null,
     [property: Id(18)] string? ProgrammeId = null,
     [property: Id(19)] Screen? Screen = null,
-    [property: Id(20)] DateTimeOffset? StartedAt = null);
+    [property: Id(20)] DateTimeOffset? StartedAt = null,
+    [property: Id(22)] Announcement? Announcement = null,
+    [property: Id(23)] bool QuestionsPaused = false,
+    [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

@@ -95,6 +95,7 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.Invalid, $"A question needs 1 to {limits.MaxQuestionLength} characters.");
         }
+        clean = StaffText(clean);
         if (clean == question.Text)
         {
             return Ok();

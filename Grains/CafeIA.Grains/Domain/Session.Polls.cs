@@ -209,6 +209,7 @@ public sealed partial class Session
         {
             return Outcome<Done>.Refuse(invalid!);
         }
+        Filter(ballot, voter);
         var previous = poll.Ballots.GetValueOrDefault(voter.Id);
         if (previous is not null && PollRules.Same(previous, ballot))
         {
@@ -249,6 +250,21 @@ public sealed partial class Session
             PublishResults(poll);
         }
         return Ok();
+    }
+
+    /// <summary>The profanity filter on a ballot's texts: masked, or flagged for the staff (answers stay pending anyway; words are held out of the cloud).</summary>
+    private void Filter(Ballot ballot, Participant voter)
+    {
+        if (ballot.Text is { } answer)
+        {
+            (ballot.Text, ballot.Flagged) = Filtered(answer, voter);
+        }
+        if (ballot.Words is { } words)
+        {
+            var filtered = words.Select(w => Filtered(w, voter)).ToArray();
+            ballot.Words = [.. filtered.Select(f => f.Text)];
+            ballot.FlaggedWords = filtered.Any(f => f.Held) ? [.. filtered.Where(f => f.Held).Select(f => WordCloud.Key(f.Text))] : null;
+        }
     }
 
     private Outcome<Done> MovePoll(Poll poll, PollState target)
@@ -304,12 +320,12 @@ public sealed partial class Session
 
     /// <summary>
     /// The results for the staff and for everyone else, counted once per change: they differ
-    /// only by the open-text answers not yet approved.
+    /// only by the open-text answers not yet approved and the word-cloud words held back.
     /// </summary>
     private (PollResults Staff, PollResults Shown) Tally(Poll poll)
     {
         var staff = PollTally.Results(poll, staff: true, limits);
-        return (staff, poll.Kind == PollKind.OpenText ? PollTally.Results(poll, staff: false, limits) : staff);
+        return (staff, poll.Kind is PollKind.OpenText or PollKind.WordCloud ? PollTally.Results(poll, staff: false, limits) : staff);
     }
 
     private PollView PollView(Poll poll, Audience audience)

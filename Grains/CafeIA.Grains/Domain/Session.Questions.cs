@@ -1,3 +1,4 @@
+using CafeIA.Domain.Duplicates;
 using CafeIA.Wire;
 
 namespace CafeIA.Domain;
@@ -15,7 +16,11 @@ public sealed partial class Session
         {
             return Refuse<QuestionCreated>(RefusalCodes.Muted, "A moderator has muted you: you can follow and vote, not post.");
         }
-        if (Text.Required(request.Text, limits.MaxQuestionLength) is not { } text)
+        if (state.QuestionsPaused && !author.IsStaff)
+        {
+            return Refuse<QuestionCreated>(RefusalCodes.Paused, "New questions are paused for now; you can still read and upvote.");
+        }
+        if (Text.Required(request.Text, limits.MaxQuestionLength) is not { } typed)
         {
             return Refuse<QuestionCreated>(RefusalCodes.Invalid, $"A question needs 1 to {limits.MaxQuestionLength} characters.");
         }
@@ -23,6 +28,7 @@ public sealed partial class Session
         {
             return Refuse<QuestionCreated>(RefusalCodes.Invalid, "This session has reached its number of questions.");
         }
+        var (text, held) = Filtered(typed, author);
         var question = new Question
         {
             Id = $"q{++state.QuestionsAsked}",
@@ -30,8 +36,11 @@ public sealed partial class Session
             AuthorId = author.Id,
             AuthorName = request.Anonymous ? null : author.DisplayName,
             AuthorMode = author.Mode,
-            Status = state.PreModeration && !author.IsStaff ? QuestionStatus.Pending : QuestionStatus.Visible,
+            Status = held || (state.PreModeration && !author.IsStaff) ? QuestionStatus.Pending : QuestionStatus.Visible,
+            Flagged = held,
+            EverFlagged = held,
             AskedAt = clock.GetUtcNow(),
+            SimilarTo = SimilarOpenQuestions(text),
         };
         state.Questions.Add(question);
         PublishQuestion(question, before: null);
@@ -86,10 +95,44 @@ public sealed partial class Session
 
     private Question? FindQuestion(string? questionId) => state.Questions.Find(q => q.Id == questionId);
 
+    private readonly Dictionary<string, (string Text, QuestionSimilarity.Profile Profile)> _profiles = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Duplicate suggestions: the open questions (visible, pinned, pending) whose wording is close
+    /// to this text, closest first; null when none. Each question's profile is computed once per text.
+    /// </summary>
+    private List<string>? SimilarOpenQuestions(string text)
+    {
+        var profile = QuestionSimilarity.Of(text);
+        var similar = state.Questions
+            .Where(q => q.Status is QuestionStatus.Visible or QuestionStatus.Pinned or QuestionStatus.Pending)
+            .Select(q => (q.Id, Score: QuestionSimilarity.Score(profile, ProfileOf(q))))
+            .Where(s => s.Score >= QuestionSimilarity.Threshold)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .Take(limits.MaxSimilarQuestions)
+            .Select(s => s.Id)
+            .ToList();
+        return similar.Count > 0 ? similar : null;
+    }
+
+    private QuestionSimilarity.Profile ProfileOf(Question question)
+    {
+        if (!_profiles.TryGetValue(question.Id, out var cached) || cached.Text != question.Text)
+        {
+            _profiles[question.Id] = cached = (question.Text, QuestionSimilarity.Of(question.Text));
+        }
+        return cached.Profile;
+    }
+
     private void MoveQuestion(Question question, QuestionStatus status)
     {
         var before = question.Status;
         question.Status = status;
+        if (QuestionVisibility.IsPublic(status))
+        {
+            // A moderator let it through: the profanity filter's hold is over.
+            question.Flagged = false;
+        }
         PublishQuestion(question, before);
     }
 
@@ -137,7 +180,11 @@ public sealed partial class Session
             question.Id, question.Text, question.Upvoters.Count, question.Status, question.AuthorMode, question.AuthorName,
             question.AskedAt, Edited: question.Edited,
             AuthorId: staff ? question.AuthorId : null,
-            RejectReason: staff ? question.RejectReason : null);
+            RejectReason: staff ? question.RejectReason : null,
+            Reply: question.Reply,
+            RepliedAt: question.RepliedAt,
+            SimilarTo: staff && question.SimilarTo is { Count: > 0 } similar ? [.. similar] : null,
+            Flagged: staff && question.Flagged ? true : null);
     }
 
     private static QuestionView AuthorView(Question question) =>

@@ -34,7 +34,7 @@ public sealed partial class Session
         var attendees = state.Participants.Values.Where(p => p.Role == Role.Participant).ToList();
         var published = state.Questions.Where(q => q.Status is QuestionStatus.Visible or QuestionStatus.Pinned or QuestionStatus.Answered)
             .OrderByDescending(q => q.Upvoters.Count).ThenBy(q => q.AskedAt)
-            .Select(q => new ReportQuestion(q.Id, q.Text, q.Upvoters.Count, q.Status, q.AuthorMode, q.AskedAt))
+            .Select(q => new ReportQuestion(q.Id, q.Text, q.Upvoters.Count, q.Status, q.AuthorMode, q.AskedAt, q.Reply))
             .ToArray();
         return new SessionReport(
             SessionReport.SchemaId,
@@ -53,9 +53,12 @@ public sealed partial class Session
                 state.Questions.Count(q => q.AuthorMode == ParticipantMode.Remote),
                 published.Length,
                 published.Count(q => q.Status == QuestionStatus.Answered),
-                published),
+                published,
+                Replied: published.Count(q => q.Reply is not null),
+                Flagged: state.Questions.Count(q => q.EverFlagged)),
             [.. state.Polls.Where(p => p.State != PollState.Draft).Select(p =>
                 new ReportPoll(p.Id, p.Question, p.Kind, p.State, p.Options, PollTally.Results(p, staff: false, limits), p.ScaleMax))],
-            [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))]);
+            [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))],
+            [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))]);
     }
 }

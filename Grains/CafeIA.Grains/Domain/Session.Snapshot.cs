@@ -36,5 +36,8 @@ public sealed partial class Session
         viewer.IsStaff ? state.ReportPublic : null,
         state.ProgrammeId?.ToString(),
         state.Screen,
-        state.StartedAt);
+        state.StartedAt,
+        Announcement: state.Announcement,
+        QuestionsPaused: state.QuestionsPaused,
+        ProfanityFilter: state.ProfanityFilter);
 }

@@ -52,6 +52,18 @@ public sealed class SessionState
     /// <summary>What the room's screen shows, set by the staff; a session stored without it shows the join code.</summary>
     public Screen Screen { get; set; } = Screen.Join;
 
+    /// <summary>New questions are refused with "paused" (staff questions excepted); upvotes go on.</summary>
+    public bool QuestionsPaused { get; set; }
+
+    /// <summary>What the profanity filter does; sessions stored before it existed get the default, review.</summary>
+    public ProfanityMode ProfanityFilter { get; set; } = ProfanityMode.Review;
+
+    /// <summary>The banner on every screen now (null: none).</summary>
+    public Announcement? Announcement { get; set; }
+
+    /// <summary>Every announcement made, for the report.</summary>
+    public List<AnnouncementRecord> Announcements { get; set; } = [];
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }
@@ -113,6 +125,19 @@ public sealed class Question
     public bool Edited { get; set; }
     public string? RejectReason { get; set; }
     public string? MergedInto { get; set; }
+
+    /// <summary>The staff's reply, shown under the question to everyone who sees it.</summary>
+    public string? Reply { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>Held back by the profanity filter (review mode) until a moderator approves it.</summary>
+    public bool Flagged { get; set; }
+
+    /// <summary>The profanity filter held it once (for the report's count; Flagged clears when a moderator lets it through).</summary>
+    public bool EverFlagged { get; set; }
+
+    /// <summary>Open questions this one may duplicate when it arrived, closest first (staff only).</summary>
+    public List<string>? SimilarTo { get; set; }
 }
 
 public sealed class Poll
@@ -145,6 +170,9 @@ public sealed class Poll
 
     /// <summary>Set on a poll pushed by the session's programme: its id in the programme.</summary>
     public string? ProgrammePollId { get; set; }
+
+    /// <summary>Word cloud: the staff's decision per word (by WordCloud.Key): true shown, false held back.</summary>
+    public Dictionary<string, bool>? WordDecisions { get; set; }
     /// <summary>By voter id.</summary>
     [JsonIgnore]
     public Dictionary<string, Ballot> Ballots { get; set; } = [];
@@ -168,6 +196,12 @@ public sealed class Ballot
     public AnswerStatus AnswerStatus { get; set; }
     public DateTimeOffset CastAt { get; set; }
     public ParticipantMode Mode { get; set; }
+
+    /// <summary>Open text: the profanity filter flagged the answer (review mode); the staff see it.</summary>
+    public bool Flagged { get; set; }
+
+    /// <summary>Word cloud: the keys (WordCloud.Key) of this ballot's words the profanity filter flagged.</summary>
+    public string[]? FlaggedWords { get; set; }
 }
 
 /// <summary>An applied operation and its answer (the JSON of the command's value).</summary>
@@ -190,4 +224,13 @@ public sealed class SpeakingTurn
     public ParticipantMode Mode { get; set; }
     public DateTimeOffset Start { get; set; }
     public DateTimeOffset? End { get; set; }
+}
+
+/// <summary>An announcement as the report keeps it.</summary>
+public sealed class AnnouncementRecord
+{
+    public string Id { get; set; } = "";
+    public string Text { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public DateTimeOffset? DismissedAt { get; set; }
 }

@@ -161,6 +161,22 @@ public sealed partial class SessionGrain(
 
     public Task<Outcome<Done>> ModerateQuestion(string participantId, QuestionModeration moderation) => Apply(participantId, s => s.ModerateQuestion(participantId, moderation));
 
+    public Task<Outcome<Done>> ReplyToQuestion(string participantId, ReplyRequest request) => Apply(participantId, s => s.ReplyToQuestion(participantId, request));
+
+    public Task<Outcome<Done>> ClearReply(string participantId, string? questionId) => Apply(participantId, s => s.ClearReply(participantId, questionId));
+
+    public Task<Outcome<Done>> RestoreQuestion(string participantId, string? questionId) => Apply(participantId, s => s.RestoreQuestion(participantId, questionId));
+
+    public Task<Outcome<Done>> PauseQuestions(string participantId, PauseQuestionsRequest request) => Apply(participantId, s => s.PauseQuestions(participantId, request));
+
+    public Task<Outcome<Announcement>> Announce(string participantId, AnnounceRequest request) => Apply(participantId, s => s.Announce(participantId, request));
+
+    public Task<Outcome<Done>> DismissAnnouncement(string participantId) => Apply(participantId, s => s.DismissAnnouncement(participantId));
+
+    public Task<Outcome<Done>> SetProfanityFilter(string participantId, ProfanityFilterRequest request) => Apply(participantId, s => s.SetProfanityFilter(participantId, request));
+
+    public Task<Outcome<Done>> ModerateWord(string participantId, WordModerationRequest request) => Apply(participantId, s => s.ModerateWord(participantId, request));
+
     public Task<Outcome<Done>> SetMuted(string participantId, string? targetParticipantId, bool muted) => Apply(participantId, s => s.SetMuted(participantId, targetParticipantId, muted));
 
     public Task<Outcome<ModeratorLinkView>> CreateModeratorLink(string participantId, string? facilitatorKey, string? label) =>

@@ -25,7 +25,7 @@ public static class PollTally
         return new PollResults(
             [.. onsite.Zip(remote, (a, b) => a + b)], onsite, remote,
             ballots.Count, votersOnsite, ballots.Count - votersOnsite,
-            Words: poll.Kind == PollKind.WordCloud ? WordCloud.Group(ballots, limits.WordCloudSize) : null,
+            Words: poll.Kind == PollKind.WordCloud ? WordCloud.Group(ballots, limits.WordCloudSize, WordCloud.HeldWords(poll), staff) : null,
             Mean: poll.Kind == PollKind.Rating ? Means(ballots) : null,
             Answers: poll.Kind == PollKind.OpenText ? Answers(ballots, staff) : null);
     }
@@ -44,5 +44,5 @@ public static class PollTally
         [.. ballots
             .Where(b => staff || b.AnswerStatus == AnswerStatus.Visible)
             .OrderBy(b => b.CastAt)
-            .Select(b => new AnswerView(b.AnswerId!, b.Text!, b.Mode, b.AnswerStatus))];
+            .Select(b => new AnswerView(b.AnswerId!, b.Text!, b.Mode, b.AnswerStatus, Flagged: staff && b.Flagged ? true : null))];
 }

@@ -36,8 +36,33 @@ public static class WordCloud
     /// <summary>What identical words share: the cleaned word in lower case, accents kept.</summary>
     public static string Key(string cleaned) => cleaned.ToLower(CultureInfo.GetCultureInfo("fr-FR"));
 
-    /// <summary>The most frequent words with their on-site and remote counts, most frequent first.</summary>
-    public static WordCount[] Group(IEnumerable<Ballot> ballots, int size)
+    /// <summary>
+    /// The keys of the words held back from everyone but the staff: those the staff held back,
+    /// and those the profanity filter flagged that the staff have not approved.
+    /// </summary>
+    public static HashSet<string> HeldWords(Poll poll)
+    {
+        var decisions = poll.WordDecisions ?? [];
+        var held = new HashSet<string>(decisions.Where(d => !d.Value).Select(d => d.Key), StringComparer.Ordinal);
+        foreach (var ballot in poll.Ballots.Values)
+        {
+            foreach (var key in ballot.FlaggedWords ?? [])
+            {
+                if (!decisions.GetValueOrDefault(key))
+                {
+                    held.Add(key);
+                }
+            }
+        }
+        return held;
+    }
+
+    /// <summary>
+    /// The most frequent words with their on-site and remote counts, most frequent first. Held
+    /// words are left out, or (for the staff) kept and marked flagged; a word the profanity filter
+    /// masked entirely ("•••") is left out for everyone.
+    /// </summary>
+    public static WordCount[] Group(IEnumerable<Ballot> ballots, int size, IReadOnlySet<string>? held = null, bool showHeld = false)
     {
         var groups = new Dictionary<string, WordGroup>(StringComparer.Ordinal);
         foreach (var ballot in ballots)
@@ -45,6 +70,11 @@ public static class WordCloud
             foreach (var word in ballot.Words ?? [])
             {
                 var key = Key(word);
+                if (word.Replace(Profanity.ProfanityFilter.Mask, "", StringComparison.Ordinal).Trim().Length == 0
+                    || (!showHeld && held?.Contains(key) == true))
+                {
+                    continue;
+                }
                 if (!groups.TryGetValue(key, out var group))
                 {
                     groups[key] = group = new WordGroup();
@@ -55,7 +85,8 @@ public static class WordCloud
         return [.. groups.Values
             .OrderByDescending(g => g.Count).ThenBy(g => g.Display, StringComparer.Ordinal)
             .Take(size)
-            .Select(g => new WordCount(g.Display, g.Count, g.Onsite, g.Count - g.Onsite))];
+            .Select(g => new WordCount(g.Display, g.Count, g.Onsite, g.Count - g.Onsite,
+                Flagged: showHeld && held?.Contains(Key(g.Display)) == true ? true : null))];
     }
 
     private static bool IsTrimmed(char c) =>

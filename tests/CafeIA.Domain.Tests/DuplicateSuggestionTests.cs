@@ -65,3 +65,29 @@ public sealed class DuplicateSuggestionTests(ITestOutputHelper output)
         Assert.True(all.Recall >= 0.6, $"recall {all.Recall:F3}");
     }
 }
+
+public sealed class SimilarToTests
+{
+    [Fact]
+    public void A_new_question_names_the_close_open_questions_for_the_staff_only()
+    {
+        var f = new SessionFixture();
+        var first = f.Ask(f.Alice, "Qui est responsable quand une IA se trompe ?");
+        var unrelated = f.Ask(f.Bob, "Combien coûte un abonnement à ChatGPT ?");
+        var answered = f.Ask(f.Bob, "Quand l'IA se trompe, qui est responsable ?");
+        Ok(f.Moderate(f.Facilitator, ModerationAction.MarkAnswered, answered));
+        f.Session.TakeChanges();
+
+        var dup = f.Ask(f.Chloe, "Quand une IA fait une erreur, qui est responsable ?");
+        var changes = f.Session.TakeChanges()!;
+        var staff = Assert.IsType<QuestionAsked>(Assert.Single(changes.For(Audience.Staff).Events)).Question;
+        Assert.Equal([first], staff.SimilarTo!);
+        Assert.Null(Assert.IsType<QuestionAsked>(Assert.Single(changes.For(Audience.Participants).Events)).Question.SimilarTo);
+        Assert.Equal([first], f.Question(dup, f.Facilitator).SimilarTo!);
+        Assert.Null(f.Question(dup, f.Alice).SimilarTo);
+        Assert.Null(f.Question(unrelated, f.Facilitator).SimilarTo);
+
+        Ok(f.Moderate(f.Facilitator, ModerationAction.Merge, dup, into: first));
+        Assert.Equal(QuestionStatus.Merged, f.Session.State.Questions.Single(q => q.Id == dup).Status);
+    }
+}

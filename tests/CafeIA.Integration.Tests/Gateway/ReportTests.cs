@@ -38,6 +38,8 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         var questions = report.GetProperty("questions");
         Assert.Equal((3, 2, 1, 2, 1), (questions.GetProperty("asked").GetInt32(), questions.GetProperty("askedOnsite").GetInt32(),
             questions.GetProperty("askedRemote").GetInt32(), questions.GetProperty("published").GetInt32(), questions.GetProperty("answered").GetInt32()));
+        Assert.Equal(1, questions.GetProperty("replied").GetInt32());
+        Assert.Equal("Pause café", Assert.Single(report.GetProperty("announcements").EnumerateArray().ToList()).GetProperty("text").GetString());
         var published = questions.GetProperty("questions").EnumerateArray().ToList();
         Assert.Equal([cafe.Questions[0], cafe.Questions[1]], published.Select(q => q.GetProperty("id").GetString()));
         foreach (var q in published)

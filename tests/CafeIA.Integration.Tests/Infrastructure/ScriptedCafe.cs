@@ -37,6 +37,8 @@ internal sealed class ScriptedCafe : IAsyncDisposable
         await chloe.Invoke("Upvote", new QuestionRef(q1));
         await alice.Invoke("Upvote", new QuestionRef(q2));
         await f.Invoke("MarkAnswered", new QuestionRef(q2));
+        await f.Invoke("ReplyToQuestion", new ReplyRequest(q2, "Voir le compte rendu"));
+        await f.Invoke<Announcement>("Announce", new AnnounceRequest("Pause café"));
         await f.Invoke("HideQuestion", new QuestionRef(q3));
 
         var single = await cafe.OpenPoll(new CreatePollRequest("Utilisez-vous l'IA au travail ?", PollKind.Single, ["oui", "non", "parfois"]));

@@ -65,6 +65,14 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("HideResults", Facilitator, w => new PollRef(w.Poll)),
         ("ShowResultsOnScreen", Staff, w => new ResultsOnScreenRequest(w.Poll, false)),
         ("SetScreen", Staff, w => new ScreenRequest(ScreenView.Activity, w.Poll)),
+        ("ReplyToQuestion", Staff, w => new ReplyRequest(w.Question, "Réponse")),
+        ("ClearReply", Staff, w => new QuestionRef(w.Question)),
+        ("RestoreQuestion", Staff, w => new QuestionRef(w.Question)),
+        ("PauseQuestions", Staff, _ => new PauseQuestionsRequest(true)),
+        ("Announce", Staff, _ => new AnnounceRequest("Pause café")),
+        ("DismissAnnouncement", Staff, _ => new OperationRequest()),
+        ("SetProfanityFilter", Facilitator, _ => new ProfanityFilterRequest(ProfanityMode.Mask)),
+        ("ModerateWord", Staff, w => new WordModerationRequest(w.Poll, "mot", true)),
     ];
 
     private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme);

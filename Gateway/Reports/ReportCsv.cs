@@ -29,17 +29,32 @@ public static class ReportCsv
                 a.Timeline.Select(p => new[] { Time(p.At), Number(p.Onsite), Number(p.Remote) }));
             Table(zip, "questions.csv", ["id", "text", "votes", "status", "mode", "asked_at"],
                 report.Questions.Questions.Select(q => new[] { q.Id, q.Text, Number(q.Votes), Name(q.Status), Name(q.Mode), Time(q.AskedAt) }));
-            Table(zip, "polls.csv", ["id", "question", "kind", "state", "voters", "voters_onsite", "voters_remote", "mean", "mean_onsite", "mean_remote"],
+            Table(zip, "polls.csv", ["id", "question", "kind", "state", "voters", "voters_onsite", "voters_remote", "mean", "mean_onsite", "mean_remote",
+                "budget", "seconds", "max_points", "correct_answers", "correct_onsite", "correct_remote", "mean_points", "mean_points_onsite", "mean_points_remote"],
                 report.Polls.Select(p => new[]
                 {
                     p.Id, p.Question, Name(p.Kind), Name(p.State), Number(p.Results.Voters), Number(p.Results.VotersOnsite), Number(p.Results.VotersRemote),
                     Decimal(p.Results.Mean?.All), Decimal(p.Results.Mean?.Onsite), Decimal(p.Results.Mean?.Remote),
+                    Number(p.Budget), Number(p.Seconds), Number(p.MaxPoints),
+                    Number(p.Scoring?.CorrectAnswers), Number(p.Scoring?.CorrectOnsite), Number(p.Scoring?.CorrectRemote),
+                    Decimal(p.Scoring?.MeanPoints.All), Decimal(p.Scoring?.MeanPoints.Onsite), Decimal(p.Scoring?.MeanPoints.Remote),
                 }));
-            Table(zip, "poll_options.csv", ["poll_id", "option", "label", "count", "onsite", "remote"],
+            Table(zip, "poll_options.csv", ["poll_id", "option", "label", "count", "onsite", "remote",
+                "score", "score_onsite", "score_remote", "average_rank", "average_rank_onsite", "average_rank_remote",
+                "points", "points_onsite", "points_remote", "correct"],
                 report.Polls.SelectMany(p => p.Results.Counts.Select((count, i) => new[]
                 {
                     p.Id, Number(i + 1), i < p.Options.Length ? p.Options[i] : Number(i + 1), Number(count), Number(p.Results.Onsite[i]), Number(p.Results.Remote[i]),
+                    Number(p.Results.Scores?.All[i]), Number(p.Results.Scores?.Onsite[i]), Number(p.Results.Scores?.Remote[i]),
+                    Decimal(p.Results.AverageRank?.All[i]), Decimal(p.Results.AverageRank?.Onsite[i]), Decimal(p.Results.AverageRank?.Remote[i]),
+                    Number(p.Results.Totals?.All[i]), Number(p.Results.Totals?.Onsite[i]), Number(p.Results.Totals?.Remote[i]),
+                    p.Results.Correct is { } correct ? (correct.Contains(i) ? "true" : "false") : "",
                 })));
+            Table(zip, "quiz.csv", ["questions", "players", "players_onsite", "players_remote", "average_points_onsite", "average_points_remote"],
+                report.Quiz is { } quiz
+                    ? [[Number(quiz.Questions), Number(quiz.Players), Number(quiz.Teams.OnsitePlayers), Number(quiz.Teams.RemotePlayers),
+                        Decimal(quiz.Teams.Onsite), Decimal(quiz.Teams.Remote)]]
+                    : []);
             Table(zip, "words.csv", ["poll_id", "word", "count", "onsite", "remote"],
                 report.Polls.SelectMany(p => (p.Results.Words ?? []).Select(w => new[] { p.Id, w.Word, Number(w.Count), Number(w.Onsite), Number(w.Remote) })));
             Table(zip, "answers.csv", ["poll_id", "answer_id", "text", "mode"],
@@ -69,6 +84,8 @@ public static class ReportCsv
     private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static string Decimal(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 

@@ -32,6 +32,7 @@ public static class ChangeCompaction
         PollResultsChanged results => results.PollId,
         HandsChanged => "",
         ScreenChanged => "",
+        LeaderboardChanged => "",
         _ => null,
     };
 }

@@ -46,8 +46,10 @@ public sealed record QuestionRef([property: Id(0)] string? QuestionId,
 public sealed record QuestionCreated([property: Id(0)] string QuestionId);
 
 /// <summary>
-/// A poll to create (or a draft's new content). Options for single and multiple choice;
-/// MaxChoices for multiple choice (default: all); ScaleMax (2..10) and end labels for a rating.
+/// A poll to create (or a draft's new content). Options for single and multiple choice, ranking,
+/// points and quiz; MaxChoices for multiple choice (default: all); ScaleMax (2..10) and end labels
+/// for a rating; Budget for points (default 100); Correct, Seconds (5..300, default 30) and Points
+/// (the most a fast correct answer scores, default 1000) for a quiz.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.CreatePoll")]
 public sealed record CreatePollRequest(
@@ -59,7 +61,11 @@ public sealed record CreatePollRequest(
     [property: Id(5)] string? MinLabel = null,
     [property: Id(6)] string? MaxLabel = null,
     [property: Id(7)] bool HideResults = false,
-    [property: Id(8)] string? OpId = null) : IOperation;
+    [property: Id(8)] string? OpId = null,
+    [property: Id(9)] int? Budget = null,
+    [property: Id(10)] int[]? Correct = null,
+    [property: Id(11)] int? Seconds = null,
+    [property: Id(12)] int? Points = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.EditPoll")]
 public sealed record EditPollRequest(
@@ -72,9 +78,14 @@ public sealed record EditPollRequest(
     [property: Id(6)] string? MinLabel = null,
     [property: Id(7)] string? MaxLabel = null,
     [property: Id(8)] bool HideResults = false,
-    [property: Id(9)] string? OpId = null) : IOperation
+    [property: Id(9)] string? OpId = null,
+    [property: Id(10)] int? Budget = null,
+    [property: Id(11)] int[]? Correct = null,
+    [property: Id(12)] int? Seconds = null,
+    [property: Id(13)] int? Points = null) : IOperation
 {
-    public CreatePollRequest Content => new(Question, Kind, Options, MaxChoices, ScaleMax, MinLabel, MaxLabel, HideResults);
+    public CreatePollRequest Content => new(Question, Kind, Options, MaxChoices, ScaleMax, MinLabel, MaxLabel, HideResults,
+        Budget: Budget, Correct: Correct, Seconds: Seconds, Points: Points);
 }
 
 [GenerateSerializer, Immutable, Alias("cafe.AnswerRef")]
@@ -98,7 +109,10 @@ public sealed record ResultsOnScreenRequest([property: Id(0)] string? PollId, [p
 [GenerateSerializer, Immutable, Alias("cafe.PollCreated")]
 public sealed record PollCreated([property: Id(0)] string PollId);
 
-/// <summary>A ballot: Choices (single, multiple), Words (word cloud), Rating (1..ScaleMax) or Text (open text).</summary>
+/// <summary>
+/// A ballot: Choices (single, multiple, quiz), Words (word cloud), Rating (1..ScaleMax), Text (open
+/// text), Order (ranking: every option index, best first) or Points (points: one whole number per option).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.VoteRequest")]
 public sealed record VoteRequest(
     [property: Id(0)] string? PollId,
@@ -106,7 +120,9 @@ public sealed record VoteRequest(
     [property: Id(2)] string[]? Words = null,
     [property: Id(3)] int? Rating = null,
     [property: Id(4)] string? Text = null,
-    [property: Id(5)] string? OpId = null) : IOperation;
+    [property: Id(5)] string? OpId = null,
+    [property: Id(6)] int[]? Order = null,
+    [property: Id(7)] int[]? Points = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionCreated")]
 public sealed record SessionCreated(

@@ -69,6 +69,12 @@ public enum PollKind
     WordCloud = 2,
     Rating = 3,
     OpenText = 4,
+    /// <summary>Order every option; scored by a Borda count.</summary>
+    Ranking = 5,
+    /// <summary>Share a budget of points among the options.</summary>
+    Points = 6,
+    /// <summary>A timed question with correct options; fast correct answers score more.</summary>
+    Quiz = 7,
 }
 
 /// <summary>

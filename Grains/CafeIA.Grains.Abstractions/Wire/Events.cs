@@ -83,6 +83,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(AnnouncementDismissed), "announcementDismissed")]
 [JsonDerivedType(typeof(QuestionsPausedChanged), "questionsPaused")]
 [JsonDerivedType(typeof(ProfanityFilterChanged), "profanityFilter")]
+[JsonDerivedType(typeof(LeaderboardChanged), "leaderboardChanged")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 
@@ -185,3 +186,7 @@ public sealed record QuestionsPausedChanged([property: Id(0)] bool Paused) : Ses
 
 [GenerateSerializer, Immutable, Alias("cafe.ProfanityFilterChanged")]
 public sealed record ProfanityFilterChanged([property: Id(0)] ProfanityMode Mode) : SessionEvent;
+
+/// <summary>The quiz leaderboard now (to every audience), after a quiz closed or was deleted.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.LeaderboardChanged")]
+public sealed record LeaderboardChanged([property: Id(0)] LeaderboardView? Leaderboard) : SessionEvent;

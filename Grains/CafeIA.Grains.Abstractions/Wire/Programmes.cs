@@ -23,7 +23,11 @@ public sealed record ProgrammePollPushed(
     [property: Id(1)] int Sessions,
     [property: Id(2)] int Opened);
 
-/// <summary>Counts of a count-based poll (single, multiple, rating), summed over cafés, split on site / remote.</summary>
+/// <summary>
+/// Counts of a poll whose results add up (single, multiple, rating, ranking, points), summed over
+/// cafés, split on site / remote. A ranking adds its Borda <see cref="Scores"/> (the national
+/// <see cref="AverageRank"/> follows from them, so it is weighted by voters); a points poll its <see cref="Totals"/>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Tally")]
 public sealed record Tally(
     [property: Id(0)] int[] Counts,
@@ -32,15 +36,36 @@ public sealed record Tally(
     [property: Id(3)] int Voters,
     [property: Id(4)] int VotersOnsite,
     [property: Id(5)] int VotersRemote,
-    [property: Id(6)] int Sessions = 1)
+    [property: Id(6)] int Sessions = 1,
+    [property: Id(7)] OptionTotals? Scores = null,
+    [property: Id(8)] OptionTotals? Totals = null,
+    [property: Id(9)] OptionMeans? AverageRank = null)
 {
-    public static Tally Of(PollResults r) => new(r.Counts, r.Onsite, r.Remote, r.Voters, r.VotersOnsite, r.VotersRemote);
+    public static Tally Of(PollResults r) => new(r.Counts, r.Onsite, r.Remote, r.Voters, r.VotersOnsite, r.VotersRemote,
+        Scores: r.Scores, Totals: r.Totals, AverageRank: r.AverageRank);
 
     public static Tally Empty(int options) => new(new int[options], new int[options], new int[options], 0, 0, 0, 0);
 
-    public Tally Plus(Tally other) => new(
-        Add(Counts, other.Counts), Add(Onsite, other.Onsite), Add(Remote, other.Remote),
-        Voters + other.Voters, VotersOnsite + other.VotersOnsite, VotersRemote + other.VotersRemote, Sessions + other.Sessions);
+    public Tally Plus(Tally other)
+    {
+        var scores = Add(Scores, other.Scores);
+        var (voters, onsite, remote) = (Voters + other.Voters, VotersOnsite + other.VotersOnsite, VotersRemote + other.VotersRemote);
+        return new(
+            Add(Counts, other.Counts), Add(Onsite, other.Onsite), Add(Remote, other.Remote),
+            voters, onsite, remote, Sessions + other.Sessions,
+            scores, Add(Totals, other.Totals),
+            scores is null ? null : new OptionMeans(Ranks(scores.All, voters), Ranks(scores.Onsite, onsite), Ranks(scores.Remote, remote)));
+    }
+
+    /// <summary>
+    /// A ranking orders every option, so an option's Borda score over v ballots of n options is
+    /// v·n − (sum of its 1-based positions): its average position is n − score / v.
+    /// </summary>
+    public static double?[] Ranks(int[] scores, int voters) =>
+        [.. scores.Select(s => voters == 0 ? (double?)null : Math.Round(scores.Length - (double)s / voters, 2))];
+
+    private static OptionTotals? Add(OptionTotals? a, OptionTotals? b) =>
+        a is null ? b : b is null ? a : new(Add(a.All, b.All), Add(a.Onsite, b.Onsite), Add(a.Remote, b.Remote));
 
     private static int[] Add(int[] a, int[] b) => [.. Enumerable.Range(0, Math.Max(a.Length, b.Length)).Select(i => (i < a.Length ? a[i] : 0) + (i < b.Length ? b[i] : 0))];
 }

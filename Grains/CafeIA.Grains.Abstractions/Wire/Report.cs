@@ -14,7 +14,8 @@ public sealed record SessionReport(
     [property: Id(5)] ReportQuestions Questions,
     [property: Id(6)] ReportPoll[] Polls,
     [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns,
-    [property: Id(30)] ReportAnnouncement[]? Announcements = null)
+    [property: Id(30)] ReportAnnouncement[]? Announcements = null,
+    [property: Id(16)] ReportQuiz? Quiz = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }
@@ -81,7 +82,10 @@ public sealed record ReportAnnouncement(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] DateTimeOffset? DismissedAt = null);
 
-/// <summary>A poll that was opened, with its results split on site / remote (open-text: approved answers only).</summary>
+/// <summary>
+/// A poll that was opened, with its results split on site / remote (open-text: approved answers
+/// only); a points poll with its budget, a quiz with its timing, points and how the room scored.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportPoll")]
 public sealed record ReportPoll(
     [property: Id(0)] string Id,
@@ -90,7 +94,26 @@ public sealed record ReportPoll(
     [property: Id(3)] PollState State,
     [property: Id(4)] string[] Options,
     [property: Id(5)] PollResults Results,
-    [property: Id(6)] int? ScaleMax = null);
+    [property: Id(6)] int? ScaleMax = null,
+    [property: Id(7)] int? Budget = null,
+    [property: Id(8)] int? Seconds = null,
+    [property: Id(9)] int? MaxPoints = null,
+    [property: Id(10)] ReportQuizScores? Scoring = null);
+
+/// <summary>One quiz question: correct answers and mean points per answer, split on site / remote.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportQuizScores")]
+public sealed record ReportQuizScores(
+    [property: Id(0)] int CorrectAnswers,
+    [property: Id(1)] int CorrectOnsite,
+    [property: Id(2)] int CorrectRemote,
+    [property: Id(3)] RatingMeans MeanPoints);
+
+/// <summary>The quiz as a whole (no names): players and team scores, on site against remote.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportQuiz")]
+public sealed record ReportQuiz(
+    [property: Id(0)] int Questions,
+    [property: Id(1)] int Players,
+    [property: Id(2)] TeamScores Teams);
 
 [GenerateSerializer, Immutable, Alias("cafe.ReportSpeakingTurn")]
 public sealed record ReportSpeakingTurn(

@@ -59,7 +59,10 @@ public sealed record ModeratorLinkView(
 /// <summary>
 /// A poll's results, always split on site / remote. Choice polls and rating scales count per
 /// option (for a rating, option i is the value i + 1); word clouds group words; open text lists
-/// the approved answers (the staff also see pending and hidden ones).
+/// the approved answers (the staff also see pending and hidden ones). A ranking counts the ballots
+/// that put each option first and adds Borda <see cref="Scores"/> and <see cref="AverageRank"/>;
+/// a points poll counts the voters giving an option any points and adds their <see cref="Totals"/>;
+/// a quiz counts the choices and names the <see cref="Correct"/> options once closed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.PollResults")]
 public sealed record PollResults(
@@ -71,7 +74,25 @@ public sealed record PollResults(
     [property: Id(5)] int VotersRemote = 0,
     [property: Id(6)] WordCount[]? Words = null,
     [property: Id(7)] RatingMeans? Mean = null,
-    [property: Id(8)] AnswerView[]? Answers = null);
+    [property: Id(8)] AnswerView[]? Answers = null,
+    [property: Id(9)] OptionTotals? Scores = null,
+    [property: Id(10)] OptionMeans? AverageRank = null,
+    [property: Id(11)] OptionTotals? Totals = null,
+    [property: Id(12)] int[]? Correct = null);
+
+/// <summary>A sum per option, split: All[i] = Onsite[i] + Remote[i].</summary>
+[GenerateSerializer, Immutable, Alias("cafe.OptionTotals")]
+public sealed record OptionTotals(
+    [property: Id(0)] int[] All,
+    [property: Id(1)] int[] Onsite,
+    [property: Id(2)] int[] Remote);
+
+/// <summary>A mean per option, split, rounded to 2 decimals; null where nobody of that split voted.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.OptionMeans")]
+public sealed record OptionMeans(
+    [property: Id(0)] double?[] All,
+    [property: Id(1)] double?[] Onsite,
+    [property: Id(2)] double?[] Remote);
 
 [GenerateSerializer, Immutable, Alias("cafe.WordCount")]
 public sealed record WordCount(
@@ -120,7 +141,16 @@ public sealed record PollView(
     [property: Id(15)] string? MyText = null,
     [property: Id(16)] string? ProgrammePollId = null,
     [property: Id(17)] bool ResultsOnScreen = false,
-    [property: Id(18)] DateTimeOffset? OpenedAt = null);
+    [property: Id(18)] DateTimeOffset? OpenedAt = null,
+    [property: Id(19)] int? Budget = null,
+    [property: Id(20)] int? Seconds = null,
+    [property: Id(21)] int? MaxPoints = null,
+    [property: Id(22)] int[]? Correct = null,
+    [property: Id(23)] DateTimeOffset? ClosesAt = null,
+    [property: Id(24)] int[]? MyOrder = null,
+    [property: Id(25)] int[]? MyPoints = null,
+    [property: Id(26)] int? MyScore = null,
+    [property: Id(27)] bool? MyCorrect = null);
 
 /// <summary>
 /// What the room's screen shows (the projector draws this view; phones put it first). PollId is
@@ -140,7 +170,45 @@ public sealed record Me(
     [property: Id(3)] string? DisplayName,
     [property: Id(4)] bool Muted = false,
     [property: Id(5)] bool HandRaised = false,
-    [property: Id(6)] bool Speaking = false);
+    [property: Id(6)] bool Speaking = false,
+    [property: Id(7)] MyQuizScore? Quiz = null);
+
+/// <summary>
+/// Personal: the receiver's quiz standing over the closed quizzes (never another's): points, rank
+/// (competition ranking) among Players; with the last closed quiz's own result when they answered it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.MyQuizScore")]
+public sealed record MyQuizScore(
+    [property: Id(0)] int Points,
+    [property: Id(1)] int Rank,
+    [property: Id(2)] int Players,
+    [property: Id(3)] string? Name = null,
+    [property: Id(4)] string? PollId = null,
+    [property: Id(5)] int? Score = null,
+    [property: Id(6)] bool? Correct = null);
+
+/// <summary>The quiz leaderboard over every closed quiz of the session: the top 10, and on site against remote.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.LeaderboardView")]
+public sealed record LeaderboardView(
+    [property: Id(0)] LeaderEntry[] Top,
+    [property: Id(1)] TeamScores Teams,
+    [property: Id(2)] int Players);
+
+/// <summary>One player: their display name, or a pseudonym when they have none.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.LeaderEntry")]
+public sealed record LeaderEntry(
+    [property: Id(0)] string Name,
+    [property: Id(1)] int Points,
+    [property: Id(2)] int Rank,
+    [property: Id(3)] ParticipantMode Mode);
+
+/// <summary>Average points per player of each mode (null: no player of that mode), and the players of each.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.TeamScores")]
+public sealed record TeamScores(
+    [property: Id(0)] double? Onsite,
+    [property: Id(1)] double? Remote,
+    [property: Id(2)] int OnsitePlayers,
+    [property: Id(3)] int RemotePlayers);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSnapshot")]
 public sealed record SessionSnapshot(
@@ -167,7 +235,8 @@ public sealed record SessionSnapshot(
     [property: Id(20)] DateTimeOffset? StartedAt = null,
     [property: Id(22)] Announcement? Announcement = null,
     [property: Id(23)] bool QuestionsPaused = false,
-    [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review);
+    [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review,
+    [property: Id(21)] LeaderboardView? Leaderboard = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

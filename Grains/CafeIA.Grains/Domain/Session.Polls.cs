@@ -69,9 +69,15 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
         }
+        var players = poll is { Kind: PollKind.Quiz, State: PollState.Closed } ? poll.Ballots.Keys.ToList() : null;
         state.Polls.Remove(poll);
         PollRemoved(poll);
         Emit(new PollRemoved(poll.Id), poll.State == PollState.Draft ? Audience.Staff : Audience.Everyone);
+        if (players is not null)
+        {
+            // Its points leave the leaderboard.
+            StandingsChanged(players);
+        }
         if (state.Screen.PollId == poll.Id)
         {
             ShowOnScreen(Screen.Join);
@@ -95,6 +101,10 @@ public sealed partial class Session
             return state.Phase == SessionPhase.Ended
                 ? Refuse<Done>(RefusalCodes.Closed, "This session has ended.")
                 : Refuse<Done>(RefusalCodes.NotLive, "Start the session before opening a poll.");
+        }
+        if (poll is { Kind: PollKind.Quiz, State: PollState.Closed })
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "A quiz question runs once: it cannot be reopened.");
         }
         return MovePoll(poll, PollState.Open);
     }
@@ -200,9 +210,17 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
         }
+        if (poll.Kind == PollKind.Quiz && voter.IsStaff)
+        {
+            return Refuse<Done>(RefusalCodes.Forbidden, "The staff know the answer: a quiz is for the participants.");
+        }
         if (poll.State != PollState.Open)
         {
             return Refuse<Done>(RefusalCodes.Closed, "This poll is not open for votes.");
+        }
+        if (poll.ClosesAt is { } closesAt && clock.GetUtcNow() >= closesAt)
+        {
+            return Refuse<Done>(RefusalCodes.Closed, "Time is up for this question.");
         }
         var (ballot, invalid) = PollRules.Ballot(poll, request, limits);
         if (ballot is null)
@@ -214,6 +232,11 @@ public sealed partial class Session
         if (previous is not null && PollRules.Same(previous, ballot))
         {
             return Ok();
+        }
+        if (previous is not null && poll.Kind == PollKind.Quiz)
+        {
+            // The first answer stands: changing it after seeing the room react would be cheating the clock.
+            return Refuse<Done>(RefusalCodes.Closed, "You already answered this question.");
         }
         ballot.Mode = voter.Mode;
         ballot.CastAt = clock.GetUtcNow();
@@ -276,7 +299,15 @@ public sealed partial class Session
             {
                 poll.OpenedAt = clock.GetUtcNow();
             }
+            else
+            {
+                poll.ClosedAt = clock.GetUtcNow();
+            }
             PublishPoll(poll);
+            if (poll.Kind == PollKind.Quiz && target == PollState.Closed)
+            {
+                StandingsChanged(poll.Ballots.Keys);
+            }
         }
         return Ok();
     }
@@ -296,11 +327,11 @@ public sealed partial class Session
     private void PublishPoll(Poll poll)
     {
         var (staff, shown) = Tally(poll);
-        Emit(new PollUpdated(PollView(poll, staff)), Audience.Staff);
+        Emit(new PollUpdated(PollView(poll, staff, isStaff: true)), Audience.Staff);
         if (poll.State != PollState.Draft)
         {
-            Emit(new PollUpdated(PollView(poll, shown)), Audience.Projector);
-            Emit(new PollUpdated(PollView(poll, poll.ResultsPublic ? shown : null)), Audience.Participants);
+            Emit(new PollUpdated(PollView(poll, shown, isStaff: false)), Audience.Projector);
+            Emit(new PollUpdated(PollView(poll, poll.ResultsPublic ? shown : null, isStaff: false)), Audience.Participants);
         }
     }
 
@@ -336,15 +367,19 @@ public sealed partial class Session
             Audience.Staff => staff,
             Audience.Projector => shown,
             _ => poll.ResultsPublic ? shown : null,
-        });
+        }, isStaff: audience == Audience.Staff);
     }
 
-    private static PollView PollView(Poll poll, PollResults? results) => new(
+    /// <summary>The poll as an audience sees it; a quiz's correct options only for the staff until it closes.</summary>
+    private static PollView PollView(Poll poll, PollResults? results, bool isStaff) => new(
         poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
         results,
         MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
         HideResults: poll.HideResults, Revealed: poll.Revealed, ProgrammePollId: poll.ProgrammePollId,
-        ResultsOnScreen: poll.OnScreen, OpenedAt: poll.State == PollState.Draft ? null : poll.OpenedAt);
+        ResultsOnScreen: poll.OnScreen, OpenedAt: poll.State == PollState.Draft ? null : poll.OpenedAt,
+        Budget: poll.Budget, Seconds: poll.Seconds, MaxPoints: poll.MaxPoints,
+        Correct: isStaff || poll.State == PollState.Closed ? poll.Correct : null,
+        ClosesAt: poll.ClosesAt);
 
     /// <summary>A poll as one participant sees it in their snapshot, with their own ballot.</summary>
     private PollView PollView(Poll poll, Participant viewer)
@@ -354,10 +389,14 @@ public sealed partial class Session
         return poll.Ballots.TryGetValue(viewer.Id, out var ballot)
             ? view with
             {
-                MyChoices = poll.Kind is PollKind.Single or PollKind.Multiple ? ballot.Choices : null,
+                MyChoices = poll.Kind is PollKind.Single or PollKind.Multiple or PollKind.Quiz ? ballot.Choices : null,
                 MyWords = ballot.Words,
                 MyRating = ballot.Rating,
                 MyText = ballot.Text,
+                MyOrder = ballot.Order,
+                MyPoints = ballot.Points,
+                MyScore = poll is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScoring.Score(poll, ballot) : null,
+                MyCorrect = poll is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScoring.IsCorrect(poll, ballot) : null,
             }
             : view;
     }

@@ -57,8 +57,31 @@ public sealed partial class Session
                 Replied: published.Count(q => q.Reply is not null),
                 Flagged: state.Questions.Count(q => q.EverFlagged)),
             [.. state.Polls.Where(p => p.State != PollState.Draft).Select(p =>
-                new ReportPoll(p.Id, p.Question, p.Kind, p.State, p.Options, PollTally.Results(p, staff: false, limits), p.ScaleMax))],
+                new ReportPoll(p.Id, p.Question, p.Kind, p.State, p.Options, PollTally.Results(p, staff: false, limits), p.ScaleMax,
+                    p.Budget, p.Seconds, p.MaxPoints, p is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScores(p) : null))],
             [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))],
-            [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))]);
+            [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))],
+            ReportQuiz());
+    }
+
+    private static ReportQuizScores QuizScores(Poll quiz)
+    {
+        var ballots = quiz.Ballots.Values.ToList();
+        int Correct(Func<Ballot, bool> which) => ballots.Count(b => which(b) && QuizScoring.IsCorrect(quiz, b));
+        double? Mean(Func<Ballot, bool> which)
+        {
+            var scores = ballots.Where(which).Select(b => QuizScoring.Score(quiz, b)).ToList();
+            return scores.Count == 0 ? null : Math.Round(scores.Average(), 2);
+        }
+        return new ReportQuizScores(
+            Correct(_ => true), Correct(b => b.Mode == ParticipantMode.Onsite), Correct(b => b.Mode == ParticipantMode.Remote),
+            new RatingMeans(Mean(_ => true), Mean(b => b.Mode == ParticipantMode.Onsite), Mean(b => b.Mode == ParticipantMode.Remote)));
+    }
+
+    /// <summary>The quiz's players and team scores, once a quiz closed; the names on the leaderboard stay out of open data.</summary>
+    private ReportQuiz? ReportQuiz()
+    {
+        var closed = state.Polls.Count(p => p is { Kind: PollKind.Quiz, State: PollState.Closed });
+        return closed == 0 ? null : new ReportQuiz(closed, Standings().Ordered.Count, Standings().Teams());
     }
 }

@@ -39,5 +39,6 @@ public sealed partial class Session
         state.StartedAt,
         Announcement: state.Announcement,
         QuestionsPaused: state.QuestionsPaused,
-        ProfanityFilter: state.ProfanityFilter);
+        ProfanityFilter: state.ProfanityFilter,
+        Leaderboard: Leaderboard());
 }

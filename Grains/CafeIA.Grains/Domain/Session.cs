@@ -212,5 +212,6 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     }
 
     private Me MeOf(Participant p) =>
-        new(p.Id, p.Role, p.Mode, p.DisplayName, p.Muted, state.Hands.Exists(h => h.ParticipantId == p.Id), state.SpeakerId == p.Id);
+        new(p.Id, p.Role, p.Mode, p.DisplayName, p.Muted, state.Hands.Exists(h => h.ParticipantId == p.Id), state.SpeakerId == p.Id,
+            QuizScoreOf(p));
 }

@@ -173,13 +173,37 @@ public sealed class Poll
 
     /// <summary>Word cloud: the staff's decision per word (by WordCloud.Key): true shown, false held back.</summary>
     public Dictionary<string, bool>? WordDecisions { get; set; }
+
+    /// <summary>Points poll: the points each voter shares among the options.</summary>
+    public int? Budget { get; set; }
+
+    /// <summary>Quiz: the correct options (a ballot is correct when its choices are exactly these).</summary>
+    public int[]? Correct { get; set; }
+
+    /// <summary>Quiz: how long it takes ballots once opened.</summary>
+    public int? Seconds { get; set; }
+
+    /// <summary>Quiz: what an instant correct answer scores (a last-second one scores half).</summary>
+    public int? MaxPoints { get; set; }
+
+    /// <summary>When the poll was last closed (null while never closed, and in polls stored before it existed).</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>By voter id.</summary>
     [JsonIgnore]
     public Dictionary<string, Ballot> Ballots { get; set; } = [];
 
-    /// <summary>Participants receive results: live results, or hidden ones the facilitator revealed.</summary>
+    /// <summary>
+    /// Participants receive results: live results, or hidden ones the facilitator revealed; a
+    /// quiz's only once closed (the room's choices would give the answer away).
+    /// </summary>
     [JsonIgnore]
-    public bool ResultsPublic => !HideResults || Revealed;
+    public bool ResultsPublic => (!HideResults || Revealed) && (Kind != PollKind.Quiz || State == PollState.Closed);
+
+    /// <summary>Quiz: ballots are taken until then (while open).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? ClosesAt => Kind == PollKind.Quiz && State == PollState.Open && OpenedAt is { } opened && Seconds is { } seconds
+        ? opened.AddSeconds(seconds)
+        : null;
 
     [JsonIgnore]
     public bool OnScreen => ResultsOnScreen ?? ResultsPublic;
@@ -192,6 +216,12 @@ public sealed class Ballot
     public string[]? Words { get; set; }
     public int? Rating { get; set; }
     public string? Text { get; set; }
+
+    /// <summary>Ranking: every option index, best first.</summary>
+    public int[]? Order { get; set; }
+
+    /// <summary>Points poll: the points given to each option.</summary>
+    public int[]? Points { get; set; }
     public string? AnswerId { get; set; }
     public AnswerStatus AnswerStatus { get; set; }
     public DateTimeOffset CastAt { get; set; }

@@ -87,9 +87,10 @@ public sealed partial class ProgrammeGrain(
         {
             return Outcome<ProgrammePollPushed>.Refuse(new Refusal(RefusalCodes.Forbidden, "Only the programme's organiser can push a poll."));
         }
-        if (request.Kind is not (PollKind.Single or PollKind.Multiple or PollKind.Rating))
+        if (request.Kind is not (PollKind.Single or PollKind.Multiple or PollKind.Rating or PollKind.Ranking or PollKind.Points))
         {
-            return Outcome<ProgrammePollPushed>.Refuse(new Refusal(RefusalCodes.Invalid, "A programme poll is single, multiple or rating: their counts add up across cafés."));
+            return Outcome<ProgrammePollPushed>.Refuse(new Refusal(RefusalCodes.Invalid,
+                "A programme poll is single, multiple, rating, ranking or points: their counts and scores add up across cafés."));
         }
         var check = new Poll();
         if (CafeIA.Domain.Polls.PollRules.Define(check, request, limits.Value) is { } invalid)

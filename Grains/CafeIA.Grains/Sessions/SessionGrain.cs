@@ -46,6 +46,7 @@ public sealed partial class SessionGrain(
         }
         _session = new Session(_state, limits.Value, clock);
         _session.ResetPresence();
+        ScheduleQuizClose();
         CafeMetrics.SessionActivations.Add(1);
         CafeMetrics.ActiveSessions.Add(1);
     }
@@ -343,6 +344,7 @@ public sealed partial class SessionGrain(
             throw Broken();
         }
         var batch = _session.TakeChanges();
+        ScheduleQuizClose();
         foreach (var answer in _atTake)
         {
             answer();

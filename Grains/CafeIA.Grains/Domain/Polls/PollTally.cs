@@ -10,25 +10,53 @@ public static class PollTally
     {
         var ballots = poll.Ballots.Values;
         var votersOnsite = ballots.Count(b => b.Mode == ParticipantMode.Onsite);
-        var (onsite, remote) = (new int[poll.Options.Length], new int[poll.Options.Length]);
-        if (poll.Kind is PollKind.Single or PollKind.Multiple or PollKind.Rating)
+        var n = poll.Options.Length;
+        var (onsite, remote) = (new int[n], new int[n]);
+        // Ranking: Borda points (n − 1 − position); points poll: the points given.
+        var (sumOnsite, sumRemote) = (new int[n], new int[n]);
+        foreach (var ballot in ballots)
         {
-            foreach (var ballot in ballots)
+            var (split, sum) = ballot.Mode == ParticipantMode.Onsite ? (onsite, sumOnsite) : (remote, sumRemote);
+            switch (poll.Kind)
             {
-                var split = ballot.Mode == ParticipantMode.Onsite ? onsite : remote;
-                foreach (var option in ballot.Rating is { } rating ? [rating - 1] : ballot.Choices)
-                {
-                    split[option]++;
-                }
+                case PollKind.Single or PollKind.Multiple or PollKind.Rating or PollKind.Quiz:
+                    foreach (var option in ballot.Rating is { } rating ? [rating - 1] : ballot.Choices)
+                    {
+                        split[option]++;
+                    }
+                    break;
+                case PollKind.Ranking when ballot.Order is { Length: > 0 } order:
+                    split[order[0]]++;
+                    for (var position = 0; position < order.Length; position++)
+                    {
+                        sum[order[position]] += n - 1 - position;
+                    }
+                    break;
+                case PollKind.Points when ballot.Points is { } points:
+                    for (var option = 0; option < n; option++)
+                    {
+                        split[option] += points[option] > 0 ? 1 : 0;
+                        sum[option] += points[option];
+                    }
+                    break;
             }
         }
+        var sums = new OptionTotals(Add(sumOnsite, sumRemote), sumOnsite, sumRemote);
         return new PollResults(
-            [.. onsite.Zip(remote, (a, b) => a + b)], onsite, remote,
+            Add(onsite, remote), onsite, remote,
             ballots.Count, votersOnsite, ballots.Count - votersOnsite,
             Words: poll.Kind == PollKind.WordCloud ? WordCloud.Group(ballots, limits.WordCloudSize, WordCloud.HeldWords(poll), staff) : null,
             Mean: poll.Kind == PollKind.Rating ? Means(ballots) : null,
-            Answers: poll.Kind == PollKind.OpenText ? Answers(ballots, staff) : null);
+            Answers: poll.Kind == PollKind.OpenText ? Answers(ballots, staff) : null,
+            Scores: poll.Kind == PollKind.Ranking ? sums : null,
+            AverageRank: poll.Kind == PollKind.Ranking
+                ? new OptionMeans(Tally.Ranks(sums.All, ballots.Count), Tally.Ranks(sumOnsite, votersOnsite), Tally.Ranks(sumRemote, ballots.Count - votersOnsite))
+                : null,
+            Totals: poll.Kind == PollKind.Points ? sums : null,
+            Correct: poll.Kind == PollKind.Quiz && poll.State == PollState.Closed ? poll.Correct : null);
     }
+
+    private static int[] Add(int[] a, int[] b) => [.. a.Zip(b, (x, y) => x + y)];
 
     private static RatingMeans Means(IEnumerable<Ballot> ballots)
     {

@@ -20,8 +20,12 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     private GatewayHost(WebApplication app, Uri baseAddress) => (_app, BaseAddress) = (app, baseAddress);
 
-    public static async Task<GatewayHost> StartEmbedded(string dataDirectory, params string[] extraArgs) =>
-        await Start(null, [
+    public static Task<GatewayHost> StartEmbedded(string dataDirectory, params string[] extraArgs) =>
+        StartEmbedded(dataDirectory, null, extraArgs);
+
+    /// <param name="configure">Extra services before the app is built (a test clock, a log capture).</param>
+    public static async Task<GatewayHost> StartEmbedded(string dataDirectory, Action<WebApplicationBuilder>? configure, params string[] extraArgs) =>
+        await Start(configure, [
             $"--Storage:DataDirectory={dataDirectory}",
             $"--Cluster:SiloPort={Ports.Free()}",
             $"--Cluster:GatewayPort={Ports.Free()}",

@@ -25,9 +25,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cafe.Created.FacilitatorKey);
         var json = await http.GetStringAsync($"/api/sessions/{code}/report");
 
-        var schema = JsonSchema.FromFile(Path.Combine(Repository.Root, "docs", "report.schema.json"));
-        var validation = schema.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        AssertValid(json);
 
         var report = JsonDocument.Parse(json).RootElement;
         var snapshot = await cafe.Facilitator.Snapshot();
@@ -74,7 +72,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
 
         // The CSV tables carry the same figures.
         using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
-        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
+        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "session.csv", "speaking_turns.csv", "words.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var options = Csv(zip, "poll_options.csv");
         foreach (var poll in polls.Where(p => p.GetProperty("kind").GetString() is "single" or "rating"))
@@ -91,6 +89,79 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         Assert.Equal(polls.Select(p => p.GetProperty("results").GetProperty("voters").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)), csvPolls.Select(r => r["voters"]));
         Assert.Equal(2, Csv(zip, "words.csv").Single(r => r["word"].Equals("emploi", StringComparison.OrdinalIgnoreCase)) is var emploi ? int.Parse(emploi["count"], System.Globalization.CultureInfo.InvariantCulture) : -1);
         Assert.Single(Csv(zip, "speaking_turns.csv"));
+    }
+
+    [Fact]
+    public async Task The_report_and_the_open_data_carry_ranking_points_and_quiz_results_split_and_validate_against_the_schema()
+    {
+        var created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA classé");
+        await using var facilitator = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await using var alice = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+        await using var bob = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Bob", ParticipantMode.Onsite));
+        await using var chloe = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Chloé", ParticipantMode.Remote));
+        await facilitator.Invoke("StartSession");
+        string[] options = ["former", "réguler", "attendre"];
+        async Task<string> Open(CreatePollRequest request)
+        {
+            var id = (await facilitator.Invoke<PollCreated>("CreatePoll", request)).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(id));
+            return id;
+        }
+        var ranking = await Open(new CreatePollRequest("Priorités ?", PollKind.Ranking, options));
+        await alice.Invoke("Vote", new VoteRequest(ranking, Order: [0, 1, 2]));
+        await bob.Invoke("Vote", new VoteRequest(ranking, Order: [1, 0, 2]));
+        await chloe.Invoke("Vote", new VoteRequest(ranking, Order: [2, 1, 0]));
+        var points = await Open(new CreatePollRequest("Budget ?", PollKind.Points, options, Budget: 10));
+        await alice.Invoke("Vote", new VoteRequest(points, Points: [10, 0, 0]));
+        await chloe.Invoke("Vote", new VoteRequest(points, Points: [2, 3, 4]));
+        var quiz = await Open(new CreatePollRequest("Deep Blue bat Kasparov en ?", PollKind.Quiz, ["1956", "1997", "2012"], Correct: [1], Seconds: 300, Points: 100));
+        await alice.Invoke("Vote", new VoteRequest(quiz, [1]));
+        await bob.Invoke("Vote", new VoteRequest(quiz, [0]));
+        await chloe.Invoke("Vote", new VoteRequest(quiz, [1]));
+        await facilitator.Invoke("ClosePoll", new PollRef(quiz));
+
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.FacilitatorKey);
+        var json = await http.GetStringAsync($"/api/sessions/{created.JoinCode}/report");
+        AssertValid(json);
+
+        var report = JsonDocument.Parse(json).RootElement;
+        var polls = report.GetProperty("polls").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        var snapshot = (await facilitator.Snapshot()).Polls.ToDictionary(p => p.Id);
+        var rankingResults = polls[ranking].GetProperty("results");
+        Assert.Equal("ranking", polls[ranking].GetProperty("kind").GetString());
+        Assert.Equal([3, 4, 2], Ints(rankingResults.GetProperty("scores").GetProperty("all")));
+        Assert.Equal([3, 3, 0], Ints(rankingResults.GetProperty("scores").GetProperty("onsite")));
+        Assert.Equal([0, 1, 2], Ints(rankingResults.GetProperty("scores").GetProperty("remote")));
+        Assert.Equal(snapshot[ranking].Results!.Scores!.All, Ints(rankingResults.GetProperty("scores").GetProperty("all")));
+        Assert.Equal([2, 1.67, 2.33], rankingResults.GetProperty("averageRank").GetProperty("all").EnumerateArray().Select(e => e.GetDouble()));
+        var pointsPoll = polls[points];
+        Assert.Equal(10, pointsPoll.GetProperty("budget").GetInt32());
+        Assert.Equal([12, 3, 4], Ints(pointsPoll.GetProperty("results").GetProperty("totals").GetProperty("all")));
+        Assert.Equal([2, 3, 4], Ints(pointsPoll.GetProperty("results").GetProperty("totals").GetProperty("remote")));
+        var quizPoll = polls[quiz];
+        Assert.Equal((300, 100), (quizPoll.GetProperty("seconds").GetInt32(), quizPoll.GetProperty("maxPoints").GetInt32()));
+        Assert.Equal([1], Ints(quizPoll.GetProperty("results").GetProperty("correct")));
+        Assert.Equal([1, 2, 0], Ints(quizPoll.GetProperty("results").GetProperty("counts")));
+        var scoring = quizPoll.GetProperty("scoring");
+        Assert.Equal((2, 1, 1), (scoring.GetProperty("correctAnswers").GetInt32(), scoring.GetProperty("correctOnsite").GetInt32(), scoring.GetProperty("correctRemote").GetInt32()));
+        var team = report.GetProperty("quiz");
+        Assert.Equal((1, 3), (team.GetProperty("questions").GetInt32(), team.GetProperty("players").GetInt32()));
+        Assert.Equal((2, 1), (team.GetProperty("teams").GetProperty("onsitePlayers").GetInt32(), team.GetProperty("teams").GetProperty("remotePlayers").GetInt32()));
+        // Alice scored, Bob did not: the on-site average is half of Alice's points; no names in open data.
+        Assert.Equal(scoring.GetProperty("meanPoints").GetProperty("onsite").GetDouble(), team.GetProperty("teams").GetProperty("onsite").GetDouble());
+        Assert.DoesNotContain("Alice", json, StringComparison.Ordinal);
+
+        using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{created.JoinCode}/report.zip"));
+        var rows = Csv(zip, "poll_options.csv");
+        Assert.Equal(["3", "4", "2"], rows.Where(r => r["poll_id"] == ranking).Select(r => r["score"]));
+        Assert.Equal(["2", "1.67", "2.33"], rows.Where(r => r["poll_id"] == ranking).Select(r => r["average_rank"]));
+        Assert.Equal(["12", "3", "4"], rows.Where(r => r["poll_id"] == points).Select(r => r["points"]));
+        Assert.Equal(["false", "true", "false"], rows.Where(r => r["poll_id"] == quiz).Select(r => r["correct"]));
+        var csvQuiz = Csv(zip, "polls.csv").Single(r => r["id"] == quiz);
+        Assert.Equal(("300", "2", "1"), (csvQuiz["seconds"], csvQuiz["correct_answers"], csvQuiz["correct_remote"]));
+        var teams = Assert.Single(Csv(zip, "quiz.csv"));
+        Assert.Equal(("3", "2", "1"), (teams["players"], teams["players_onsite"], teams["players_remote"]));
     }
 
     [Fact]
@@ -112,6 +183,15 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path + ".zip")).StatusCode);
         Assert.True((await cafe.Facilitator.Snapshot()).ReportPublic);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/sessions/ZZZZZZ/report")).StatusCode);
+    }
+
+    // The schema library keeps a global registry by $id: the schema is built once per test run.
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(Repository.Root, "docs", "report.schema.json")));
+
+    private static void AssertValid(string json)
+    {
+        var validation = Schema.Value.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     private static int[] Ints(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];

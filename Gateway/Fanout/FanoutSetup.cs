@@ -9,6 +9,8 @@ public static class FanoutSetup
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.Section);
         services.AddHostedService<SubscriptionRenewer>();
+        services.AddOptions<ReactionOptions>().BindConfiguration(ReactionOptions.Section);
+        services.AddHostedService<ReactionFlusher>();
         return services;
     }
 }

@@ -70,11 +70,16 @@ internal sealed class SessionChangeForwarder : ISessionObserver
     private long _lastArrivalAt;
 
     private readonly Action<Guid> _joinedProgramme;
+    private readonly SessionReactions? _reactions;
+    private readonly string[] _reactionGroups;
 
     /// <param name="joinedProgramme">Called when the session joins a national programme.</param>
-    public SessionChangeForwarder(Guid sessionId, IHubClients clients, IGroupManager groups, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme)
+    /// <param name="reactions">Learns the session's reaction setting from the batches as they arrive.</param>
+    public SessionChangeForwarder(Guid sessionId, IHubClients clients, IGroupManager groups, ConnectionRegistry connections, FanoutOptions pacing, Action<Guid> joinedProgramme,
+        SessionReactions? reactions = null)
     {
-        (_sessionId, _clients, _groups, _connections, _joinedProgramme) = (sessionId, clients, groups, connections, joinedProgramme);
+        (_sessionId, _clients, _groups, _connections, _joinedProgramme, _reactions) = (sessionId, clients, groups, connections, joinedProgramme, reactions);
+        _reactionGroups = [.. FewScreens.Select(g => SessionFanout.GroupName(sessionId, g))];
         (_minSendInterval, _participantsBudget) = (pacing.MinSendInterval, new TokenBucket(Math.Max(1, pacing.ParticipantMessagesPerSecond), Math.Max(1, pacing.ParticipantMessagesPerSecond)));
         (_sliceAbove, _screensPerSlice, _slicePause) = (pacing.SliceAbove, Math.Max(1, pacing.ScreensPerSlice), pacing.SlicePause);
         _sliceGroups = [.. Enumerable.Range(0, Math.Max(1, pacing.Slices)).Select(k => SessionFanout.SliceGroupName(sessionId, k))];
@@ -86,8 +91,34 @@ internal sealed class SessionChangeForwarder : ISessionObserver
 
     public Task OnChanges(Guid sessionId, SessionChanges changes)
     {
+        // At arrival, not in seq order: the setting carries its seq, so a late batch changes nothing.
+        _reactions?.Learn(changes);
         _queue.Writer.TryWrite(changes);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A burst of reactions goes straight to this gateway's staff and projector screens, outside
+    /// the pump: it has no seq to keep in order, and must not wait behind a storm's sliced sends.
+    /// Participants' phones never receive it.
+    /// </summary>
+    public Task OnReactions(Guid sessionId, ReactionBurst burst)
+    {
+        _ = SendReactions(burst);
+        return Task.CompletedTask;
+    }
+
+    private async Task SendReactions(ReactionBurst burst)
+    {
+        try
+        {
+            using var patience = new CancellationTokenSource(SendPatience);
+            await _clients.Groups(_reactionGroups).SendAsync(SessionFanout.ReactionsEvent, burst, patience.Token);
+        }
+        catch (Exception)
+        {
+            // A burst is a moment's animation: a screen that misses one misses nothing it must resync.
+        }
     }
 
     public void Complete() => _queue.Writer.TryComplete();

@@ -17,6 +17,8 @@ public sealed partial class SessionFanout(
     public const string ChangesEvent = "changes";
     public const string PersonalEvent = "personal";
     public const string ResyncEvent = "resync";
+    /// <summary>A burst of live reactions, to the staff and the projector (not in "changes": it carries no seq).</summary>
+    public const string ReactionsEvent = "reactions";
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Subscription> _subscriptions = [];
 
@@ -102,6 +104,32 @@ public sealed partial class SessionFanout(
         }
     }
 
+    /// <summary>The live reactions of a session this gateway serves (null when it serves none of its screens).</summary>
+    public SessionReactions? ReactionsOf(Guid sessionId)
+    {
+        lock (_gate)
+        {
+            return _subscriptions.TryGetValue(sessionId, out var subscription) ? subscription.Reactions : null;
+        }
+    }
+
+    /// <summary>Each served session's reactions since the last take, as one tally per session (for <see cref="ReactionFlusher"/>).</summary>
+    public List<(Guid SessionId, ReactionTally Tally)> TakeReactions()
+    {
+        List<(Guid, ReactionTally)> tallies = [];
+        lock (_gate)
+        {
+            foreach (var (sessionId, subscription) in _subscriptions)
+            {
+                if (subscription.Reactions.Take() is { } tally)
+                {
+                    tallies.Add((sessionId, tally));
+                }
+            }
+        }
+        return tallies;
+    }
+
     /// <summary>Renews every subscription; also re-creates it on a session grain that was reactivated.</summary>
     public async Task RenewAll(CancellationToken cancellationToken)
     {
@@ -132,11 +160,12 @@ public sealed partial class SessionFanout(
 
     private Subscription Subscribe(Guid sessionId)
     {
+        var reactions = new SessionReactions();
         var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, hub.Groups, connections, options.Value,
-            programme => _ = programmes.Attach(programme, sessionId));
+            programme => _ = programmes.Attach(programme, sessionId), reactions);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
-        var subscription = new Subscription(forwarder, reference);
+        var subscription = new Subscription(forwarder, reference, reactions);
         subscription.Ready = SubscribeFirst(sessionId, grains.GetGrain<ISessionGrain>(sessionId), subscription);
         return subscription;
     }
@@ -157,6 +186,11 @@ public sealed partial class SessionFanout(
     {
         try
         {
+            // The last screen left: its session still gets the reactions counted since the last flush.
+            if (subscription.Reactions.Take() is { } tally)
+            {
+                await grains.GetGrain<ISessionGrain>(sessionId).AddReactions(tally);
+            }
             await grains.GetGrain<ISessionGrain>(sessionId).Unsubscribe(subscription.Reference);
         }
         catch (Exception ex)
@@ -171,9 +205,11 @@ public sealed partial class SessionFanout(
         }
     }
 
-    private sealed class Subscription(SessionChangeForwarder forwarder, ISessionObserver reference)
+    private sealed class Subscription(SessionChangeForwarder forwarder, ISessionObserver reference, SessionReactions reactions)
     {
         private Guid _activation;
+
+        public SessionReactions Reactions { get; } = reactions;
 
         public SessionChangeForwarder Forwarder { get; } = forwarder;
         public ISessionObserver Reference { get; } = reference;

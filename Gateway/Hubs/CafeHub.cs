@@ -10,7 +10,8 @@ namespace CafeIA.Gateway.Hubs;
 /// session and one participant; every later call acts as that participant. Roles are checked here
 /// and again by the session itself. Refusals surface as HubException("code: sentence").
 /// </summary>
-public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections) : Hub
+public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections,
+    Microsoft.Extensions.Options.IOptions<ReactionOptions> reactionOptions) : Hub
 {
     public async Task<JoinResult> JoinSession(string? joinCode, JoinOptions? options)
     {
@@ -38,7 +39,8 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         }
         // Bound from here on: OnDisconnectedAsync releases what this join took.
         var me = new ConnectionBinding(sessionId, joined.ParticipantId, joined.Role,
-            joined.Role == Role.Facilitator ? options.Key : null);
+            joined.Role == Role.Facilitator ? options.Key : null, joined.Snapshot.Me?.Mode ?? options.Mode);
+        fanout.ReactionsOf(sessionId)?.Learn(joined.Snapshot);
         ConnectionBinding.Bind(Context, me);
         connections.Add(sessionId, me.ParticipantId, Context);
         try

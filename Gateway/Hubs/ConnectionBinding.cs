@@ -6,8 +6,10 @@ namespace CafeIA.Gateway.Hubs;
 /// <summary>
 /// Who a connection acts as, set once by JoinSession and kept for the connection's life. A
 /// facilitator's key stays in this gateway's memory only (moderator links are derived from it).
+/// The mode is the participant's for good (a resumed participant keeps it): reactions are counted in it.
 /// </summary>
-public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Role Role, string? FacilitatorKey = null)
+public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Role Role, string? FacilitatorKey = null,
+    ParticipantMode Mode = ParticipantMode.Remote)
 {
     public bool IsStaff => Role is Role.Facilitator or Role.Moderator;
 

@@ -15,6 +15,9 @@ public sealed class ConnectionState
 
     public TokenBucket? Calls { get; set; }
 
+    /// <summary>This connection's reaction budget, made at its first reaction (most connections never react).</summary>
+    public TokenBucket? Reactions { get; set; }
+
     public ConnectionBinding? Binding { get; set; }
 
     /// <summary>This connection's state, if anything was kept for it.</summary>

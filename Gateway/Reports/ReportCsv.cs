@@ -64,6 +64,8 @@ public static class ReportCsv
                 {
                     Number(t.Number), Name(t.Mode), Time(t.Start), Time(t.End), t.End is { } end ? Number((int)Math.Round((end - t.Start).TotalSeconds)) : "",
                 }));
+            Table(zip, "reactions.csv", ["minute", "kind", "count", "onsite", "remote"],
+                (report.Reactions?.Timeline ?? []).SelectMany(m => m.Counts.Select(c => new[] { Time(m.At), c.Kind, Number(c.Count), Number(c.Onsite), Number(c.Remote) })));
             using var licence = new StreamWriter(zip.CreateEntry("LICENCE.txt").Open(), new UTF8Encoding(false));
             licence.Write($"{report.Licence.Name}\n{report.Licence.Url}\n\nSchema: {report.Schema}\n");
         }

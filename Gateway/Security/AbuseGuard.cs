@@ -34,6 +34,9 @@ public sealed class AbuseGuard : IDisposable
     /// <summary>A limiter for one connection's hub calls.</summary>
     public TokenBucket ForConnection() => new(_limits.CallBurstPerConnection, _limits.CallsPerSecondPerConnection);
 
+    /// <summary>A limiter for one connection's reactions (on top of its call budget).</summary>
+    public TokenBucket ForReactions() => new(_limits.ReactionBurstPerConnection, _limits.ReactionsPerSecondPerConnection);
+
     public bool TryOpenConnection(string address)
     {
         var open = _connections.AddOrUpdate(address, 1, (_, n) => n + 1);

@@ -42,6 +42,13 @@ public sealed class SessionLimits
     public int MaxAttendanceSamples { get; set; } = 24 * 60;
     public int MaxOperationIdLength { get; set; } = 64;
 
+    /// <summary>A session's reaction kinds: 1 to this many, each 1 to MaxReactionKindLength UTF-16 units (an emoji with its modifiers).</summary>
+    public int MaxReactionKinds { get; set; } = 8;
+    public int MaxReactionKindLength { get; set; } = 16;
+
+    /// <summary>Minutes of reaction counts a session keeps for its report (the oldest go first).</summary>
+    public int MaxReactionMinutes { get; set; } = 24 * 60;
+
     // Abuse limits, enforced by the gateway (hub filter, middleware).
 
     /// <summary>Largest SignalR message a client may send (SignalR's default is 32 KB).</summary>
@@ -50,6 +57,10 @@ public sealed class SessionLimits
     /// <summary>Hub calls per connection: a burst, refilled at a steady rate per second.</summary>
     public int CallBurstPerConnection { get; set; } = 30;
     public int CallsPerSecondPerConnection { get; set; } = 10;
+
+    /// <summary>Reactions per connection: a burst, refilled at a steady rate per second (on top of the call budget).</summary>
+    public int ReactionBurstPerConnection { get; set; } = 5;
+    public double ReactionsPerSecondPerConnection { get; set; } = 2;
 
     /// <summary>Questions per participant (across their connections): a burst, then one every N seconds.</summary>
     public int QuestionBurstPerParticipant { get; set; } = 5;

@@ -184,4 +184,17 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(ISessionObserver observer);
+
+    /// <summary>Staff: live reactions on or off, and their kinds (docs/PROTOCOL.md, "Live reactions").</summary>
+    [Alias("SetReactions")]
+    Task<Outcome<Done>> SetReactions(string participantId, ReactionsRequest request);
+
+    /// <summary>
+    /// What a gateway's connections reacted since its last tally (each reaction already checked by
+    /// the gateway). Counted in memory and written with the next commit or the periodic save; no
+    /// write, event or seq of its own. The session publishes bursts to subscribers at most every
+    /// half second (<see cref="ISessionObserver.OnReactions"/>).
+    /// </summary>
+    [Alias("AddReactions")]
+    Task AddReactions(ReactionTally tally);
 }

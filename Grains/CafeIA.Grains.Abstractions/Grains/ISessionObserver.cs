@@ -12,4 +12,8 @@ public interface ISessionObserver : IGrainObserver
 {
     [OneWay, Alias("OnChanges")]
     Task OnChanges(Guid sessionId, SessionChanges changes);
+
+    /// <summary>A burst of live reactions, for the staff and the projector: not a change, no seq (it may be lost).</summary>
+    [OneWay, Alias("OnReactions")]
+    Task OnReactions(Guid sessionId, ReactionBurst burst);
 }

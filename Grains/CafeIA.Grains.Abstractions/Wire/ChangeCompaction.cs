@@ -33,6 +33,7 @@ public static class ChangeCompaction
         HandsChanged => "",
         ScreenChanged => "",
         LeaderboardChanged => "",
+        ReactionsChanged => "",
         _ => null,
     };
 }

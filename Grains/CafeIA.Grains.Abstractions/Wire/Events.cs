@@ -84,6 +84,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(QuestionsPausedChanged), "questionsPaused")]
 [JsonDerivedType(typeof(ProfanityFilterChanged), "profanityFilter")]
 [JsonDerivedType(typeof(LeaderboardChanged), "leaderboardChanged")]
+[JsonDerivedType(typeof(ReactionsChanged), "reactionsChanged")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 

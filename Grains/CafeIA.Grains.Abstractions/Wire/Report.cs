@@ -15,7 +15,8 @@ public sealed record SessionReport(
     [property: Id(6)] ReportPoll[] Polls,
     [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns,
     [property: Id(30)] ReportAnnouncement[]? Announcements = null,
-    [property: Id(16)] ReportQuiz? Quiz = null)
+    [property: Id(16)] ReportQuiz? Quiz = null,
+    [property: Id(25)] ReportReactions? Reactions = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }
@@ -121,6 +122,27 @@ public sealed record ReportSpeakingTurn(
     [property: Id(1)] ParticipantMode Mode,
     [property: Id(2)] DateTimeOffset Start,
     [property: Id(3)] DateTimeOffset? End);
+
+/// <summary>
+/// Live reactions: totals, per kind, and minute by minute (only minutes with reactions), each split
+/// on site / remote. Kinds: the session's set at the end (a kind counted earlier and dropped since
+/// still appears in ByKind and the timeline).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportReactions")]
+public sealed record ReportReactions(
+    [property: Id(0)] int Total,
+    [property: Id(1)] int Onsite,
+    [property: Id(2)] int Remote,
+    [property: Id(3)] string[] Kinds,
+    [property: Id(4)] ReportReactionCount[] ByKind,
+    [property: Id(5)] ReportReactionMinute[] Timeline);
+
+[GenerateSerializer, Immutable, Alias("cafe.ReportReactionCount")]
+public sealed record ReportReactionCount([property: Id(0)] string Kind, [property: Id(1)] int Count, [property: Id(2)] int Onsite, [property: Id(3)] int Remote);
+
+/// <summary>One minute (At: its start, UTC) and the reactions counted in it, per kind.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportReactionMinute")]
+public sealed record ReportReactionMinute([property: Id(0)] DateTimeOffset At, [property: Id(1)] ReportReactionCount[] Counts);
 
 [GenerateSerializer, Immutable, Alias("cafe.ReportVisibility")]
 public sealed record ReportVisibility([property: Id(0)] bool Public, [property: Id(1)] string? OpId = null) : IOperation;

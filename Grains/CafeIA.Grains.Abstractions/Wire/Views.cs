@@ -236,7 +236,8 @@ public sealed record SessionSnapshot(
     [property: Id(22)] Announcement? Announcement = null,
     [property: Id(23)] bool QuestionsPaused = false,
     [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review,
-    [property: Id(21)] LeaderboardView? Leaderboard = null);
+    [property: Id(21)] LeaderboardView? Leaderboard = null,
+    [property: Id(25)] Reactions? Reactions = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

@@ -61,7 +61,8 @@ public sealed partial class Session
                     p.Budget, p.Seconds, p.MaxPoints, p is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScores(p) : null))],
             [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))],
             [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))],
-            ReportQuiz());
+            ReportQuiz(),
+            Reactions: ReactionReport());
     }
 
     private static ReportQuizScores QuizScores(Poll quiz)

@@ -40,5 +40,6 @@ public sealed partial class Session
         Announcement: state.Announcement,
         QuestionsPaused: state.QuestionsPaused,
         ProfanityFilter: state.ProfanityFilter,
-        Leaderboard: Leaderboard());
+        Leaderboard: Leaderboard(),
+        Reactions: ReactionSetting());
 }

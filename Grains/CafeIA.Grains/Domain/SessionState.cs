@@ -64,6 +64,19 @@ public sealed class SessionState
     /// <summary>Every announcement made, for the report.</summary>
     public List<AnnouncementRecord> Announcements { get; set; } = [];
 
+    /// <summary>The staff switched live reactions off (a session stored before reactions existed has them on).</summary>
+    public bool ReactionsOff { get; set; }
+
+    /// <summary>The reaction kinds the staff chose; null: the default set (Reactions.DefaultKinds).</summary>
+    public string[]? ReactionKinds { get; set; }
+
+    /// <summary>
+    /// Reactions counted per minute, per kind, by mode, for the report (only minutes with reactions).
+    /// Written with the next commit or the grain's periodic save, not per reaction: a crash may lose
+    /// the last few seconds of counts, which were never acknowledged as durable.
+    /// </summary>
+    public List<ReactionMinute> ReactionMinutes { get; set; } = [];
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }
@@ -263,4 +276,17 @@ public sealed class AnnouncementRecord
     public string Text { get; set; } = "";
     public DateTimeOffset At { get; set; }
     public DateTimeOffset? DismissedAt { get; set; }
+}
+
+/// <summary>One minute of reactions (At: the minute's start, UTC), per kind.</summary>
+public sealed class ReactionMinute
+{
+    public DateTimeOffset At { get; set; }
+    public Dictionary<string, ReactionSplit> Counts { get; set; } = [];
+}
+
+public sealed class ReactionSplit
+{
+    public int Onsite { get; set; }
+    public int Remote { get; set; }
 }

@@ -51,10 +51,11 @@ public sealed partial class SessionGrain(
         CafeMetrics.ActiveSessions.Add(1);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Reaction counts no commit has written yet: a grain leaving memory in good order keeps them.
+        await SaveReactions();
         CafeMetrics.ActiveSessions.Add(-1);
-        return Task.CompletedTask;
     }
 
     public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)
@@ -354,6 +355,7 @@ public sealed partial class SessionGrain(
         {
             return;
         }
+        ReactionsWritten();
         var write = SessionDocument.Write(_state, _session.TakeStoredChanges());
         try
         {

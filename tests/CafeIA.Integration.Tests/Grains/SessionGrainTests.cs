@@ -1,4 +1,5 @@
 using CafeIA.Grains;
+using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Orleans.Runtime;
 
@@ -126,9 +127,59 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         Assert.Equal([100, 100], results.Counts);
     }
 
+    [Fact]
+    public async Task Reaction_tallies_become_a_few_bursts_with_exact_totals_no_seq_and_their_counts_survive_deactivation()
+    {
+        var (session, created, facilitator) = await NewLiveSession();
+        var observer = new RecordingObserver();
+        var reference = Client.CreateObjectReference<ISessionObserver>(observer);
+        await session.Subscribe(reference);
+        var before = await session.GetSeq();
+
+        // Forty tallies at once (a gateway's flushes, or forty gateways'): the session publishes the first
+        // at once and holds the rest for the next burst, half a second later.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            session.AddReactions(new ReactionTally([new ReactionCount("👏", 1, 0), new ReactionCount("❤️", 0, 2), new ReactionCount("🍕", 9, 9)]))));
+        var bursts = await Eventually.Get(() => Task.FromResult(observer.Bursts), b => b.Sum(x => x.Onsite + x.Remote) >= 120, "the bursts of 40 tallies");
+        Assert.Equal((40, 80), (bursts.Sum(b => b.Counts.GetValueOrDefault("👏")), bursts.Sum(b => b.Counts.GetValueOrDefault("❤️"))));
+        Assert.Equal((40, 80), (bursts.Sum(b => b.Onsite), bursts.Sum(b => b.Remote)));
+        Assert.All(bursts, b => Assert.DoesNotContain("🍕", b.Counts.Keys));
+        Assert.InRange(bursts.Length, 1, 3);
+        Assert.Equal(before, await session.GetSeq()); // no event, no seq
+        Assert.Equal(0, observer.Count);
+        Client.DeleteObjectReference<ISessionObserver>(reference);
+
+        // No command wrote them: the grain saves them as it leaves memory.
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactions = (await session.GetReport(created.FacilitatorKey)).Value!.Reactions!;
+        Assert.Equal((120, 40, 80), (reactions.Total, reactions.Onsite, reactions.Remote));
+        Assert.Equal([new ReportReactionCount("👏", 40, 40, 0), new ReportReactionCount("❤️", 80, 0, 80)], reactions.ByKind);
+    }
+
     private sealed class RecordingObserver : ISessionObserver
     {
         private readonly List<ChangeBatch> _batches = [];
+        private readonly List<ReactionBurst> _bursts = [];
+
+        public ReactionBurst[] Bursts
+        {
+            get
+            {
+                lock (_bursts)
+                {
+                    return [.. _bursts];
+                }
+            }
+        }
+
+        public Task OnReactions(Guid sessionId, ReactionBurst burst)
+        {
+            lock (_bursts)
+            {
+                _bursts.Add(burst);
+            }
+            return Task.CompletedTask;
+        }
 
         /// <summary>What a participant's screen would receive of each change.</summary>
         private readonly SemaphoreSlim _arrived = new(0);

@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
-using Json.Schema;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CafeIA.Integration.Tests.Gateway;
@@ -25,7 +24,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cafe.Created.FacilitatorKey);
         var json = await http.GetStringAsync($"/api/sessions/{code}/report");
 
-        AssertValid(json);
+        ReportSchema.AssertValid(json);
 
         var report = JsonDocument.Parse(json).RootElement;
         var snapshot = await cafe.Facilitator.Snapshot();
@@ -72,7 +71,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
 
         // The CSV tables carry the same figures.
         using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
-        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "session.csv", "speaking_turns.csv", "words.csv"],
+        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "reactions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var options = Csv(zip, "poll_options.csv");
         foreach (var poll in polls.Where(p => p.GetProperty("kind").GetString() is "single" or "rating"))
@@ -123,7 +122,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.FacilitatorKey);
         var json = await http.GetStringAsync($"/api/sessions/{created.JoinCode}/report");
-        AssertValid(json);
+        ReportSchema.AssertValid(json);
 
         var report = JsonDocument.Parse(json).RootElement;
         var polls = report.GetProperty("polls").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
@@ -183,15 +182,6 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path + ".zip")).StatusCode);
         Assert.True((await cafe.Facilitator.Snapshot()).ReportPublic);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/sessions/ZZZZZZ/report")).StatusCode);
-    }
-
-    // The schema library keeps a global registry by $id: the schema is built once per test run.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromFile(Path.Combine(Repository.Root, "docs", "report.schema.json")));
-
-    private static void AssertValid(string json)
-    {
-        var validation = Schema.Value.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     private static int[] Ints(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];

@@ -19,6 +19,7 @@ internal sealed class CafeClient : IAsyncDisposable
 
     private readonly List<(long From, long Seq, DateTime At)> _arrivals = [];
     private readonly List<ProgrammeView> _programme = [];
+    private readonly List<ReactionBurst> _reactions = [];
     /// <summary>Batches that arrived while a join ran.</summary>
     private readonly List<ChangeBatch> _early = [];
     private bool _joining;
@@ -34,6 +35,18 @@ internal sealed class CafeClient : IAsyncDisposable
             }
         }
     }
+    /// <summary>Bursts of live reactions ("reactions" events) as they arrived.</summary>
+    public IReadOnlyList<ReactionBurst> ReactionBursts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _reactions];
+            }
+        }
+    }
+
     private string? _joinCode;
     private JoinOptions? _joinOptions;
 
@@ -110,6 +123,14 @@ internal sealed class CafeClient : IAsyncDisposable
             lock (_gate)
             {
                 _programme.Add(view);
+                Signal();
+            }
+        });
+        Hub.On<ReactionBurst>("reactions", burst =>
+        {
+            lock (_gate)
+            {
+                _reactions.Add(burst);
                 Signal();
             }
         });
@@ -376,6 +397,32 @@ internal sealed class CafeClient : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 throw new TimeoutException($"{ParticipantId} never received the expected {typeof(T).Name}.");
+            }
+        }
+    }
+
+    /// <summary>Waits until the reaction bursts received so far satisfy the condition; returns them.</summary>
+    public async Task<IReadOnlyList<ReactionBurst>> WaitForReactions(Func<IReadOnlyList<ReactionBurst>, bool> condition, string what)
+    {
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (condition(_reactions))
+                {
+                    return [.. _reactions];
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{ParticipantId} never received {what}; it has {_reactions.Count} bursts.");
             }
         }
     }

@@ -2,9 +2,12 @@ namespace CafeIA.Bench;
 
 /// <summary>
 /// Command-line options: --clients N, --rounds R, --configuration C (which build of the servers),
-/// --sessions S and --per-session P (many small sessions), --storage embedded|postgres.
+/// --sessions S and --per-session P (many small sessions), --storage embedded|postgres; for the
+/// reaction storm --seconds (each storm's window), --max-ratio (the vote p99 ratio it tolerates)
+/// and --flush-ms (the gateway's Reactions:FlushInterval; 0: one session call per reaction).
 /// </summary>
-public sealed record BenchOptions(int Clients, int Rounds, string Configuration, int Sessions, int PerSession, string Storage)
+public sealed record BenchOptions(int Clients, int Rounds, string Configuration, int Sessions, int PerSession, string Storage,
+    int Seconds = 10, double MaxRatio = 1.5, int? FlushMs = null)
 {
     public const string Embedded = "embedded";
     public const string Postgres = "postgres";
@@ -25,6 +28,9 @@ public sealed record BenchOptions(int Clients, int Rounds, string Configuration,
             Value("--configuration") ?? "Release",
             Number("--sessions", 1000),
             Number("--per-session", perSession),
-            storage);
+            storage,
+            Number("--seconds", 10),
+            double.Parse(Value("--max-ratio") ?? "1.5", System.Globalization.CultureInfo.InvariantCulture),
+            Value("--flush-ms") is { } flush ? int.Parse(flush, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

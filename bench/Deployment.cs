@@ -44,8 +44,8 @@ public sealed class Deployment : IAsyncDisposable
     public static Task<Deployment> Start(BenchOptions options) =>
         options.Storage == BenchOptions.Postgres ? Cluster(options) : Embedded(options);
 
-    /// <summary>The embedded gateway (co-hosted silo, SQLite), listening on these loopback addresses.</summary>
-    public static async Task<Deployment> Embedded(BenchOptions options, IReadOnlyList<string>? hosts = null)
+    /// <summary>The embedded gateway (co-hosted silo, SQLite), listening on these loopback addresses, with these settings added.</summary>
+    public static async Task<Deployment> Embedded(BenchOptions options, IReadOnlyList<string>? hosts = null, IReadOnlyList<string>? settings = null)
     {
         var deployment = new Deployment { _dataDirectory = Directory.CreateTempSubdirectory("cafeia-bench-").FullName };
         try
@@ -56,6 +56,7 @@ public sealed class Deployment : IAsyncDisposable
                 $"--Storage:DataDirectory={deployment._dataDirectory}",
                 $"--Cluster:SiloPort={ServerProcess.FreePort()}",
                 $"--Cluster:GatewayPort={ServerProcess.FreePort()}",
+                .. settings ?? [],
             ])));
         }
         catch

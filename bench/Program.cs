@@ -8,6 +8,10 @@ using CafeIA.Bench;
 //   --storage postgres: PostgreSQL (fsync on), one silo, the gateway as an Orleans client.
 // dotnet run -c Release --project bench -- upvotes --clients 10000 [--storage postgres]
 //   an upvote storm: every participant upvotes the same question once within ~10 s.
+// dotnet run -c Release --project bench -- reactions --clients 1000 [--seconds 10] [--max-ratio 1.5] [--flush-ms 250]
+//   a reaction storm during a vote storm: N voters vote while N other clients react as fast as
+//   their budget allows, against the same vote storm without reactions, alternated in one run;
+//   prints the vote ack p99 ratio and fails when it is over --max-ratio (or anything was lost).
 // dotnet run -c Release --project bench -- join --clients 10000
 //   a join wave: N participants connect and join one session as fast as they can; per-join
 //   latency, joins/s, server CPU and memory, against the bare hub's connect + one call.
@@ -33,6 +37,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "fanout" => FanoutBenchmark.Run,
     "votes" => VoteStormBenchmark.Run,
     "upvotes" => UpvoteStormBenchmark.Run,
+    "reactions" => ReactionStormBenchmark.Run,
     "join" => JoinWaveBenchmark.Run,
     "sessions" => ManySessionsBenchmark.Run,
     "programme" => ProgrammeBenchmark.Run,
@@ -67,6 +72,7 @@ static int Usage()
         usage: bench fanout  [--clients N] [--rounds R]
                bench votes   [--clients N] [--storage embedded|postgres]
                bench upvotes [--clients N] [--storage embedded|postgres]
+               bench reactions [--clients N] [--seconds S] [--max-ratio R] [--flush-ms F]
                bench join    [--clients N]
                bench sessions [--sessions S] [--per-session P]
                bench programme [--sessions S] [--per-session P]

@@ -73,6 +73,8 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("DismissAnnouncement", Staff, _ => new OperationRequest()),
         ("SetProfanityFilter", Facilitator, _ => new ProfanityFilterRequest(ProfanityMode.Mask)),
         ("ModerateWord", Staff, w => new WordModerationRequest(w.Poll, "mot", true)),
+        ("React", Everyone, _ => new ReactRequest("👏")),
+        ("SetReactions", Staff, _ => new ReactionsRequest(false)),
     ];
 
     private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme);

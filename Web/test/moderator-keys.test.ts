@@ -6,9 +6,10 @@ const q = (status: Question["status"]): Question => ({ id: "q1", text: "?", vote
 const method = (key: string, status: Question["status"]) => moderatorCallFor(key, q(status))?.method ?? null;
 
 describe("the moderator's keys on the focused card", () => {
-  it("A approves what waits or was put aside, and nothing else", () => {
+  it("A approves what waits or was rejected, restores what is archived, and nothing else", () => {
     expect(method("a", "pending")).toBe("ApproveQuestion");
-    expect(method("A", "hidden")).toBe("ApproveQuestion");
+    expect(method("A", "hidden")).toBe("RestoreQuestion");
+    expect(method("a", "answered")).toBe("RestoreQuestion");
     expect(method("a", "rejected")).toBe("ApproveQuestion");
     expect(method("a", "visible")).toBeNull();
   });

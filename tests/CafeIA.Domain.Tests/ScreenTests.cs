@@ -39,6 +39,17 @@ public sealed class ScreenTests
         Assert.Equal(new Screen(ScreenView.Questions), Ok(f.Session.Snapshot(f.Chloe)).Screen);
     }
 
+    [Theory]
+    [InlineData(ScreenView.Leaderboard)]
+    [InlineData(ScreenView.Podium)]
+    public void The_quiz_scores_can_be_put_on_screen(ScreenView view)
+    {
+        var f = new SessionFixture();
+        Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(view)));
+        Assert.Equal(new ScreenChanged(view), Assert.Single(f.Session.TakeChanges()!.For(Audience.Projector).Events));
+        Assert.Equal(new Screen(view), Ok(f.Session.Snapshot(f.Chloe)).Screen);
+    }
+
     [Fact]
     public void A_moderator_focuses_a_draft_poll_then_the_facilitator_opens_it()
     {
@@ -73,7 +84,7 @@ public sealed class ScreenTests
         var poll = f.NewPoll();
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Activity, "p99")), RefusalCodes.NotFound);
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Activity)), RefusalCodes.Invalid);
-        foreach (var view in new[] { ScreenView.Join, ScreenView.Questions, ScreenView.Pinned, ScreenView.Blank })
+        foreach (var view in new[] { ScreenView.Join, ScreenView.Questions, ScreenView.Pinned, ScreenView.Blank, ScreenView.Leaderboard, ScreenView.Podium })
         {
             Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(view, poll)), RefusalCodes.Invalid);
         }

@@ -105,7 +105,8 @@ public enum PollState
 
 /// <summary>
 /// What the room's screen shows, chosen by the staff (docs/PROTOCOL.md, "What the room sees"):
-/// the join code, one poll (Activity, with its poll id), the questions, the pinned question, or nothing.
+/// the join code, one poll (Activity, with its poll id), the questions, the pinned question, nothing,
+/// or the session's quiz scores (Leaderboard: the top 10 and the teams; Podium: the final top 3).
 /// </summary>
 public enum ScreenView
 {
@@ -114,6 +115,8 @@ public enum ScreenView
     Questions = 2,
     Pinned = 3,
     Blank = 4,
+    Leaderboard = 5,
+    Podium = 6,
 }
 
 /// <summary>How people take part in a café listed on the map.</summary>

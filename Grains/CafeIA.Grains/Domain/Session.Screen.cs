@@ -16,7 +16,7 @@ public sealed partial class Session
         }
         if (request.View is not { } view || !Enum.IsDefined(view))
         {
-            return Refuse<Done>(RefusalCodes.Invalid, "The screen shows one of join, activity, questions, pinned or blank.");
+            return Refuse<Done>(RefusalCodes.Invalid, "The screen shows one of join, activity, questions, pinned, blank, leaderboard or podium.");
         }
         if (view != ScreenView.Activity)
         {

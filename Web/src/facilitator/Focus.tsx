@@ -8,12 +8,16 @@ import { useAction } from "../session/action";
 import { Button } from "../ui/Button";
 import { Results, VotersLine } from "../ui/Results";
 import { EmptyState, Refusal } from "../ui/States";
+import { Countdown } from "../ui/Countdown";
 import { focusPoll, topQuestion } from "./commands";
 import { runShortcut } from "./Facilitator";
 
 const views: { view: ScreenView; key?: string }[] = [
   { view: "join", key: shortcutKeys.joinScreen }, { view: "questions" }, { view: "pinned", key: shortcutKeys.pinTop }, { view: "blank" },
 ];
+
+/** The quiz scores, offered once the session has a quiz. */
+const quizViews: { view: ScreenView; key?: string }[] = [{ view: "leaderboard" }, { view: "podium" }];
 
 /** The centre of Animer: what the room sees, the focus activity with its three switches, and its live results. */
 export function Focus({ s, session, keyError, onHelp, previous }: {
@@ -32,7 +36,7 @@ export function Focus({ s, session, keyError, onHelp, previous }: {
         <span class="meta">{t("facilitator.roomSees")}</span>
         <Button small kind="quiet" aria-pressed={view === "activity"} disabled={!previous && !poll}
           onClick={() => previous && run(() => session.call("SetScreen", previous))}>{t("screenView.activity")}</Button>
-        {views.map((v) => (
+        {[...views, ...(s.polls.some((p) => p.kind === "quiz") ? quizViews : [])].map((v) => (
           <Button key={v.view} small kind="quiet" shortcut={v.key} aria-pressed={view === v.view}
             onClick={() => run(() => session.call("SetScreen", { view: v.view }))}>{t(`screenView.${v.view}`)}</Button>
         ))}
@@ -64,8 +68,11 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
       <h2 id="focus-heading">{poll.question}</h2>
       <div class="switches" role="group" aria-label={t("facilitator.switches")}>
         <Button kind={open ? "primary" : undefined} aria-pressed={open} shortcut={keyLabel("toggleVoting")} pending={state.pending} data-switch="voting"
+          disabled={poll.kind === "quiz" && poll.state === "closed"}
           onClick={() => run(() => session.call(open ? "ClosePoll" : "OpenPoll", { pollId: poll.id }))}>
-          {t(open ? "facilitator.votingOpen" : poll.state === "draft" ? "facilitator.openVoting" : "facilitator.reopenVoting")}
+          {t(poll.kind === "quiz"
+            ? (open ? "facilitator.quizRunning" : poll.state === "draft" ? "facilitator.startQuiz" : "facilitator.quizDone")
+            : open ? "facilitator.votingOpen" : poll.state === "draft" ? "facilitator.openVoting" : "facilitator.reopenVoting")}
         </Button>
         <Button aria-pressed={onScreen} shortcut={shortcutKeys.toggleResults} pending={state.pending} data-switch="screen"
           onClick={() => run(() => session.call("ShowResultsOnScreen", { pollId: poll.id, show: !onScreen }))}>{t("facilitator.resultsOnScreen")}</Button>
@@ -73,6 +80,13 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
           onClick={() => run(() => session.call(onPhones ? "HideResults" : "RevealResults", { pollId: poll.id }))}>{t("facilitator.resultsOnPhones")}</Button>
       </div>
       <Refusal message={state.error} />
+      {poll.kind === "quiz" && open && <Countdown closesAt={poll.closesAt} seconds={poll.seconds} />}
+      {poll.kind === "quiz" && poll.state === "closed" && (
+        <div class="row quiz-next">
+          <Button small pending={state.pending} onClick={() => run(() => session.call("SetScreen", { view: "leaderboard" }))}>{t("facilitator.showLeaderboard")}</Button>
+          <Button small kind="quiet" pending={state.pending} onClick={() => run(() => session.call("SetScreen", { view: "podium" }))}>{t("facilitator.showPodium")}</Button>
+        </div>
+      )}
       {poll.results
         ? <div class="focus-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>
         : <EmptyState title={t("facilitator.noVoteYet")} />}

@@ -42,7 +42,9 @@ function PollCard({ poll, n, session, onEdit }: { poll: Poll; n: number; session
   );
 }
 
-const kinds: PollKind[] = ["single", "multiple", "wordCloud", "rating", "openText"];
+const kinds: PollKind[] = ["single", "multiple", "wordCloud", "rating", "openText", "ranking", "points", "quiz"];
+/** Kinds whose options are typed one per line. */
+const withOptions = (k: PollKind) => k === "single" || k === "multiple" || k === "ranking" || k === "points" || k === "quiz";
 
 function PollForm({ poll, session, onDone }: { poll: Poll | null; session: LiveSession; onDone: () => void }) {
   const [question, setQuestion] = useState(poll?.question ?? "");
@@ -53,14 +55,23 @@ function PollForm({ poll, session, onDone }: { poll: Poll | null; session: LiveS
   const [minLabel, setMinLabel] = useState(poll?.minLabel ?? "");
   const [maxLabel, setMaxLabel] = useState(poll?.maxLabel ?? "");
   const [hide, setHide] = useState(poll?.hideResults ?? false);
+  const [budget, setBudget] = useState(String(poll?.budget ?? 100));
+  const [correct, setCorrect] = useState<number[]>(poll?.correct ?? []);
+  const [seconds, setSeconds] = useState(String(poll?.seconds ?? 30));
+  const [maxPoints, setMaxPoints] = useState(String(poll?.maxPoints ?? 1000));
   const [run, state] = useAction();
   const [saved, setSaved] = useState<string | null>(null);
-  const choices = kind === "single" || kind === "multiple";
+  const choices = withOptions(kind);
+  const optionLines = options.split("\n").map((o) => o.trim()).filter(Boolean);
   const submit = async (e: Event) => {
     e.preventDefault();
     const request = {
       question, kind, hideResults: hide,
-      options: choices ? options.split("\n").map((o) => o.trim()).filter(Boolean) : undefined,
+      options: choices ? optionLines : undefined,
+      budget: kind === "points" ? Number(budget) : undefined,
+      correct: kind === "quiz" ? correct.filter((c) => c < optionLines.length) : undefined,
+      seconds: kind === "quiz" ? Number(seconds) : undefined,
+      points: kind === "quiz" ? Number(maxPoints) : undefined,
       maxChoices: kind === "multiple" && maxChoices ? Number(maxChoices) : undefined,
       scaleMax: kind === "rating" ? Number(scaleMax) : undefined,
       minLabel: kind === "rating" ? minLabel || undefined : undefined,
@@ -69,7 +80,7 @@ function PollForm({ poll, session, onDone }: { poll: Poll | null; session: LiveS
     const ok = await run(() => poll ? session.call("EditPoll", { pollId: poll.id, ...request }) : session.call("CreatePoll", request));
     if (ok) {
       setSaved(t(poll ? "facilitator.pollEdited" : "facilitator.pollCreated"));
-      if (!poll) { setQuestion(""); setOptions(""); setMaxChoices(""); setMinLabel(""); setMaxLabel(""); setHide(false); }
+      if (!poll) { setQuestion(""); setOptions(""); setMaxChoices(""); setMinLabel(""); setMaxLabel(""); setHide(false); setCorrect([]); }
       else onDone();
     }
   };
@@ -86,6 +97,26 @@ function PollForm({ poll, session, onDone }: { poll: Poll | null; session: LiveS
       </Field>
       {choices && <Field id="poll-options" label={t("facilitator.pollOptions")}>
         <textarea id="poll-options" rows={4} required value={options} onInput={(e) => setOptions(e.currentTarget.value)} />
+      </Field>}
+      {kind === "quiz" && optionLines.length > 0 && (
+        <fieldset class="field" id="poll-correct">
+          <legend>{t("facilitator.quizCorrect")}</legend>
+          {optionLines.map((o, i) => (
+            <label class="choice" key={`${i}:${o}`}><input type="checkbox" name="correct" value={i} checked={correct.includes(i)}
+              onChange={(e) => setCorrect(e.currentTarget.checked ? [...correct, i] : correct.filter((c) => c !== i))} /> {o}</label>
+          ))}
+        </fieldset>
+      )}
+      {kind === "quiz" && <>
+        <Field id="poll-seconds" label={t("facilitator.quizSeconds")}>
+          <input id="poll-seconds" type="number" min={5} max={300} inputMode="numeric" value={seconds} onInput={(e) => setSeconds(e.currentTarget.value)} />
+        </Field>
+        <Field id="poll-points" label={t("facilitator.quizPoints")}>
+          <input id="poll-points" type="number" min={1} max={100000} inputMode="numeric" value={maxPoints} onInput={(e) => setMaxPoints(e.currentTarget.value)} />
+        </Field>
+      </>}
+      {kind === "points" && <Field id="poll-budget" label={t("facilitator.pointsBudget")}>
+        <input id="poll-budget" type="number" min={1} max={10000} inputMode="numeric" value={budget} onInput={(e) => setBudget(e.currentTarget.value)} />
       </Field>}
       {kind === "multiple" && <Field id="poll-max" label={t("facilitator.pollMax")}>
         <input id="poll-max" type="number" min={1} max={10} inputMode="numeric" value={maxChoices} onInput={(e) => setMaxChoices(e.currentTarget.value)} />

@@ -7,6 +7,7 @@ import { useAction } from "../session/action";
 import { ModeLabel } from "../ui/Mode";
 import { PinIcon } from "../ui/Icons";
 import { EmptyState, Refusal } from "../ui/States";
+import { AnnounceForm } from "./AnnounceForm";
 
 /** The right of Animer: the top questions and the raised hands, each with one-click actions. */
 export function RoomSide({ s, session }: { s: Snapshot; session: LiveSession }) {
@@ -33,6 +34,7 @@ export function RoomSide({ s, session }: { s: Snapshot; session: LiveSession }) 
         {hands.length > 0 && <button type="button" class="btn small" disabled={state.pending} onClick={() => run(() => session.call("CallNextSpeaker"))}>{t("facilitator.callNext")}</button>}
         <Refusal message={state.error} />
       </section>
+      <AnnounceForm s={s} session={session} />
     </aside>
   );
 }

@@ -7,6 +7,25 @@ import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { Confirmation, Refusal } from "../ui/States";
 import { SettingCheckbox } from "../ui/SettingCheckbox";
+import type { ProfanityMode } from "../lib/protocol";
+
+const profanityModes: ProfanityMode[] = ["review", "mask", "off"];
+
+/** The language filter: hold flagged texts for review (the default), mask the words, or let everything through. */
+function ProfanitySetting({ s, session }: { s: Snapshot; session: LiveSession }) {
+  const [run, state] = useAction();
+  const mode = s.profanityFilter ?? "review";
+  return (
+    <fieldset class="field" id="profanity">
+      <legend>{t("facilitator.profanity")}</legend>
+      {profanityModes.map((m) => (
+        <label class="choice" key={m}><input type="radio" name="profanity" value={m} checked={mode === m} disabled={state.pending}
+          onChange={() => run(() => session.call("SetProfanityFilter", { mode: m }))} /> {t(`facilitator.profanity.${m}`)}</label>
+      ))}
+      <Refusal message={state.error} />
+    </fieldset>
+  );
+}
 
 /** Moderation, the remote audience's video, and the session's life (end, delete). */
 export function SettingsPanel({ s, session }: { s: Snapshot; session: LiveSession }) {
@@ -20,6 +39,10 @@ export function SettingsPanel({ s, session }: { s: Snapshot; session: LiveSessio
         <SettingCheckbox id="premoderation" label={t("facilitator.premoderation")} value={s.preModeration}
           onChange={(on) => session.call("SetModeration", { preModeration: on })}
           done={(on) => t(on ? "facilitator.premoderationOn" : "facilitator.premoderationOff")} />
+        <ProfanitySetting s={s} session={session} />
+        <SettingCheckbox id="reactions" label={t("facilitator.reactions", { kinds: (s.reactions?.kinds ?? []).join(" ") })} value={s.reactions?.enabled ?? true}
+          onChange={(on) => session.call("SetReactions", { enabled: on })}
+          done={(on) => t(on ? "facilitator.reactionsOn" : "facilitator.reactionsOff")} />
         <form id="video-form" onSubmit={(e) => { e.preventDefault(); void saveVideo(() => session.call("SetVideo", { url: video || null })); }}>
           <Field id="video-url" label={t("facilitator.videoLabel")}>
             <input id="video-url" type="url" inputMode="url" maxLength={500} placeholder="https://" value={video} onInput={(e) => setVideo(e.currentTarget.value)} />

@@ -5,13 +5,14 @@ import { currentLang, t } from "./i18n";
 export type Mode = "onsite" | "remote";
 export type Role = "participant" | "moderator" | "facilitator" | "projector";
 export type SessionState = "draft" | "live" | "ended";
-export type PollKind = "single" | "multiple" | "wordCloud" | "rating" | "openText";
+export type PollKind = "single" | "multiple" | "wordCloud" | "rating" | "openText" | "ranking" | "points" | "quiz";
 export type PollState = "draft" | "open" | "closed";
 
 export interface Counts { onsite: number; remote: number }
 
 /** What the room sees (SetScreen, the snapshot's `screen`, the event `screenChanged`). */
-export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank";
+/** leaderboard and podium: the quiz scores of the session (after a quiz, and at its end). */
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium";
 export interface Screen { view: ScreenView; pollId?: string }
 
 export type QuestionStatus =
@@ -32,6 +33,31 @@ export interface Question {
   authorId?: string;
   /** Staff and the author only. */
   rejectReason?: string;
+  /** The staff's reply, shown under the question. */
+  reply?: string;
+  repliedAt?: string;
+  /** Staff only: open questions that say the same thing (a merge is suggested). */
+  similarTo?: string[];
+  /** Staff only: held by the profanity filter. */
+  flagged?: boolean;
+}
+
+/** An announcement: a banner on phones and on the projector until the staff dismiss it. */
+export interface Announcement { id: string; text: string; at: string }
+
+/** Live reactions: the session's set of kinds (emoji) and whether they are on. */
+export interface ReactionSettings { enabled: boolean; kinds: string[] }
+
+/** A coalesced burst of reactions (projector and staff): counts by kind since the last burst. */
+export interface ReactionBurst { counts: Record<string, number>; onsite: number; remote: number }
+
+export type ProfanityMode = "off" | "review" | "mask";
+
+/** Top 10 of every quiz of the session, and the teams (average points per player of each mode). */
+export interface Leaderboard {
+  top: { name: string; points: number; rank: number; mode: Mode }[];
+  teams: { onsite?: number; remote?: number; onsitePlayers: number; remotePlayers: number };
+  players: number;
 }
 
 export interface Video { url: string; embedUrl?: string }
@@ -39,7 +65,12 @@ export interface Hand { participantId: string; name?: string; mode: Mode; raised
 export interface Speaker { name?: string; mode: Mode }
 export interface ModeratorLink { id: string; label?: string; createdAt: string; key?: string }
 
-export interface WordCount { word: string; count: number; onsite: number; remote: number }
+export interface WordCount { word: string; count: number; onsite: number; remote: number; flagged?: boolean }
+
+/** A figure per option, split on site / remote (ranking scores, points totals). */
+export interface OptionTotals { all: number[]; onsite: number[]; remote: number[] }
+/** A mean per option, split (null where nobody of that part voted). */
+export interface OptionMeans { all: (number | null)[]; onsite: (number | null)[]; remote: (number | null)[] }
 export interface Answer { id: string; text: string; mode: Mode; status: "pending" | "visible" | "hidden" }
 
 export interface PollResults {
@@ -52,6 +83,14 @@ export interface PollResults {
   words?: WordCount[];
   mean?: { all?: number; onsite?: number; remote?: number };
   answers?: Answer[];
+  /** Ranking: Borda scores. */
+  scores?: OptionTotals;
+  /** Ranking: average position, 1 = first. */
+  averageRank?: OptionMeans;
+  /** Points: points given to each option. */
+  totals?: OptionTotals;
+  /** Quiz: the right options, once the quiz closed. */
+  correct?: number[];
 }
 
 /** A national programme's tallies ("programme" event): counts summed over its cafés. */
@@ -86,6 +125,19 @@ export interface Poll {
   myWords?: string[];
   myRating?: number;
   myText?: string;
+  /** Points polls: the budget to share out. */
+  budget?: number;
+  /** Quiz: seconds to answer, the most points a right answer gives, and when it closes (while open). */
+  seconds?: number;
+  maxPoints?: number;
+  closesAt?: string;
+  /** Quiz: the right options (staff always, others once closed). */
+  correct?: number[];
+  myOrder?: number[];
+  myPoints?: number[];
+  /** Quiz, once closed: what my answer scored, and whether it was right. */
+  myScore?: number;
+  myCorrect?: boolean;
 }
 
 export interface Me {
@@ -96,6 +148,8 @@ export interface Me {
   muted: boolean;
   handRaised: boolean;
   speaking: boolean;
+  /** My quiz score so far: points, rank among the players. */
+  quiz?: { points: number; rank: number; players: number };
 }
 
 export interface Snapshot {
@@ -131,6 +185,13 @@ export interface Snapshot {
   reportPublic?: boolean;
   /** Staff only: the café's listing on the map of cafés, when published. */
   listing?: CafeListing;
+  /** Quiz scores, once a quiz closed. */
+  leaderboard?: Leaderboard;
+  announcement?: Announcement;
+  /** New questions are refused with `paused`; reading and upvoting go on. */
+  questionsPaused?: boolean;
+  profanityFilter?: ProfanityMode;
+  reactions?: ReactionSettings;
 }
 
 /** What the facilitator publishes on the map of cafés (docs/PROTOCOL.md, PublishCafe). */
@@ -174,7 +235,15 @@ export type SessionEvent =
   | { type: "cafeListed"; listing?: CafeListing }
   | { type: "reportPublished"; public: boolean }
   | { type: "programmeJoined"; programmeId: string }
-  | ({ type: "screenChanged" } & Screen);
+  | ({ type: "screenChanged" } & Screen)
+  | { type: "leaderboardChanged"; leaderboard: Leaderboard }
+  | { type: "questionReplied"; questionId: string; reply: string }
+  | { type: "announced"; announcement: Announcement }
+  | { type: "announcementDismissed"; id: string }
+  | { type: "questionsPaused"; paused: boolean }
+  | { type: "profanityFilter"; mode: ProfanityMode }
+  | ({ type: "reactions" } & ReactionBurst)
+  | { type: "reactionsChanged"; reactions: ReactionSettings };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
 export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }
@@ -185,7 +254,7 @@ export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned"
 export const isOpen = (q: { status: QuestionStatus }) => q.status === "visible" || q.status === "pinned";
 
 /** The refusal codes of docs/PROTOCOL.md. */
-const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full", "unavailable"] as const;
+const refusalCodes = ["invalid", "forbidden", "not-found", "closed", "not-live", "muted", "rate-limited", "full", "unavailable", "paused"] as const;
 type RefusalCode = (typeof refusalCodes)[number];
 const isRefusalCode = (code: string): code is RefusalCode => (refusalCodes as readonly string[]).includes(code);
 

@@ -171,7 +171,30 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "screenChanged":
       s.screen = e.pollId === undefined ? { view: e.view } : { view: e.view, pollId: e.pollId };
       break;
+    case "leaderboardChanged":
+      s.leaderboard = e.leaderboard;
+      break;
+    case "questionReplied":
+      s.questions = s.questions.map((q) => (q.id === e.questionId ? { ...q, reply: e.reply } : q));
+      break;
+    case "announced":
+      s.announcement = e.announcement;
+      break;
+    case "announcementDismissed":
+      if (s.announcement?.id === e.id) delete s.announcement;
+      break;
+    case "questionsPaused":
+      s.questionsPaused = e.paused;
+      break;
+    case "profanityFilter":
+      s.profanityFilter = e.mode;
+      break;
+    case "reactionsChanged":
+      s.reactions = e.reactions;
+      break;
+    case "reactions":
     case "roleRevoked":
+      // A burst is a moment, not state: screens animate it from the events they are given.
       break;
   }
 }

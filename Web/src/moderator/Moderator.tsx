@@ -14,6 +14,7 @@ import { ModeLabel } from "../ui/Mode";
 import { tabStatuses, type QueueTab } from "./keys";
 import { QuestionCard } from "./QuestionCard";
 import { SpeakingQueue } from "./SpeakingQueue";
+import { PauseSwitch } from "./PauseSwitch";
 
 export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
   const joined = session.joined.value;
@@ -26,7 +27,7 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
   const [sort, setSort] = useState<QueueOrder>("votes");
   const inTab = (name: QueueTab) => s.questions.filter((q) => tabStatuses[name].includes(q.status));
   const questions = order(inTab(tab), sort);
-  const tabs = (["todo", "pinned", "done", "hidden"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));
+  const tabs = (["todo", "pinned", "archive"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));
   return (
     <>
       <Header title={s.title}>
@@ -50,6 +51,7 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
                 <option value="fairness">{t("moderator.sortFairness")}</option>
               </select>
             </div>
+            <PauseSwitch s={s} session={session} />
             <p class="meta">{t("moderator.keysHint")}</p>
             <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as QueueTab)} label={t("moderator.queue")}>
               {questions.length === 0

@@ -37,6 +37,9 @@ export function QuestionCard({ q, s, session, others }: { q: Question; s: Snapsh
       <p class="meta">{statusLabel(q.status)} · {tn("common.votes", q.votes)} · {q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
         {q.edited && ` · ${t("moderator.edited")}`}{muted && ` · ${t("moderator.authorSuspended")}`}</p>
       {q.rejectReason && <p class="note">{t("moderator.reason", { reason: q.rejectReason })}</p>}
+      {q.flagged && <p class="badge flagged">{t("moderator.flagged")}</p>}
+      {q.reply && <div class="reply"><p class="meta">{t("participant.reply")}</p><p>{q.reply}</p></div>}
+      <Similar q={q} s={s} session={session} />
       <div class="row actions">
         {button("a", t(q.status === "pending" ? "moderator.approve" : "moderator.restore"))}
         {button("p", t(q.status === "pinned" ? "moderator.unpin" : "moderator.pin"))}
@@ -53,10 +56,37 @@ export function QuestionCard({ q, s, session, others }: { q: Question; s: Snapsh
   );
 }
 
+/**
+ * The server's duplicate suggestions for this question (`similarTo`, staff only): each one with
+ * its text and a one-action merge of this question into it (its votes and author follow).
+ */
+function Similar({ q, s, session }: { q: Question; s: Snapshot; session: LiveSession }) {
+  const [run, state] = useAction();
+  const similar = (q.similarTo ?? []).map((id) => s.questions.find((o) => o.id === id)).filter((o): o is Question => !!o && o.status !== "merged");
+  if (similar.length === 0 || q.status === "merged") return null;
+  return (
+    <div class="similar" data-similar={similar.map((o) => o.id).join(" ")}>
+      <p class="meta">{t("moderator.similar")}</p>
+      <ul class="stack">
+        {similar.map((o) => (
+          <li key={o.id} class="row">
+            <span class="similar-text">« {o.text} »</span>
+            <Button small pending={state.pending} data-merge-into={o.id}
+              onClick={() => run(() => session.call("MergeQuestions", { questionId: q.id, intoQuestionId: o.id }))}>{t("moderator.mergeHere")}</Button>
+          </li>
+        ))}
+      </ul>
+      <Refusal message={state.error} />
+    </div>
+  );
+}
+
 function MoreActions({ q, session, others, muted }: { q: Question; session: LiveSession; others: Question[]; muted: boolean }) {
   const [text, setText] = useState(q.text);
   const [reason, setReason] = useState("");
   const [chosen, setChosen] = useState<string | null>(null);
+  const [reply, setReply] = useState(q.reply ?? "");
+  useEffect(() => setReply(q.reply ?? ""), [q.reply]);
   // Another moderator's edit shows here too; the merge target falls back when its question goes.
   useEffect(() => setText(q.text), [q.text]);
   const into = others.some((o) => o.id === chosen) ? chosen! : others[0]?.id ?? "";
@@ -65,6 +95,13 @@ function MoreActions({ q, session, others, muted }: { q: Question; session: Live
   return (
     <details>
       <summary>{t("moderator.moreActions")}</summary>
+      {q.status !== "pending" && q.status !== "rejected" && (
+        <form class="inline-form" onSubmit={(e) => form(e, "ReplyToQuestion", { questionId: q.id, text: reply.trim() })}>
+          <label for={`reply-${q.id}`}>{t("moderator.replyLabel")}</label>
+          <textarea id={`reply-${q.id}`} rows={2} maxLength={500} required value={reply} onInput={(e) => setReply(e.currentTarget.value)} />
+          <button type="submit" class="btn small">{t("moderator.sendReply")}</button>
+        </form>
+      )}
       <form class="inline-form" onSubmit={(e) => form(e, "EditQuestion", { questionId: q.id, text: text.trim() })}>
         <label for={`edit-${q.id}`}>{t("moderator.editText")}</label>
         <textarea id={`edit-${q.id}`} rows={2} maxLength={500} value={text} onInput={(e) => setText(e.currentTarget.value)} />

@@ -10,7 +10,9 @@ export function moderatorCallFor(key: string, q: Question): HubCall | null {
   const questionId = q.id;
   switch (key.toLowerCase()) {
     case "a":
-      return q.status === "pending" || q.status === "hidden" || q.status === "rejected" ? { method: "ApproveQuestion", payload: { questionId } } : null;
+      // Approve what waits or was rejected; bring back what is archived (answered or hidden).
+      if (q.status === "pending" || q.status === "rejected") return { method: "ApproveQuestion", payload: { questionId } };
+      return q.status === "hidden" || q.status === "answered" ? { method: "RestoreQuestion", payload: { questionId } } : null;
     case "p":
       if (q.status === "pinned") return { method: "UnpinQuestion", payload: { questionId } };
       return q.status === "pending" || q.status === "visible" || q.status === "answered" ? { method: "PinQuestion", payload: { questionId } } : null;
@@ -23,11 +25,10 @@ export function moderatorCallFor(key: string, q: Question): HubCall | null {
   }
 }
 
-/** The tabs of the queue, and which statuses each holds. */
-export type QueueTab = "todo" | "pinned" | "done" | "hidden";
+/** The tabs of the queue, and which statuses each holds: the archive keeps what is answered, hidden or rejected. */
+export type QueueTab = "todo" | "pinned" | "archive";
 export const tabStatuses: Record<QueueTab, Question["status"][]> = {
   todo: ["pending", "visible"],
   pinned: ["pinned"],
-  done: ["answered"],
-  hidden: ["hidden", "rejected"],
+  archive: ["answered", "hidden", "rejected"],
 };

@@ -13,6 +13,8 @@ import { QuestionsTab } from "./QuestionsTab";
 import { PollsTab, visiblePolls } from "./PollsTab";
 import { Speaking } from "./Speaking";
 import { Announcer } from "./Announcer";
+import { ReactionBar } from "./ReactionBar";
+import { AnnouncementBanner } from "../ui/AnnouncementBanner";
 
 /** The live phone: a header that never covers content, the focus first, then Questions and Polls. */
 export function Live({ session }: { session: LiveSession }) {
@@ -26,9 +28,11 @@ export function Live({ session }: { session: LiveSession }) {
         <LanguageSwitch />
       </Header>
       <main id="live" class="live">
+        <AnnouncementBanner announcement={s.announcement} />
         <Video s={s} />
         <Speaking s={s} session={session} />
         <FocusCard s={s} session={session} />
+        <ReactionBar s={s} session={session} />
         <Tabs label={t("participant.sections")} selected={tab} onSelect={setTab} tabs={[
           { id: "questions", label: t("common.questions"), count: publicCount(s) },
           { id: "polls", label: t("common.polls"), count: visiblePolls(s).length },

@@ -6,6 +6,9 @@ import { useAction } from "../session/action";
 import { Results, VotersLine } from "../ui/Results";
 import { Card } from "../ui/Card";
 import { EmptyState, Refusal } from "../ui/States";
+import { RankingBallot } from "./ballots/RankingBallot";
+import { PointsBallot } from "./ballots/PointsBallot";
+import { QuizBallot } from "./ballots/QuizBallot";
 
 /** The polls a participant sees: open ones first, then the latest. */
 export function visiblePolls(s: Snapshot): Poll[] {
@@ -25,7 +28,7 @@ export function PollCard({ poll, session, programme, place = "list" }: { poll: P
   const national = programme?.polls.find((p) => poll.programmePollId && p.programmePollId === poll.programmePollId);
   return (
     <Card class="poll" data-poll={poll.id}>
-      <Ballot key={poll.id} poll={poll} session={session} idPrefix={`${place}-${poll.id}`} />
+      <BallotFor key={poll.id} poll={poll} session={session} idPrefix={`${place}-${poll.id}`} />
       {poll.results && <div class="poll-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>}
       {poll.results && national && (
         <section class="national" aria-label={t("programme.national", { title: programme!.title })}>
@@ -36,6 +39,16 @@ export function PollCard({ poll, session, programme, place = "list" }: { poll: P
       )}
     </Card>
   );
+}
+
+/** The ballot of the poll's kind. */
+function BallotFor({ poll, session, idPrefix }: { poll: Poll; session: LiveSession; idPrefix: string }) {
+  switch (poll.kind) {
+    case "ranking": return <RankingBallot poll={poll} session={session} />;
+    case "points": return <PointsBallot poll={poll} session={session} />;
+    case "quiz": return <QuizBallot poll={poll} session={session} me={session.snapshot.value?.me} />;
+    default: return <Ballot poll={poll} session={session} idPrefix={idPrefix} />;
+  }
 }
 
 function Ballot({ poll, session, idPrefix }: { poll: Poll; session: LiveSession; idPrefix: string }) {

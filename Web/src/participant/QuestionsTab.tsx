@@ -16,7 +16,9 @@ export function QuestionsTab({ s, session }: { s: Snapshot; session: LiveSession
   const answered = s.questions.filter((q) => q.status === "answered");
   return (
     <div class="questions-tab">
-      {s.state !== "ended" && <AskForm s={s} session={session} />}
+      {s.state !== "ended" && (s.questionsPaused
+        ? <p class="note paused" id="questions-paused" role="status">{t("participant.questionsPaused")}</p>
+        : <AskForm s={s} session={session} />)}
       {mine.length > 0 && <ul id="my-pending" class="stack" aria-label={t("participant.myPending")}>{mine.map((q) => <QuestionItem key={q.id} q={q} session={session} />)}</ul>}
       {questions.length === 0
         ? <EmptyState title={t("common.noQuestionsYet")}>{t("participant.beFirst")}</EmptyState>
@@ -82,6 +84,7 @@ export function QuestionItem({ q, session }: { q: Question; session: LiveSession
       <p class="text">{q.text}</p>
       <p class="meta">{q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
         {q.mine && ` · ${t("participant.yourQuestion")}`}{q.edited && ` · ${t("participant.editedByModeration")}`}</p>
+      {q.reply && <div class="reply"><p class="meta">{t("participant.reply")}</p><p>{q.reply}</p></div>}
       {q.status === "pending" && <p class="note">{t("participant.awaitingReview")}</p>}
       {q.status === "rejected" && <p class="note">{q.rejectReason ? t("participant.rejectedBecause", { reason: q.rejectReason }) : t("participant.rejected")}</p>}
       {canVote && (

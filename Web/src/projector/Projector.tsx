@@ -9,6 +9,9 @@ import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Button } from "../ui/Button";
 import { ActivityView, Attendance, BlankView, JoinView, PinnedView, QuestionsView } from "./views";
 import { sendShortcut } from "./keys";
+import { LeaderboardView, PodiumView } from "./quiz";
+import { AnnouncementBanner } from "../ui/AnnouncementBanner";
+import { Bursts } from "../ui/Bursts";
 import { KeyHelp } from "../ui/KeyHelp";
 
 type Theme = "light" | "dark";
@@ -63,10 +66,12 @@ export function Projector({ session }: { session: LiveSession }) {
   const view = s?.deleted ? "deleted" : s?.screen?.view ?? "join";
   return (
     <div key={language} class={`screen view-${view}${idle ? " idle" : ""}`} data-view={view}>
+      <AnnouncementBanner announcement={s?.announcement} closable={false} />
       <main class="stage" id="stage">
         {failure ? <p class="empty"><strong>{failure}</strong></p>
           : !s ? <p class="empty"><strong>{t("screen.connecting")}</strong></p>
           : <Stage s={s} view={view} session={session} />}
+        {s?.reactions?.enabled !== false && <Bursts session={session} />}
       </main>
       <footer class="strip">
         <div class="strip-info">
@@ -102,6 +107,8 @@ function Stage({ s, view, session }: { s: Snapshot; view: string; session: LiveS
     case "questions": return <QuestionsView s={s} />;
     case "pinned": return <PinnedView s={s} />;
     case "blank": return <BlankView />;
+    case "leaderboard": return <LeaderboardView s={s} />;
+    case "podium": return <PodiumView s={s} />;
     default: return <JoinView s={s} />;
   }
 }

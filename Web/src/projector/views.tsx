@@ -7,6 +7,7 @@ import { Results, VotersLine } from "../ui/Results";
 import { ModeLabel } from "../ui/Mode";
 import { EmptyState } from "../ui/States";
 import { resultsOnScreen } from "../lib/polls";
+import { QuizActivity } from "./quiz";
 
 // The projector's views, one per `screen.view`. Each fills the stage and shrinks to fit
 // (useFit); the questions view curates: the top one large, the next few small.
@@ -50,6 +51,15 @@ export function ActivityView({ s, programme }: { s: Snapshot; programme: Program
   useFit(ref, [poll, programme], 0.35, undefined, 1.5);
   if (!poll) {
     return <div class="view waiting" ref={ref}><EmptyState title={t("screen.nextSoon")}>{t("screen.nextSoonHint")}</EmptyState></div>;
+  }
+  if (poll.kind === "quiz") {
+    return (
+      <div class="view activity-view quiz-view" ref={ref} data-poll={poll.id} data-state={poll.state}>
+        <p class="kicker">{t(poll.state === "closed" ? "screen.quizAnswer" : "pollKind.quiz")}</p>
+        <h1 class="screen-title">{poll.question}</h1>
+        <QuizActivity poll={poll} />
+      </div>
+    );
   }
   const shown = resultsOnScreen(poll);
   const national = programme?.polls.find((p) => p.programmePollId === poll.programmePollId && poll.programmePollId);

@@ -13,7 +13,7 @@ export function Results({ poll, results, legend = true }: { poll: Poll; results:
   if (poll.kind === "openText") return <Answers results={results} />;
   return (
     <div class="results">
-      <Bars poll={poll} results={results} />
+      <Bars poll={poll} rows={barRows(poll, results)} />
       {legend && <ModeLegend />}
     </div>
   );
@@ -27,29 +27,54 @@ export function barLabels(poll: Poll): string[] {
     i === 0 && poll.minLabel ? `1 · ${poll.minLabel}` : i === max - 1 && poll.maxLabel ? `${max} · ${poll.maxLabel}` : String(i + 1));
 }
 
-function Bars({ poll, results }: { poll: Poll; results: PollResults }) {
+/** One bar: its label, the figure split on site / remote, the words after the figure, and whether it is the right answer. */
+interface BarRow { label: string; value: number; onsite: number; remote: number; figure: string; correct?: boolean }
+
+/**
+ * What each bar measures, as the server counted it: votes (choices, rating values, quiz
+ * answers), Borda scores with the average rank (ranking), or points given (points).
+ */
+export function barRows(poll: Poll, r: PollResults): BarRow[] {
   const labels = barLabels(poll);
-  const max = Math.max(1, ...labels.map((_, i) => results.counts[i] ?? 0));
-  const total = poll.kind === "multiple" ? results.voters : results.counts.reduce((a, b) => a + b, 0);
+  const split = (t: { all: number[]; onsite: number[]; remote: number[] } | undefined, i: number) =>
+    ({ value: t?.all[i] ?? 0, onsite: t?.onsite[i] ?? 0, remote: t?.remote[i] ?? 0 });
+  if (poll.kind === "ranking") {
+    return labels.map((label, i) => {
+      const rank = r.averageRank?.all[i];
+      const row = split(r.scores, i);
+      return { label, ...row, figure: rank == null ? tn("charts.pointsUnit", row.value) : `${tn("charts.pointsUnit", row.value)} · ${t("charts.averageRank", { rank: formatNumber(rank) })}` };
+    });
+  }
+  if (poll.kind === "points") {
+    const given = (r.totals?.all ?? []).reduce((a, b) => a + b, 0);
+    return labels.map((label, i) => { const row = split(r.totals, i); return { label, ...row, figure: `${tn("charts.pointsUnit", row.value)} · ${percentLabel(row.value, given)}` }; });
+  }
+  const total = poll.kind === "multiple" ? r.voters : r.counts.reduce((a, b) => a + b, 0);
+  const correct = r.correct ?? (poll.kind === "quiz" ? poll.correct : undefined);
+  return labels.map((label, i) => {
+    const count = r.counts[i] ?? 0;
+    return { label, value: count, onsite: r.onsite[i] ?? 0, remote: r.remote[i] ?? 0, figure: `· ${percentLabel(count, total)}`, correct: correct?.includes(i) };
+  });
+}
+
+function Bars({ poll, rows }: { poll: Poll; rows: BarRow[] }) {
+  const max = Math.max(1, ...rows.map((row) => row.value));
   return (
     <ul class="bars" aria-label={t("charts.resultsFor", { question: poll.question })}>
-      {labels.map((label, i) => {
-        const [count, onsite, remote] = [results.counts[i] ?? 0, results.onsite[i] ?? 0, results.remote[i] ?? 0];
-        return (
-          <li key={`${i}:${label}`} data-option={i} data-count={count}>
-            <span class="label">
-              <span class="option">{label}</span>
-              <span class="figure"><strong>{formatNumber(count)}</strong> · {percentLabel(count, total)}{" "}
-                <span class="split">(<ModeLabel mode="onsite" count={formatNumber(onsite)} /> · <ModeLabel mode="remote" count={formatNumber(remote)} />)</span>
-              </span>
+      {rows.map((row, i) => (
+        <li key={`${i}:${row.label}`} data-option={i} data-count={row.value} class={row.correct ? "correct" : undefined}>
+          <span class="label">
+            <span class="option">{row.label}{row.correct && <span class="sr-only"> ({t("charts.rightAnswer")})</span>}</span>
+            <span class="figure"><strong>{formatNumber(row.value)}</strong> {row.figure}{" "}
+              <span class="split">(<ModeLabel mode="onsite" count={formatNumber(row.onsite)} /> · <ModeLabel mode="remote" count={formatNumber(row.remote)} />)</span>
             </span>
-            <span class="bar" aria-hidden="true">
-              <span class="onsite" style={{ width: `${(100 * onsite) / max}%` }} />
-              <span class="remote" style={{ width: `${(100 * remote) / max}%` }} />
-            </span>
-          </li>
-        );
-      })}
+          </span>
+          <span class="bar" aria-hidden="true">
+            <span class="onsite" style={{ width: `${(100 * row.onsite) / max}%` }} />
+            <span class="remote" style={{ width: `${(100 * row.remote) / max}%` }} />
+          </span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -3,7 +3,6 @@ import { render } from "preact";
 import { SessionStore } from "../src/lib/store";
 import type { Poll, Question, Snapshot } from "../src/lib/protocol";
 import { barRows } from "../src/ui/Results";
-import { tabStatuses } from "../src/moderator/keys";
 import { LeaderboardView, PodiumView } from "../src/projector/quiz";
 
 const poll = (extra: Partial<Poll>): Poll => ({
@@ -56,12 +55,6 @@ describe("the store follows the new events", () => {
     store.apply({ seq: 5, events: [{ type: "leaderboardChanged", leaderboard }, { type: "reactions", counts: { "👏": 3 }, onsite: 2, remote: 1 }] });
     expect(store.snapshot!.leaderboard).toEqual(leaderboard);
     expect(store.snapshot!.seq).toBe(5);
-  });
-});
-
-describe("the moderator's archive", () => {
-  it("holds answered, hidden and rejected questions", () => {
-    expect(tabStatuses.archive).toEqual(["answered", "hidden", "rejected"]);
   });
 });
 

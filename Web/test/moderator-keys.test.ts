@@ -14,6 +14,11 @@ describe("the moderator's keys on the focused card", () => {
     expect(method("a", "visible")).toBeNull();
   });
 
+  it("M merges into the first duplicate the server suggests, when there is one", () => {
+    expect(moderatorCallFor("m", { ...q("visible"), similarTo: ["q7", "q9"] })).toEqual({ method: "MergeQuestions", payload: { questionId: "q1", intoQuestionId: "q7" } });
+    expect(method("m", "visible")).toBeNull();
+  });
+
   it("P pins, and unpins the pinned one", () => {
     expect(method("p", "visible")).toBe("PinQuestion");
     expect(method("p", "pending")).toBe("PinQuestion");

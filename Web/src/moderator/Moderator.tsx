@@ -27,7 +27,7 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
   const [sort, setSort] = useState<QueueOrder>("votes");
   const inTab = (name: QueueTab) => s.questions.filter((q) => tabStatuses[name].includes(q.status));
   const questions = order(inTab(tab), sort);
-  const tabs = (["todo", "pinned", "archive"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));
+  const tabs = (["todo", "pinned", "done", "hidden"] as const).map((id) => ({ id, label: t(`moderator.tab.${id}`), count: inTab(id).length }));
   return (
     <>
       <Header title={s.title}>

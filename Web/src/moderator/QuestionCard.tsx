@@ -68,10 +68,10 @@ function Similar({ q, s, session }: { q: Question; s: Snapshot; session: LiveSes
     <div class="similar" data-similar={similar.map((o) => o.id).join(" ")}>
       <p class="meta">{t("moderator.similar")}</p>
       <ul class="stack">
-        {similar.map((o) => (
+        {similar.map((o, i) => (
           <li key={o.id} class="row">
             <span class="similar-text">« {o.text} »</span>
-            <Button small pending={state.pending} data-merge-into={o.id}
+            <Button small pending={state.pending} data-merge-into={o.id} shortcut={i === 0 && q.similarTo?.[0] === o.id ? "M" : undefined}
               onClick={() => run(() => session.call("MergeQuestions", { questionId: q.id, intoQuestionId: o.id }))}>{t("moderator.mergeHere")}</Button>
           </li>
         ))}

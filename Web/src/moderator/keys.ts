@@ -1,7 +1,7 @@
 import type { Question } from "../lib/protocol";
 
-// The moderator's keys on the focused question card: A approve, P pin (again: unpin), D done
-// (answered), H hide. Which call a key means depends on the question's status; the server
+// The moderator's keys on the focused question card: A approve (or restore from the archive),
+// P pin (again: unpin), D done (answered), H hide, M merge into the suggested duplicate. Which call a key means depends on the question's status; the server
 // still decides (a transition not in its table is refused).
 
 export interface HubCall { method: string; payload: object }
@@ -18,6 +18,11 @@ export function moderatorCallFor(key: string, q: Question): HubCall | null {
       return q.status === "pending" || q.status === "visible" || q.status === "answered" ? { method: "PinQuestion", payload: { questionId } } : null;
     case "d":
       return q.status === "visible" || q.status === "pinned" ? { method: "MarkAnswered", payload: { questionId } } : null;
+    case "m": {
+      // Merge into the duplicate the server suggests (the first one it named).
+      const into = q.similarTo?.[0];
+      return into && q.status !== "merged" ? { method: "MergeQuestions", payload: { questionId, intoQuestionId: into } } : null;
+    }
     case "h":
       return q.status === "pending" || q.status === "visible" || q.status === "pinned" || q.status === "answered" ? { method: "HideQuestion", payload: { questionId } } : null;
     default:
@@ -25,10 +30,11 @@ export function moderatorCallFor(key: string, q: Question): HubCall | null {
   }
 }
 
-/** The tabs of the queue, and which statuses each holds: the archive keeps what is answered, hidden or rejected. */
-export type QueueTab = "todo" | "pinned" | "archive";
+/** The tabs of the queue, and which statuses each holds; "done" and "hidden" are the archive, restorable with A. */
+export type QueueTab = "todo" | "pinned" | "done" | "hidden";
 export const tabStatuses: Record<QueueTab, Question["status"][]> = {
   todo: ["pending", "visible"],
   pinned: ["pinned"],
-  archive: ["answered", "hidden", "rejected"],
+  done: ["answered"],
+  hidden: ["hidden", "rejected"],
 };

@@ -94,7 +94,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         await other.FocusAsync();
         await moderator.Keyboard.PressAsync("h");
         await facilitator.WaitForState(s => s.Questions[second].Status == QuestionStatus.Hidden, "the second question hidden");
-        await Expect(moderator.GetByRole(AriaRole.Tab, new() { Name = "Archives" })).ToContainTextAsync("1");
+        await Expect(moderator.GetByRole(AriaRole.Tab, new() { Name = "Masquées" })).ToContainTextAsync("1");
         await Expect(todo).ToContainTextAsync("0");
 
         // D marks the pinned one answered, from its tab.
@@ -102,10 +102,10 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
         await moderator.Locator($"#questions li[data-question='{first}']").FocusAsync();
         await moderator.Keyboard.PressAsync("d");
         await facilitator.WaitForState(s => s.Questions[first].Status == QuestionStatus.Answered, "the first question answered");
-        await Expect(moderator.GetByRole(AriaRole.Tab, new() { Name = "Archives" })).ToContainTextAsync("2");
+        await Expect(moderator.GetByRole(AriaRole.Tab, new() { Name = "Traitées" })).ToContainTextAsync("1");
 
         // Typing in a card's field is never a key.
-        await moderator.GetByRole(AriaRole.Tab, new() { Name = "Archives" }).ClickAsync();
+        await moderator.GetByRole(AriaRole.Tab, new() { Name = "Masquées" }).ClickAsync();
         var hidden = moderator.Locator($"#questions li[data-question='{second}']");
         await hidden.Locator("summary").ClickAsync();
         await hidden.GetByLabel("Corriger le texte").FillAsync("a p d h");

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Snapshot } from "../lib/protocol";
 import { t } from "../lib/i18n";
@@ -8,6 +8,26 @@ import { Field } from "../ui/Field";
 import { Confirmation, Refusal } from "../ui/States";
 import { SettingCheckbox } from "../ui/SettingCheckbox";
 import type { ProfanityMode } from "../lib/protocol";
+
+/** The reactions offered on phones: emoji separated by spaces (the server checks them). */
+function ReactionKinds({ s, session }: { s: Snapshot; session: LiveSession }) {
+  const current = (s.reactions?.kinds ?? []).join(" ");
+  const [kinds, setKinds] = useState(current);
+  useEffect(() => setKinds(current), [current]);
+  const [run, state] = useAction();
+  return (
+    <form id="reaction-kinds" class="inline-form" onSubmit={(e) => {
+      e.preventDefault();
+      void run(() => session.call("SetReactions", { enabled: s.reactions?.enabled ?? true, kinds: kinds.split(/\s+/).filter(Boolean) }));
+    }}>
+      <Field id="reaction-kinds-input" label={t("facilitator.reactionKinds")}>
+        <input id="reaction-kinds-input" maxLength={80} value={kinds} onInput={(e) => setKinds(e.currentTarget.value)} />
+      </Field>
+      <button type="submit" class="btn small" disabled={state.pending || kinds === current}>{t("common.save")}</button>
+      <Refusal message={state.error} />
+    </form>
+  );
+}
 
 const profanityModes: ProfanityMode[] = ["review", "mask", "off"];
 
@@ -43,6 +63,7 @@ export function SettingsPanel({ s, session }: { s: Snapshot; session: LiveSessio
         <SettingCheckbox id="reactions" label={t("facilitator.reactions", { kinds: (s.reactions?.kinds ?? []).join(" ") })} value={s.reactions?.enabled ?? true}
           onChange={(on) => session.call("SetReactions", { enabled: on })}
           done={(on) => t(on ? "facilitator.reactionsOn" : "facilitator.reactionsOff")} />
+        <ReactionKinds s={s} session={session} />
         <form id="video-form" onSubmit={(e) => { e.preventDefault(); void saveVideo(() => session.call("SetVideo", { url: video || null })); }}>
           <Field id="video-url" label={t("facilitator.videoLabel")}>
             <input id="video-url" type="url" inputMode="url" maxLength={500} placeholder="https://" value={video} onInput={(e) => setVideo(e.currentTarget.value)} />

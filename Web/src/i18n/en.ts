@@ -605,4 +605,5 @@ export const en: Record<keyof typeof fr, string> = {
   "moderator.tab.hidden": "Hidden",
   "moderator.empty.done": "No question answered yet.",
   "moderator.empty.hidden": "No hidden question.",
+  "facilitator.reactionKinds": "Reactions offered (emoji separated by spaces)",
 };

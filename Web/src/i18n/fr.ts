@@ -605,4 +605,5 @@ export const fr = {
   "moderator.tab.hidden": "Masquées",
   "moderator.empty.done": "Aucune question traitée.",
   "moderator.empty.hidden": "Aucune question masquée.",
+  "facilitator.reactionKinds": "Réactions proposées (emoji séparés par des espaces)",
 } as const;

@@ -14,6 +14,13 @@ export function Results({ poll, results, legend = true }: { poll: Poll; results:
   return (
     <div class="results">
       <Bars poll={poll} rows={barRows(poll, results)} />
+      {poll.kind === "rating" && results.mean?.all != null && (
+        <p class="mean" data-mean={results.mean.all}>{t("charts.meanSplit", {
+          all: formatNumber(results.mean.all), max: poll.scaleMax ?? 5,
+          onsite: results.mean.onsite == null ? "–" : formatNumber(results.mean.onsite),
+          remote: results.mean.remote == null ? "–" : formatNumber(results.mean.remote),
+        })}</p>
+      )}
       {legend && <ModeLegend />}
     </div>
   );

@@ -1,0 +1,27 @@
+import type { Mode, PollKind, PollResults, QuestionStatus } from "../lib/protocol";
+
+/** The session report as GET /api/sessions/{code}/report sends it (docs/PROTOCOL.md, "Session report"; docs/report.schema.json). */
+export interface SessionReport {
+  licence: { id: string; name: string; url: string };
+  generatedAt: string;
+  session: { title: string; state: "draft" | "live" | "ended"; createdAt: string; startedAt?: string; endedAt?: string };
+  attendance: { participantsOnsite: number; participantsRemote: number; peakOnsite: number; peakRemote: number; timeline: { at: string; onsite: number; remote: number }[] };
+  questions: {
+    asked: number; askedOnsite: number; askedRemote: number; published: number; answered: number; replied?: number;
+    questions: { id: string; text: string; votes: number; status: QuestionStatus; mode: Mode; reply?: string }[];
+  };
+  polls: ReportPoll[];
+  speakingTurns: { number: number; mode: Mode; start: string; end?: string }[];
+  /** The session's quizzes as a whole: no names, the teams on site against remote. */
+  quiz?: { questions: number; players: number; teams: { onsite?: number; remote?: number; onsitePlayers: number; remotePlayers: number } };
+  /** Reactions per minute, by kind, split on site / remote. */
+  reactions?: { at: string; kind: string; onsite: number; remote: number }[];
+  announcements?: { at: string; text: string }[];
+}
+
+export interface ReportPoll {
+  id: string; question: string; kind: PollKind; state: "open" | "closed"; options: string[]; results: PollResults;
+  scaleMax?: number; budget?: number; seconds?: number; maxPoints?: number;
+  /** Quiz: right answers and mean points per answer, split. */
+  scoring?: { correctAnswers: number; correctOnsite: number; correctRemote: number; meanPoints: { all?: number; onsite?: number; remote?: number } };
+}

@@ -9,6 +9,7 @@ import { Button } from "../ui/Button";
 import { Results, VotersLine } from "../ui/Results";
 import { EmptyState, Refusal } from "../ui/States";
 import { Countdown } from "../ui/Countdown";
+import { HeldItems } from "../moderator/HeldItems";
 import { focusPoll, topQuestion } from "./commands";
 import { runShortcut } from "./Facilitator";
 
@@ -87,6 +88,7 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
           <Button small kind="quiet" pending={state.pending} onClick={() => run(() => session.call("SetScreen", { view: "podium" }))}>{t("facilitator.showPodium")}</Button>
         </div>
       )}
+      <HeldItems poll={poll} session={session} />
       {poll.results
         ? <div class="focus-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>
         : <EmptyState title={t("facilitator.noVoteYet")} />}

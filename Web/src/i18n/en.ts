@@ -611,4 +611,10 @@ export const en: Record<keyof typeof fr, string> = {
   "report.reactionsHeading": "Reactions",
   "report.reactionsCaption": "Live reactions, minute by minute",
   "report.reaction": "Reaction",
+  "held.answers": "Answers to review",
+  "held.words": "Words held by the language filter",
+  "held.show": "Show to everyone",
+  "held.status.pending": "waiting",
+  "held.status.visible": "shown",
+  "held.status.hidden": "hidden",
 };

@@ -611,4 +611,10 @@ export const fr = {
   "report.reactionsHeading": "Réactions",
   "report.reactionsCaption": "Réactions en direct, minute par minute",
   "report.reaction": "Réaction",
+  "held.answers": "Réponses à relire",
+  "held.words": "Mots retenus par le filtre de langage",
+  "held.show": "Montrer à tous",
+  "held.status.pending": "en attente",
+  "held.status.visible": "montrée",
+  "held.status.hidden": "masquée",
 } as const;

@@ -71,7 +71,7 @@ export interface WordCount { word: string; count: number; onsite: number; remote
 export interface OptionTotals { all: number[]; onsite: number[]; remote: number[] }
 /** A mean per option, split (null where nobody of that part voted). */
 export interface OptionMeans { all: (number | null)[]; onsite: (number | null)[]; remote: (number | null)[] }
-export interface Answer { id: string; text: string; mode: Mode; status: "pending" | "visible" | "hidden" }
+export interface Answer { id: string; text: string; mode: Mode; status: "pending" | "visible" | "hidden"; /** Staff only: flagged by the language filter. */ flagged?: boolean }
 
 export interface PollResults {
   counts: number[];

@@ -15,6 +15,7 @@ import { tabStatuses, type QueueTab } from "./keys";
 import { QuestionCard } from "./QuestionCard";
 import { SpeakingQueue } from "./SpeakingQueue";
 import { PauseSwitch } from "./PauseSwitch";
+import { HeldItems, pollsWithHeldItems } from "./HeldItems";
 
 export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
   const joined = session.joined.value;
@@ -59,7 +60,10 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
                 : <ol id="questions" class="stack">{questions.map((q) => <QuestionCard key={q.id} q={q} s={s} session={session} others={others(s, q)} />)}</ol>}
             </Tabs>
           </section>
-          <SpeakingQueue s={s} session={session} />
+          <div class="side">
+            <SpeakingQueue s={s} session={session} />
+            {pollsWithHeldItems(s).map((p) => <section key={p.id} class="card"><h2>{p.question}</h2><HeldItems poll={p} session={session} /></section>)}
+          </div>
         </div>
       </main>
     </>

@@ -49,6 +49,18 @@ public sealed class QuizTests
         Assert.Equal(PollState.Closed, f.Poll(poll, f.Facilitator).State);
     }
 
+    [Fact]
+    public void Phones_learn_whether_to_pick_one_option_or_several_but_not_which_nor_how_many_are_right()
+    {
+        var f = Cafe();
+        var one = OpenQuiz(f, correct: [1]);
+        var several = OpenQuiz(f, correct: [0, 2], question: "Lesquelles ?");
+        Assert.Equal(1, f.Poll(one, f.Alice).MaxChoices);
+        Assert.Equal(Options.Length, f.Poll(several, f.Alice).MaxChoices);
+        Assert.Null(f.Poll(several, f.Alice).Correct);
+        Assert.Equal([0, 2], f.Poll(several, f.Facilitator).Correct!);
+    }
+
     [Theory]
     [InlineData(null, 30, 1000, false)]
     [InlineData(new int[0], 30, 1000, false)]

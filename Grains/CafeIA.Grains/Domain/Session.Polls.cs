@@ -370,11 +370,15 @@ public sealed partial class Session
         }, isStaff: audience == Audience.Staff);
     }
 
-    /// <summary>The poll as an audience sees it; a quiz's correct options only for the staff until it closes.</summary>
+    /// <summary>
+    /// The poll as an audience sees it; a quiz's correct options only for the staff until it closes.
+    /// A quiz says how many options a ballot may pick (1, or any number when several are right),
+    /// never how many are right.
+    /// </summary>
     private static PollView PollView(Poll poll, PollResults? results, bool isStaff) => new(
         poll.Id, poll.Question, poll.Kind, poll.Options, poll.State,
         results,
-        MaxChoices: poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
+        MaxChoices: poll.Kind == PollKind.Quiz ? (poll.Correct is { Length: 1 } ? 1 : poll.Options.Length) : poll.MaxChoices, ScaleMax: poll.ScaleMax, MinLabel: poll.MinLabel, MaxLabel: poll.MaxLabel,
         HideResults: poll.HideResults, Revealed: poll.Revealed, ProgrammePollId: poll.ProgrammePollId,
         ResultsOnScreen: poll.OnScreen, OpenedAt: poll.State == PollState.Draft ? null : poll.OpenedAt,
         Budget: poll.Budget, Seconds: poll.Seconds, MaxPoints: poll.MaxPoints,

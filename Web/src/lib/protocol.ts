@@ -148,8 +148,11 @@ export interface Me {
   muted: boolean;
   handRaised: boolean;
   speaking: boolean;
-  /** My quiz score so far: points, rank among the players. */
-  quiz?: { points: number; rank: number; players: number };
+  /**
+   * My quiz standing (personal): points, rank among the players, the name the leaderboard shows,
+   * and my answer to the quiz that closed last (absent if I did not answer it).
+   */
+  quiz?: { points: number; rank: number; players: number; name?: string; pollId?: string; score?: number; correct?: boolean };
 }
 
 export interface Snapshot {
@@ -236,7 +239,7 @@ export type SessionEvent =
   | { type: "reportPublished"; public: boolean }
   | { type: "programmeJoined"; programmeId: string }
   | ({ type: "screenChanged" } & Screen)
-  | { type: "leaderboardChanged"; leaderboard: Leaderboard }
+  | { type: "leaderboardChanged"; leaderboard?: Leaderboard }
   | { type: "questionReplied"; questionId: string; reply: string }
   | { type: "announced"; announcement: Announcement }
   | { type: "announcementDismissed"; id: string }

@@ -43,7 +43,8 @@ export function QuizActivity({ poll }: { poll: Poll }) {
 export function LeaderboardView({ s }: { s: Snapshot }) {
   const board = s.leaderboard;
   const ref = useRef<HTMLDivElement>(null);
-  useFit(ref, [board]);
+  // A short list grows, to be read from the back of the room.
+  useFit(ref, [board], 0.35, undefined, 1.6);
   if (!board || board.top.length === 0) {
     return <div class="view waiting" ref={ref}><EmptyState title={t("screen.noScores")}>{t("screen.noScoresHint")}</EmptyState></div>;
   }

@@ -71,7 +71,7 @@ function Bars({ poll, rows }: { poll: Poll; rows: BarRow[] }) {
       {rows.map((row, i) => (
         <li key={`${i}:${row.label}`} data-option={i} data-count={row.value} class={row.correct ? "correct" : undefined}>
           <span class="label">
-            <span class="option">{row.label}{row.correct && <span class="sr-only"> ({t("charts.rightAnswer")})</span>}</span>
+            <span class="option">{row.label}{row.correct && <span class="right-badge"> ✓ {t("charts.rightAnswer")}</span>}</span>
             <span class="figure"><strong>{formatNumber(row.value)}</strong> {row.figure}{" "}
               <span class="split">(<ModeLabel mode="onsite" count={formatNumber(row.onsite)} /> · <ModeLabel mode="remote" count={formatNumber(row.remote)} />)</span>
             </span>

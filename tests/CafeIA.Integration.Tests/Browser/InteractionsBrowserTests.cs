@@ -24,20 +24,22 @@ public sealed class InteractionsBrowserTests(BrowserFixture browser, ITestOutput
             Correct: [1], Seconds: 8))).PollId;
         await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, quiz));
 
-        var projector = await browser.NewPage();
+        var projector = await browser.NewPage(bypassCsp: true);
         await projector.SetViewportSizeAsync(1920, 1080);
         await projector.GotoAsync($"/screen/{created.JoinCode}#key={created.ProjectorKey}");
-        await Expect(projector.Locator(".quiz-view .quiz-option")).ToHaveCountAsync(4);
+        // A draft in focus is not shown to the room: the quiz starts when it opens.
+        await Expect(projector.Locator(".view.waiting")).ToBeVisibleAsync();
 
-        var fast = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place");
-        var wrong = await browser.JoinAsParticipant(created.JoinCode, "Bob", "à distance");
+        var fast = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place", bypassCsp: true);
+        var wrong = await browser.JoinAsParticipant(created.JoinCode, "Bob", "à distance", bypassCsp: true);
         await using var slow = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions("Chloé", ParticipantMode.Remote));
 
         await facilitator.Invoke("OpenPoll", new PollRef(quiz));
+        await Expect(projector.Locator(".quiz-view .quiz-option")).ToHaveCountAsync(4);
         // The countdown runs on the projector and on the phones.
         var countdown = projector.Locator(".quiz-view .countdown");
         await Expect(countdown).ToBeVisibleAsync();
-        Assert.InRange(int.Parse(await countdown.GetAttributeAsync("data-remaining") ?? "0"), 1, 8);
+        Assert.InRange(int.Parse(await countdown.GetAttributeAsync("data-remaining") ?? "0", System.Globalization.CultureInfo.InvariantCulture), 1, 8);
         await projector.ScreenshotAsync(new() { Path = Artifacts.PathFor("quiz-countdown-1920x1080.png") });
 
         // Alice answers right at once (one tap), Bob wrong, Chloé right but later.
@@ -96,7 +98,7 @@ public sealed class InteractionsBrowserTests(BrowserFixture browser, ITestOutput
         await facilitator.Invoke("OpenPoll", new PollRef(ranking));
         await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, ranking));
 
-        var phone = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place");
+        var phone = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place", bypassCsp: true);
         await phone.SetViewportSizeAsync(390, 844);
         var ballot = phone.Locator(".focus-card .ranking-ballot");
         var rows = ballot.Locator(".ranking li .option");
@@ -142,7 +144,7 @@ public sealed class InteractionsBrowserTests(BrowserFixture browser, ITestOutput
         await using var chloe = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions("Chloé", ParticipantMode.Onsite));
         await chloe.Invoke("Upvote", new QuestionRef(second));
 
-        var moderator = await browser.NewPage();
+        var moderator = await browser.NewPage(bypassCsp: true);
         await moderator.GotoAsync($"/moderate/{created.JoinCode}#key={created.ModeratorKey}");
         var card = moderator.Locator($"#questions li[data-question='{second}']");
         var suggestion = card.Locator(".similar");

@@ -15,7 +15,8 @@ export const optionLetter = (i: number) => String.fromCharCode(65 + i);
  * quiz closes: right or wrong, the points it gave, and my rank so far (personal, from the server).
  */
 export function QuizBallot({ poll, session, me }: { poll: Poll; session: LiveSession; me?: Me }) {
-  const several = (poll.correct?.length ?? 1) > 1 || poll.maxChoices !== undefined && poll.maxChoices > 1;
+  // The server says whether to pick one option or several (never which, nor how many are right).
+  const several = poll.maxChoices !== undefined && poll.maxChoices > 1;
   const [choices, setChoices] = useState<number[]>(poll.myChoices ?? []);
   const [run, state] = useAction();
   const answered = poll.myChoices !== undefined;
@@ -33,6 +34,10 @@ export function QuizBallot({ poll, session, me }: { poll: Poll; session: LiveSes
     else { setChoices([i]); void send([i]); }
   };
   const closed = poll.state === "closed";
+  // My verdict: in my snapshot's poll, or in the personal `me` sent when this quiz closed.
+  const last = me?.quiz?.pollId === poll.id ? me.quiz : undefined;
+  const right = last?.correct ?? poll.myCorrect;
+  const score = last?.score ?? poll.myScore;
   return (
     <div class="ballot quiz-ballot" data-poll={poll.id}>
       <div class="quiz-head">
@@ -42,15 +47,15 @@ export function QuizBallot({ poll, session, me }: { poll: Poll; session: LiveSes
       {several && poll.state === "open" && !answered && <p class="note">{t("quiz.several")}</p>}
       <ul class="quiz-options" role="list">
         {poll.options.map((o, i) => {
-          const right = closed && poll.correct?.includes(i);
+          const isRight = closed && poll.correct?.includes(i);
           const mine = (poll.myChoices ?? choices).includes(i);
           return (
             <li key={i}>
-              <button type="button" class={`quiz-option option-${i % 6}${mine ? " mine" : ""}${right ? " right" : ""}`}
+              <button type="button" class={`quiz-option option-${i % 6}${mine ? " mine" : ""}${isRight ? " right" : ""}`}
                 aria-pressed={mine} disabled={!open || state.pending} onClick={() => pick(i)} data-option={i}>
                 <span class="letter" aria-hidden="true">{optionLetter(i)}</span>
                 <span class="text">{o}</span>
-                {right && <span class="mark">✓ <span class="sr-only">{t("charts.rightAnswer")}</span></span>}
+                {isRight && <span class="mark">✓ <span class="sr-only">{t("charts.rightAnswer")}</span></span>}
               </button>
             </li>
           );
@@ -59,12 +64,12 @@ export function QuizBallot({ poll, session, me }: { poll: Poll; session: LiveSes
       {several && open && <button type="button" class="btn primary wide" disabled={state.pending || choices.length === 0} onClick={() => send(choices)}>{t("quiz.answer")}</button>}
       {answered && !closed && <p class="confirmation" role="status">{t("quiz.answered")}</p>}
       {!answered && poll.state === "closed" && <p class="meta">{t("quiz.tooLate")}</p>}
-      {closed && poll.myCorrect !== undefined && (
-        <p class={poll.myCorrect ? "quiz-verdict right" : "quiz-verdict wrong"} role="status">
-          {poll.myCorrect ? t("quiz.right", { points: formatNumber(poll.myScore ?? 0) }) : t("quiz.wrong")}
+      {closed && answered && right !== undefined && (
+        <p class={right ? "quiz-verdict right" : "quiz-verdict wrong"} role="status">
+          {right ? t("quiz.right", { points: formatNumber(score ?? 0) }) : t("quiz.wrong")}
         </p>
       )}
-      {closed && me?.quiz && <p class="quiz-rank" data-rank={me.quiz.rank}>{me.quiz.rank === 1 ? t("quiz.myRankFirst", { players: formatNumber(me.quiz.players) }) : t("quiz.myRank", { rank: formatNumber(me.quiz.rank), players: formatNumber(me.quiz.players) })} · {tn("quiz.myPoints", me.quiz.points)}</p>}
+      {closed && answered && me?.quiz && <p class="quiz-rank" data-rank={me.quiz.rank}>{me.quiz.rank === 1 ? t("quiz.myRankFirst", { players: formatNumber(me.quiz.players) }) : t("quiz.myRank", { rank: formatNumber(me.quiz.rank), players: formatNumber(me.quiz.players) })} · {tn("quiz.myPoints", me.quiz.points)}</p>}
       <Refusal message={state.error} />
     </div>
   );

@@ -52,7 +52,7 @@ describe("the store follows the new events", () => {
     store.applyPersonal({ seq: 4, events: [{ type: "questionReplied", questionId: "q1", reply: "Oui" }] });
     expect(store.snapshot!.questions[0].reply).toBe("Oui");
     const leaderboard = { top: [{ name: "Renard curieux", points: 900, rank: 1, mode: "onsite" as const }], teams: { onsite: 900, onsitePlayers: 1, remotePlayers: 0 }, players: 1 };
-    store.apply({ seq: 5, events: [{ type: "leaderboardChanged", leaderboard }, { type: "reactions", counts: { "👏": 3 }, onsite: 2, remote: 1 }] });
+    store.apply({ seq: 5, events: [{ type: "leaderboardChanged", leaderboard }] });
     expect(store.snapshot!.leaderboard).toEqual(leaderboard);
     expect(store.snapshot!.seq).toBe(5);
   });

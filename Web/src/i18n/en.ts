@@ -617,4 +617,6 @@ export const en: Record<keyof typeof fr, string> = {
   "held.status.pending": "waiting",
   "held.status.visible": "shown",
   "held.status.hidden": "hidden",
+  "report.reactionsTotal": "Reactions in all",
+  "report.announcementsHeading": "Announcements",
 };

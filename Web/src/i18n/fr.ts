@@ -617,4 +617,6 @@ export const fr = {
   "held.status.pending": "en attente",
   "held.status.visible": "montrée",
   "held.status.hidden": "masquée",
+  "report.reactionsTotal": "Réactions en tout",
+  "report.announcementsHeading": "Annonces",
 } as const;

@@ -1,5 +1,5 @@
 import * as signalR from "@microsoft/signalr";
-import { refusalOf, type ChangeBatch, type JoinResult, type Mode, type ProgrammeView } from "./protocol";
+import { refusalOf, type ChangeBatch, type JoinResult, type Mode, type ProgrammeView, type ReactionBurst } from "./protocol";
 import { SessionStore } from "./store";
 
 export interface JoinRequest {
@@ -24,6 +24,14 @@ export class SessionConnection {
   private rejoining = false;
   private joinedAt = 0;
 
+  private burstListeners: Array<(burst: ReactionBurst) => void> = [];
+
+  /** Calls the listener with each burst of live reactions (staff and projector only); returns how to stop. */
+  onReactions(listener: (burst: ReactionBurst) => void): () => void {
+    this.burstListeners.push(listener);
+    return () => { this.burstListeners = this.burstListeners.filter((l) => l !== listener); };
+  }
+
   constructor(private readonly request: JoinRequest) {
     this.hub = new signalR.HubConnectionBuilder()
       .withUrl(new URL("/hubs/cafe", location.href).href)
@@ -38,6 +46,8 @@ export class SessionConnection {
     // The session moved to another silo: changes may have been missed, whatever the seq says.
     this.hub.on("resync", () => void this.resync());
     this.hub.on("programme", (view: ProgrammeView) => this.store.setProgramme(view));
+    // Live reactions come apart from the changes, with no seq: a moment to animate, not state.
+    this.hub.on("reactions", (burst: ReactionBurst) => { for (const listener of this.burstListeners) listener(burst); });
     this.hub.on("personal", (batch: ChangeBatch) => {
       this.store.applyPersonal(batch);
       // A revoked moderator link: the server closes the connection; do not reconnect with it.
@@ -76,6 +86,8 @@ export class SessionConnection {
    */
   async invoke<T = void>(method: string, payload?: object): Promise<T> {
     if (method === "GetSnapshot") return this.hub.invoke<T>(method);
+    // A reaction has no operation id: a retried one would be a second reaction.
+    if (method === "React") return this.hub.invoke<T>(method, payload ?? {});
     const request = { ...(payload ?? {}), opId: newOperationId() };
     return this.retrying(() => this.hub.invoke<T>(method, request));
   }

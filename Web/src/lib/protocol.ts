@@ -245,7 +245,6 @@ export type SessionEvent =
   | { type: "announcementDismissed"; id: string }
   | { type: "questionsPaused"; paused: boolean }
   | { type: "profanityFilter"; mode: ProfanityMode }
-  | ({ type: "reactions" } & ReactionBurst)
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */

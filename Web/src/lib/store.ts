@@ -192,9 +192,7 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "reactionsChanged":
       s.reactions = e.reactions;
       break;
-    case "reactions":
     case "roleRevoked":
-      // A burst is a moment, not state: screens animate it from the events they are given.
       break;
   }
 }

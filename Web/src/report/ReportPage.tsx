@@ -116,7 +116,13 @@ function ReportBody({ report }: { report: SessionReport }) {
         <div id="polls">{report.polls.map((p) => <ReportPollView key={p.id} p={p} />)}</div>
         {report.quiz && <QuizSummary quiz={report.quiz} />}
       </section>
-      {report.reactions && report.reactions.length > 0 && <Reactions minutes={report.reactions} clock={clock} />}
+      {report.announcements && report.announcements.length > 0 && (
+        <section aria-labelledby="announcements-heading">
+          <h2 id="announcements-heading">{t("report.announcementsHeading")}</h2>
+          <ul id="announcements">{report.announcements.map((n) => <li key={n.at}><span class="meta">{clock(n.at)}</span> {n.text}</li>)}</ul>
+        </section>
+      )}
+      {report.reactions && report.reactions.total > 0 && <Reactions reactions={report.reactions} clock={clock} />}
       <section aria-labelledby="turns-heading">
         <h2 id="turns-heading">{t("report.turnsHeading")}</h2>
         {report.speakingTurns.length === 0

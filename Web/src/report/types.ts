@@ -14,10 +14,16 @@ export interface SessionReport {
   speakingTurns: { number: number; mode: Mode; start: string; end?: string }[];
   /** The session's quizzes as a whole: no names, the teams on site against remote. */
   quiz?: { questions: number; players: number; teams: { onsite?: number; remote?: number; onsitePlayers: number; remotePlayers: number } };
-  /** Reactions per minute, by kind, split on site / remote. */
-  reactions?: { at: string; kind: string; onsite: number; remote: number }[];
-  announcements?: { at: string; text: string }[];
+  /** Live reactions: totals, per kind, and minute by minute (minutes with reactions only), split on site / remote. */
+  reactions?: {
+    total: number; onsite: number; remote: number; kinds: string[];
+    byKind: ReactionCount[];
+    timeline: { at: string; counts: ReactionCount[] }[];
+  };
+  announcements?: { text: string; at: string; dismissedAt?: string }[];
 }
+
+export interface ReactionCount { kind: string; count: number; onsite: number; remote: number }
 
 export interface ReportPoll {
   id: string; question: string; kind: PollKind; state: "open" | "closed"; options: string[]; results: PollResults;

@@ -8,22 +8,18 @@ const MAX_FLYING = 40;
 let next = 0;
 
 /**
- * Reactions rising over the stage, from the coalesced `reactions` events the server sends the
- * projector (counts by kind since the last burst). Decoration only: hidden from screen readers,
+ * Reactions rising over the stage, from the coalesced `reactions` bursts the server sends the
+ * projector (counts by kind since the last burst, a SignalR event of its own). Decoration only: hidden from screen readers,
  * never taking clicks, and nothing at all when the room switched reactions off.
  */
 export function Bursts({ session }: { session: LiveSession }) {
   const [flying, setFlying] = useState<Flying[]>([]);
-  useEffect(() => session.connection.store.onChange((events) => {
+  useEffect(() => session.connection.onReactions((burst) => {
     const born: Flying[] = [];
-    for (const e of events) {
-      if (e.type !== "reactions") continue;
-      for (const [kind, count] of Object.entries(e.counts)) {
-        for (let i = 0; i < Math.min(count, 12); i++) born.push({ id: next++, kind, left: 5 + Math.random() * 90 });
-      }
+    for (const [kind, count] of Object.entries(burst.counts)) {
+      for (let i = 0; i < Math.min(count, 12); i++) born.push({ id: next++, kind, left: 5 + Math.random() * 90 });
     }
-    if (born.length === 0) return;
-    setFlying((now) => [...now, ...born].slice(-MAX_FLYING));
+    if (born.length > 0) setFlying((now) => [...now, ...born].slice(-MAX_FLYING));
   }), [session]);
   const land = (id: number) => setFlying((now) => now.filter((f) => f.id !== id));
   return (

@@ -163,4 +163,31 @@ public sealed class InteractionsBrowserTests(BrowserFixture browser, ITestOutput
         violations.ForEach(output.WriteLine);
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task Reactions_tapped_on_a_phone_rise_on_the_projector_and_go_when_switched_off()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café réactif");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var projector = await browser.NewPage();
+        await projector.SetViewportSizeAsync(1280, 720);
+        await projector.GotoAsync($"/screen/{created.JoinCode}#key={created.ProjectorKey}");
+        await Expect(projector.Locator(".join-view .join-code")).ToHaveTextAsync(created.JoinCode);
+
+        var phone = await browser.JoinAsParticipant(created.JoinCode, "Alice", "sur place", bypassCsp: true);
+        var bar = phone.Locator(".reaction-bar");
+        await Expect(bar.Locator("button")).ToHaveCountAsync(5);
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Réagir : 👏" }).ClickAsync();
+        await bar.GetByRole(AriaRole.Button, new() { Name = "Réagir : ❤️" }).ClickAsync();
+        // The bursts rise over the stage, decoration hidden from screen readers, never taking clicks.
+        await Expect(projector.Locator(".bursts .burst[data-reaction='👏']").First).ToBeAttachedAsync();
+        Assert.Equal("true", await projector.Locator(".bursts").GetAttributeAsync("aria-hidden"));
+        var violations = await Axe.Violations(phone);
+
+        await facilitator.Invoke("SetReactions", new ReactionsRequest(false));
+        await Expect(bar).ToHaveCountAsync(0);
+        violations.ForEach(output.WriteLine);
+        Assert.Empty(violations);
+    }
 }

@@ -98,6 +98,9 @@ public sealed class ReactionHubTests(EmbeddedGatewayFixture gateway) : IClassFix
         Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() => _alice.Invoke("SetReactions", new ReactionsRequest(false))));
         Assert.Equal(RefusalCodes.Invalid, await CafeClient.RefusalCode(() => _facilitator.Invoke("SetReactions", new ReactionsRequest(true, ["👏", "👏"]))));
         Assert.Equal(Reactions.Default, (await _facilitator.Snapshot()).Reactions);
+        // The pages add an opId to every call: a reaction takes it and ignores it (a retry is a new reaction).
+        await _alice.Invoke("React", new { kind = "👏", opId = "tap-1" });
+        await _projector.WaitForReactions(b => Total(b) >= 1, "the reaction sent with an opId");
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Café IA Live and ends with one line "N passed, N failed".
-# On a fresh Debian machine it first installs what the tests need: Chromium (browser tests) and
-# PostgreSQL (cluster tests), via apt-get (as root, or through sudo). npm packages are installed
+# On a fresh Debian machine it first installs what the tests need: Chromium (browser tests),
+# poppler-utils (pdftotext reads the printed poster) and PostgreSQL (cluster tests), via apt-get (as root, or through sudo). npm packages are installed
 # by the gateway's build (npm ci), NuGet packages by dotnet's restore.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 install_system_packages() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
   if [ ${#missing[@]} -eq 0 ]; then return; fi
   local sudo=""

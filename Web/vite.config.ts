@@ -5,7 +5,7 @@ import { precompress } from "./precompress";
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // One entry per page; the gateway serves the output (Gateway/wwwroot) and maps
-// /join/{code}, /facilitate/{code}, /moderate/{code}, /screen/{code}, /cafes and /report/{code} to these files.
+// /join/{code}, /facilitate/{code}, /moderate/{code}, /screen/{code}, /cafes, /report/{code} and /poster/{code} to these files.
 // Pages are Preact components (JSX compiled by Vite's oxc transform, automatic runtime).
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
@@ -22,6 +22,7 @@ export default defineConfig({
         moderator: here("moderator.html"),
         cafes: here("cafes.html"),
         report: here("report.html"),
+        poster: here("poster.html"),
       },
       // Fewer, larger shared files: a phone on a slow link pays a round trip per file. The
       // libraries in one, our shared kit (ui, session, lib) in another; dictionaries and pages apart.

@@ -20,6 +20,7 @@ public static class Pages
         ("/moderate/{code}", "moderator.html"),
         ("/cafes", "cafes.html"),
         ("/report/{code}", "report.html"),
+        ("/poster/{code}", "poster.html"),
     ];
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder endpoints)

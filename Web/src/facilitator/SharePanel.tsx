@@ -27,7 +27,8 @@ export function SharePanel({ s, session }: { s: Snapshot; session: LiveSession }
           ))}
         </ul>
         <label class="choice"><input type="checkbox" checked={dark} onChange={(e) => setDark(e.currentTarget.checked)} /> {t("prepare.darkProjector")}</label>
-        <p><a class="btn quiet" href={`/api/sessions/${s.joinCode}/qr.svg?mode=onsite`} download={`qr-${s.joinCode}.svg`}>{t("prepare.downloadQr")}</a></p>
+        <p><a class="btn quiet" href={`/api/sessions/${s.joinCode}/qr.svg?mode=onsite`} download={`qr-${s.joinCode}.svg`}>{t("prepare.downloadQr")}</a>{" "}
+          <a class="btn quiet" id="poster-link" href={`/poster/${s.joinCode}`} target="_blank" rel="noopener">{t("poster.print")}</a></p>
       </section>
       <ModeratorLinks s={s} session={session} />
     </div>

@@ -6,6 +6,7 @@ import { order } from "../lib/queue";
 import { t, tn } from "../lib/i18n";
 import { useAction } from "../session/action";
 import { ModeLabel } from "../ui/Mode";
+import { Listen } from "../ui/Listen";
 import { Confirmation, EmptyState, Refusal } from "../ui/States";
 
 /** Ask (one primary action), raise a hand, and the questions: pinned first, then by votes. */
@@ -82,6 +83,7 @@ export function QuestionItem({ q, session }: { q: Question; session: LiveSession
     <li class={`card question ${q.status}`} data-question={q.id}>
       {q.status === "pinned" && <p class="badge">{t("common.inDiscussion")}</p>}
       <p class="text">{q.text}</p>
+      <Listen text={q.text} lang={session.snapshot.value?.language ?? "fr"} />
       <p class="meta">{q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
         {q.mine && ` · ${t("participant.yourQuestion")}`}{q.edited && ` · ${t("participant.editedByModeration")}`}</p>
       {q.reply && <div class="reply"><p class="meta">{t("participant.reply")}</p><p>{q.reply}</p></div>}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CafeIA.Integration.Tests.Browser;
+
+/// <summary>
+/// Taking part without a smartphone and with little reading (issue 18): the poster to join,
+/// printed on one A4 page, and "listen", which reads a question or a poll aloud with the
+/// browser's own speech synthesis, in the session's language.
+/// </summary>
+public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_poster_prints_on_one_A4_page_with_the_code_3_cm_high_and_the_address()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA à la médiathèque");
+        var page = await browser.NewPage(bypassCsp: true);
+        await page.GotoAsync($"/poster/{created.JoinCode}");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+        await Expect(page.Locator(".poster-title")).ToHaveTextAsync("Café IA à la médiathèque");
+        var violations = await Axe.Violations(page);
+        violations.ForEach(output.WriteLine);
+        Assert.Empty(violations);
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        // Capitals are about 0.72 em in the page's fonts: 3 cm capitals need a 4.1 cm font or more (1 cm = 96 / 2.54 px).
+        var fontPx = await page.Locator(".poster-code").EvaluateAsync<double>("el => parseFloat(getComputedStyle(el).fontSize)");
+        Assert.True(fontPx >= 3 / 0.72 * 96 / 2.54 - 1, $"the code's font is {fontPx} px");
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("poster-print.png"), FullPage = true });
+        var pdf = Artifacts.PathFor("poster.pdf");
+        await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
+
+        var text = Run("pdftotext", $"-layout \"{pdf}\" -");
+        Assert.Contains(created.JoinCode, text, StringComparison.Ordinal);
+        Assert.Contains(browser.BaseAddress.Authority, text, StringComparison.Ordinal);
+        var info = Run("pdfinfo", $"\"{pdf}\"");
+        Assert.Contains(info.Split('\n'), l => l.StartsWith("Pages:", StringComparison.Ordinal) && l.Trim().EndsWith(" 1", StringComparison.Ordinal));
+        // A4: 595 × 842 points.
+        Assert.Contains(info.Split('\n'), l => l.StartsWith("Page size:", StringComparison.Ordinal) && l.Contains("595", StringComparison.Ordinal) && l.Contains("842", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Listen_reads_the_question_and_the_poll_aloud_in_the_sessions_language()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("L'IA vous aide-t-elle ?", PollKind.Single, ["Oui", "Non"]))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(poll));
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, poll));
+        await using var alice = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+        await alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Qui contrôle les algorithmes ?"));
+
+        // Without a voice, no button.
+        var silent = await browser.JoinAsParticipant(created.JoinCode, "Bob", "sur place");
+        await Expect(silent.Locator(".focus-card .poll")).ToBeVisibleAsync();
+        await Expect(silent.Locator("button.listen")).ToHaveCountAsync(0);
+
+        // With a (stubbed) French voice: what is spoken, and in which language.
+        var page = await browser.NewPage(bypassCsp: true);
+        await page.AddInitScriptAsync("""
+            window.__spoken = [];
+            const voices = [{ lang: 'fr-FR', name: 'Test', default: true, localService: true, voiceURI: 'test' }];
+            window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
+            Object.defineProperty(window, 'speechSynthesis', { value: {
+              getVoices: () => voices, speak: (u) => window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang }),
+              cancel: () => {}, addEventListener: () => {}, removeEventListener: () => {},
+            } });
+            """);
+        await page.GotoAsync($"/join/{created.JoinCode}");
+        await page.GetByLabel("Votre nom (facultatif)").FillAsync("Chloé");
+        await page.GetByLabel("sur place", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rejoindre" }).ClickAsync();
+        await Expect(page.Locator("#live")).ToBeVisibleAsync();
+        await page.Locator(".focus-card button.listen").ClickAsync();
+        await page.Locator($"#questions li button.listen").First.ClickAsync();
+        var spoken = await page.EvaluateAsync<Spoken[]>("window.__spoken");
+        Assert.Equal([
+            new Spoken("L'IA vous aide-t-elle ? Les choix : Oui ; Non.", "fr-FR", "fr-FR"),
+            new Spoken("Qui contrôle les algorithmes ?", "fr-FR", "fr-FR"),
+        ], spoken);
+        var violations = await Axe.Violations(page);
+        violations.ForEach(output.WriteLine);
+        Assert.Empty(violations);
+    }
+
+    public sealed record Spoken(string Text, string Lang, string? Voice);
+
+    private static string Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return text;
+    }
+}

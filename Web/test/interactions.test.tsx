@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { render } from "preact";
 import { SessionStore } from "../src/lib/store";
 import type { Poll, Question, Snapshot } from "../src/lib/protocol";
-import { barRows } from "../src/ui/Results";
+import { barRows, Results } from "../src/ui/Results";
 import { LeaderboardView, PodiumView } from "../src/projector/quiz";
 
 const poll = (extra: Partial<Poll>): Poll => ({
@@ -30,6 +30,15 @@ describe("results of the new kinds are drawn from the server's figures", () => {
     const rows = barRows(poll({ kind: "points" }), { ...empty, totals: { all: [150, 50, 0], onsite: [100, 0, 0], remote: [50, 50, 0] } });
     expect(rows.map((r) => r.value)).toEqual([150, 50, 0]);
     expect(rows[0].figure).toMatch(/75/);
+  });
+
+  it("a show of hands is a third part of each bar, as the server counted it", () => {
+    const rows = barRows(poll({}), { ...empty, counts: [5, 1, 0], onsite: [1, 0, 0], remote: [1, 1, 0], noDevice: [3, 0, 0], votersNoDevice: 3 });
+    expect(rows.map((r) => [r.value, r.onsite, r.remote, r.noDevice])).toEqual([[5, 1, 1, 3], [1, 0, 1, 0], [0, 0, 0, 0]]);
+    const root = document.createElement("div");
+    render(<Results poll={poll({})} results={{ ...empty, counts: [5, 1, 0], onsite: [1, 0, 0], remote: [1, 1, 0], noDevice: [3, 0, 0], votersNoDevice: 3 }} />, root);
+    expect(root.querySelectorAll(".bar .nodevice")).toHaveLength(3);
+    expect(root.querySelector(".legend")?.textContent).toMatch(/Mains levées/);
   });
 
   it("a closed quiz marks the right answers the server revealed, and only those", () => {

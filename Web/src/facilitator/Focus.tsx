@@ -10,6 +10,7 @@ import { Results, VotersLine } from "../ui/Results";
 import { EmptyState, Refusal } from "../ui/States";
 import { Countdown } from "../ui/Countdown";
 import { HeldItems } from "../moderator/HeldItems";
+import { HandCount } from "./HandCount";
 import { focusPoll, topQuestion } from "./commands";
 import { runShortcut } from "./Facilitator";
 
@@ -89,6 +90,7 @@ function PollFocus({ poll, session }: { poll: Poll; session: LiveSession }) {
         </div>
       )}
       <HeldItems poll={poll} session={session} />
+      <HandCount poll={poll} session={session} />
       {poll.results
         ? <div class="focus-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>
         : <EmptyState title={t("facilitator.noVoteYet")} />}

@@ -630,4 +630,13 @@ export const en: Record<keyof typeof fr, string> = {
   "poster.noDevice": "No phone? Raise your hand: your view counts too.",
   "poster.unknown": "This café does not exist (any more).",
   "listen.options": "The options:",
+  "common.noDevice": "without a device (hands)",
+  "mode.noDevice": "Hands raised",
+  "common.nNoDevice": "{n} without a device",
+  "hands.title": "Count the raised hands",
+  "hands.hint": "For people without a phone: count the hands for each option. The count is added to the results, shown apart.",
+  "hands.record": "Record the count",
+  "hands.clear": "Clear the count",
+  "hands.saved": "Count recorded.",
+  "hands.cleared": "Count cleared.",
 };

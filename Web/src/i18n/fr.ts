@@ -630,4 +630,13 @@ export const fr = {
   "poster.noDevice": "Pas de téléphone ? Levez la main : on compte aussi votre avis.",
   "poster.unknown": "Ce café n'existe pas ou plus.",
   "listen.options": "Les choix :",
+  "common.noDevice": "sans appareil (mains levées)",
+  "mode.noDevice": "Mains levées",
+  "common.nNoDevice": "{n} sans appareil",
+  "hands.title": "Compter les mains levées",
+  "hands.hint": "Pour les personnes sans téléphone : comptez les mains pour chaque choix. Le compte s'ajoute aux résultats, à part.",
+  "hands.record": "Enregistrer le compte",
+  "hands.clear": "Effacer le compte",
+  "hands.saved": "Compte enregistré.",
+  "hands.cleared": "Compte effacé.",
 } as const;

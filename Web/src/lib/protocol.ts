@@ -83,6 +83,9 @@ export interface PollResults {
   words?: WordCount[];
   mean?: { all?: number; onsite?: number; remote?: number };
   answers?: Answer[];
+  /** Hands counted in the room (no device), per option: counts = onsite + remote + noDevice. */
+  noDevice?: number[];
+  votersNoDevice?: number;
   /** Ranking: Borda scores. */
   scores?: OptionTotals;
   /** Ranking: average position, 1 = first. */
@@ -125,6 +128,8 @@ export interface Poll {
   myWords?: string[];
   myRating?: number;
   myText?: string;
+  /** Staff only: the room's show of hands as recorded (RecordHandCount), per option or rating value. */
+  handCount?: number[];
   /** Points polls: the budget to share out. */
   budget?: number;
   /** Quiz: seconds to answer, the most points a right answer gives, and when it closes (while open). */

@@ -1,7 +1,7 @@
 import type { Poll, PollResults } from "../lib/protocol";
 import { formatNumber, t, tn } from "../lib/i18n";
 import { percentLabel } from "../lib/format";
-import { ModeLabel, ModeLegend } from "./Mode";
+import { ModeLabel, ModeLegend, NoDeviceLabel } from "./Mode";
 import { EmptyState } from "./States";
 
 // A poll's results as the server sent them: bars (choices, rating values), a word cloud, or
@@ -21,10 +21,13 @@ export function Results({ poll, results, legend = true }: { poll: Poll; results:
           remote: results.mean.remote == null ? "–" : formatNumber(results.mean.remote),
         })}</p>
       )}
-      {legend && <ModeLegend />}
+      {legend && <ModeLegend hands={hasHands(results)} />}
     </div>
   );
 }
+
+/** The room's show of hands is part of these results (RecordHandCount). */
+const hasHands = (r: PollResults) => (r.votersNoDevice ?? 0) > 0 || (r.noDevice ?? []).some((n) => n > 0);
 
 /** The labels of the bars: the options, or the values of a rating scale. */
 export function barLabels(poll: Poll): string[] {
@@ -35,7 +38,7 @@ export function barLabels(poll: Poll): string[] {
 }
 
 /** One bar: its label, the figure split on site / remote, the words after the figure, and whether it is the right answer. */
-interface BarRow { label: string; value: number; onsite: number; remote: number; figure: string; correct?: boolean }
+interface BarRow { label: string; value: number; onsite: number; remote: number; noDevice?: number; figure: string; correct?: boolean }
 
 /**
  * What each bar measures, as the server counted it: votes (choices, rating values, quiz
@@ -60,7 +63,7 @@ export function barRows(poll: Poll, r: PollResults): BarRow[] {
   const correct = r.correct ?? (poll.kind === "quiz" ? poll.correct : undefined);
   return labels.map((label, i) => {
     const count = r.counts[i] ?? 0;
-    return { label, value: count, onsite: r.onsite[i] ?? 0, remote: r.remote[i] ?? 0, figure: `· ${percentLabel(count, total)}`, correct: correct?.includes(i) };
+    return { label, value: count, onsite: r.onsite[i] ?? 0, remote: r.remote[i] ?? 0, noDevice: r.noDevice?.[i], figure: `· ${percentLabel(count, total)}`, correct: correct?.includes(i) };
   });
 }
 
@@ -73,12 +76,14 @@ function Bars({ poll, rows }: { poll: Poll; rows: BarRow[] }) {
           <span class="label">
             <span class="option">{row.label}{row.correct && <span class="right-badge"> ✓ {t("charts.rightAnswer")}</span>}</span>
             <span class="figure"><strong>{formatNumber(row.value)}</strong> {row.figure}{" "}
-              <span class="split">(<ModeLabel mode="onsite" count={formatNumber(row.onsite)} /> · <ModeLabel mode="remote" count={formatNumber(row.remote)} />)</span>
+              <span class="split">(<ModeLabel mode="onsite" count={formatNumber(row.onsite)} /> · <ModeLabel mode="remote" count={formatNumber(row.remote)} />
+                {row.noDevice !== undefined && <> · <NoDeviceLabel count={formatNumber(row.noDevice)} /></>})</span>
             </span>
           </span>
           <span class="bar" aria-hidden="true">
             <span class="onsite" style={{ width: `${(100 * row.onsite) / max}%` }} />
             <span class="remote" style={{ width: `${(100 * row.remote) / max}%` }} />
+            {row.noDevice !== undefined && <span class="nodevice" style={{ width: `${(100 * row.noDevice) / max}%` }} />}
           </span>
         </li>
       ))}
@@ -122,6 +127,7 @@ export function VotersLine({ results }: { results: PollResults }) {
     <p class="voters meta">
       {tn("charts.voters", results.voters)} · <ModeLabel mode="onsite">{t("common.nOnsite", { n: results.votersOnsite })}</ModeLabel>{" "}
       · <ModeLabel mode="remote">{t("common.nRemote", { n: results.votersRemote })}</ModeLabel>
+      {hasHands(results) && <>{" "}· <NoDeviceLabel>{t("common.nNoDevice", { n: results.votersNoDevice ?? 0 })}</NoDeviceLabel></>}
     </p>
   );
 }

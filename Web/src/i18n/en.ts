@@ -639,4 +639,12 @@ export const en: Record<keyof typeof fr, string> = {
   "hands.clear": "Clear the count",
   "hands.saved": "Count recorded.",
   "hands.cleared": "Count cleared.",
+  "kiosk.incompleteLink": "This kiosk link is incomplete: ask the team for a new one.",
+  "kiosk.thanks": "Thank you!",
+  "kiosk.next": "Your answer is counted. Pass the tablet to the next person.",
+  "kiosk.nextPerson": "Next person",
+  "kiosk.onPhones": "This question is answered on phones.",
+  "kiosk.noPoll": "No vote right now",
+  "kiosk.waitHint": "The next question will come here.",
+  "kiosk.undo": "Undo the last vote",
 };

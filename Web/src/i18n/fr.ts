@@ -639,4 +639,12 @@ export const fr = {
   "hands.clear": "Effacer le compte",
   "hands.saved": "Compte enregistré.",
   "hands.cleared": "Compte effacé.",
+  "kiosk.incompleteLink": "Ce lien de borne est incomplet : demandez-en un nouveau à l'équipe.",
+  "kiosk.thanks": "Merci !",
+  "kiosk.next": "Votre réponse est comptée. Passez la tablette à la personne suivante.",
+  "kiosk.nextPerson": "Personne suivante",
+  "kiosk.onPhones": "Cette question se répond sur téléphone.",
+  "kiosk.noPoll": "Pas de vote en ce moment",
+  "kiosk.waitHint": "La prochaine question arrivera ici.",
+  "kiosk.undo": "Annuler le dernier vote",
 } as const;

@@ -18,6 +18,7 @@ public static class Pages
         ("/facilitate/{code}", "facilitator.html"),
         ("/screen/{code}", "projector.html"),
         ("/moderate/{code}", "moderator.html"),
+        ("/kiosk/{code}", "kiosk.html"),
         ("/cafes", "cafes.html"),
         ("/report/{code}", "report.html"),
         ("/poster/{code}", "poster.html"),

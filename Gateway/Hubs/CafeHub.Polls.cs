@@ -35,6 +35,12 @@ public sealed partial class CafeHub
     public async Task HideAnswer(AnswerRef? request) =>
         await Moderate((s, me) => s.ModerateAnswer(me.ParticipantId, request ?? new AnswerRef(null, null), approve: false));
 
+    /// <summary>The room's show of hands (docs/PROTOCOL.md, "Counting hands"); counts: [] clears it.</summary>
+    public async Task RecordHandCount(HandCountRequest? request) =>
+        await Moderate((s, me) => s.RecordHandCount(me.ParticipantId, request ?? new HandCountRequest(null, null)));
+
+    public async Task ClearHandCount(PollRef? request) => await Moderate((s, me) => s.ClearHandCount(me.ParticipantId, request?.PollId));
+
     public async Task Vote(VoteRequest? request) =>
         await Contribute((s, me) => s.Vote(me.ParticipantId, request ?? new VoteRequest(null, null)));
 }

@@ -153,9 +153,12 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
     private ConnectionBinding Contributor()
     {
         var me = Bound();
-        return me.Role == Role.Projector
-            ? throw Refused.With(RefusalCodes.Forbidden, "The projector screen only shows the session.")
-            : me;
+        return me.Role switch
+        {
+            Role.Projector => throw Refused.With(RefusalCodes.Forbidden, "The projector screen only shows the session."),
+            Role.Kiosk => throw Refused.With(RefusalCodes.Forbidden, "A kiosk takes turns with KioskVote."),
+            _ => me,
+        };
     }
 
     private async Task<T> Contribute<T>(Func<ISessionGrain, ConnectionBinding, Task<Outcome<T>>> command)

@@ -30,7 +30,8 @@ public static class ReportCsv
             Table(zip, "questions.csv", ["id", "text", "votes", "status", "mode", "asked_at"],
                 report.Questions.Questions.Select(q => new[] { q.Id, q.Text, Number(q.Votes), Name(q.Status), Name(q.Mode), Time(q.AskedAt) }));
             Table(zip, "polls.csv", ["id", "question", "kind", "state", "voters", "voters_onsite", "voters_remote", "mean", "mean_onsite", "mean_remote",
-                "budget", "seconds", "max_points", "correct_answers", "correct_onsite", "correct_remote", "mean_points", "mean_points_onsite", "mean_points_remote"],
+                "budget", "seconds", "max_points", "correct_answers", "correct_onsite", "correct_remote", "mean_points", "mean_points_onsite", "mean_points_remote",
+                "voters_no_device", "mean_no_device"],
                 report.Polls.Select(p => new[]
                 {
                     p.Id, p.Question, Name(p.Kind), Name(p.State), Number(p.Results.Voters), Number(p.Results.VotersOnsite), Number(p.Results.VotersRemote),
@@ -38,10 +39,11 @@ public static class ReportCsv
                     Number(p.Budget), Number(p.Seconds), Number(p.MaxPoints),
                     Number(p.Scoring?.CorrectAnswers), Number(p.Scoring?.CorrectOnsite), Number(p.Scoring?.CorrectRemote),
                     Decimal(p.Scoring?.MeanPoints.All), Decimal(p.Scoring?.MeanPoints.Onsite), Decimal(p.Scoring?.MeanPoints.Remote),
+                    Number(p.Results.VotersNoDevice), Decimal(p.Results.Mean?.NoDevice),
                 }));
             Table(zip, "poll_options.csv", ["poll_id", "option", "label", "count", "onsite", "remote",
                 "score", "score_onsite", "score_remote", "average_rank", "average_rank_onsite", "average_rank_remote",
-                "points", "points_onsite", "points_remote", "correct"],
+                "points", "points_onsite", "points_remote", "correct", "no_device"],
                 report.Polls.SelectMany(p => p.Results.Counts.Select((count, i) => new[]
                 {
                     p.Id, Number(i + 1), i < p.Options.Length ? p.Options[i] : Number(i + 1), Number(count), Number(p.Results.Onsite[i]), Number(p.Results.Remote[i]),
@@ -49,6 +51,7 @@ public static class ReportCsv
                     Decimal(p.Results.AverageRank?.All[i]), Decimal(p.Results.AverageRank?.Onsite[i]), Decimal(p.Results.AverageRank?.Remote[i]),
                     Number(p.Results.Totals?.All[i]), Number(p.Results.Totals?.Onsite[i]), Number(p.Results.Totals?.Remote[i]),
                     p.Results.Correct is { } correct ? (correct.Contains(i) ? "true" : "false") : "",
+                    Number(p.Results.NoDevice?[i]),
                 })));
             Table(zip, "quiz.csv", ["questions", "players", "players_onsite", "players_remote", "average_points_onsite", "average_points_remote"],
                 report.Quiz is { } quiz

@@ -35,6 +35,13 @@ public sealed class SessionLimits
     public int MaxSimilarQuestions { get; set; } = 3;
     public int MaxModeratorLinkLabelLength { get; set; } = 60;
     public int MaxModeratorLinks { get; set; } = 20;
+
+    /// <summary>A show of hands counts at most this many per option (a large hall, with room to spare).</summary>
+    public int MaxHandCount { get; set; } = 100_000;
+    public int MaxKioskLinks { get; set; } = 20;
+
+    /// <summary>A poll takes at most this many ballots before kiosk turns are refused (a kiosk makes one per turn).</summary>
+    public int MaxKioskBallotsPerPoll { get; set; } = 5_000;
     public int MaxVideoUrlLength { get; set; } = 500;
     public int MaxPlaceLength { get; set; } = 120;
     public int MaxOrganiserLength { get; set; } = 80;

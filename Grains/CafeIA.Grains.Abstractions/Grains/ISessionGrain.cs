@@ -81,6 +81,13 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("Vote")]
     Task<Outcome<Done>> Vote(string participantId, VoteRequest request);
 
+    /// <summary>The room's show of hands for a poll (staff); an empty count clears it.</summary>
+    [Alias("RecordHandCount")]
+    Task<Outcome<Done>> RecordHandCount(string participantId, HandCountRequest request);
+
+    [Alias("ClearHandCount")]
+    Task<Outcome<Done>> ClearHandCount(string participantId, string? pollId);
+
     [Alias("SetModeration")]
     Task<Outcome<Done>> SetModeration(string participantId, ModerationSettings settings);
 
@@ -123,6 +130,21 @@ public interface ISessionGrain : IGrainWithGuidKey
 
     [Alias("RevokeModeratorLink")]
     Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId);
+
+    /// <summary>A kiosk link (facilitator; its key is derived from the facilitator key, never stored).</summary>
+    [Alias("CreateKioskLink")]
+    Task<Outcome<KioskLinkView>> CreateKioskLink(string participantId, string? facilitatorKey, string? label);
+
+    [Alias("RevokeKioskLink")]
+    Task<Outcome<Done>> RevokeKioskLink(string participantId, string? linkId);
+
+    /// <summary>One person's turn at a kiosk: a new anonymous on-site ballot.</summary>
+    [Alias("KioskVote")]
+    Task<Outcome<Done>> KioskVote(string participantId, VoteRequest request);
+
+    /// <summary>Takes back a kiosk's last turn (the kiosk its own; the staff name the link).</summary>
+    [Alias("UndoKioskTurn")]
+    Task<Outcome<KioskTurnUndone>> UndoKioskTurn(string participantId, string? linkId);
 
     [Alias("SetHand")]
     Task<Outcome<Done>> SetHand(string participantId, bool raised);

@@ -24,7 +24,8 @@ public sealed record JoinOptions(
 
 /// <summary>Links a facilitator can hand out; only a facilitator's join (with the key) carries them.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.StaffKeys")]
-public sealed record StaffKeys([property: Id(0)] string ProjectorKey, [property: Id(1)] ModeratorLinkView[] ModeratorLinks);
+public sealed record StaffKeys([property: Id(0)] string ProjectorKey, [property: Id(1)] ModeratorLinkView[] ModeratorLinks,
+    [property: Id(2)] KioskLinkView[]? KioskLinks = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.JoinResult")]
 public sealed record JoinResult(
@@ -35,8 +36,9 @@ public sealed record JoinResult(
     [property: Id(4)] StaffKeys? StaffKeys = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.AskQuestion")]
+/// <summary>OnBehalf (staff only): typed for someone in the room without a device; counted on site, shown with no author.</summary>
 public sealed record AskQuestionRequest([property: Id(0)] string? Text, [property: Id(1)] bool Anonymous = false,
-    [property: Id(2)] string? OpId = null) : IOperation;
+    [property: Id(2)] string? OpId = null, [property: Id(3)] bool OnBehalf = false) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.QuestionRef")]
 public sealed record QuestionRef([property: Id(0)] string? QuestionId,
@@ -104,6 +106,11 @@ public sealed record ScreenRequest([property: Id(0)] ScreenView? View, [property
 /// <summary>ShowResultsOnScreen: whether the projector draws this poll's results.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ResultsOnScreenRequest")]
 public sealed record ResultsOnScreenRequest([property: Id(0)] string? PollId, [property: Id(1)] bool? Show = null,
+    [property: Id(2)] string? OpId = null) : IOperation;
+
+/// <summary>RecordHandCount: the room's show of hands, one count per option (rating: per value); empty clears it.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.HandCountRequest")]
+public sealed record HandCountRequest([property: Id(0)] string? PollId, [property: Id(1)] int[]? Counts,
     [property: Id(2)] string? OpId = null) : IOperation;
 
 [GenerateSerializer, Immutable, Alias("cafe.PollCreated")]
@@ -176,6 +183,19 @@ public sealed record ModerationSettings([property: Id(0)] bool PreModeration,
 [GenerateSerializer, Immutable, Alias("cafe.CreateModeratorLink")]
 public sealed record CreateModeratorLinkRequest([property: Id(0)] string? Label = null,
     [property: Id(1)] string? OpId = null) : IOperation;
+
+[GenerateSerializer, Immutable, Alias("cafe.CreateKioskLinkRequest")]
+public sealed record CreateKioskLinkRequest([property: Id(0)] string? Label = null,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
+/// <summary>RevokeKioskLink (the link to revoke); UndoKioskTurn (a kiosk: none, its own; the staff: the kiosk's link).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.KioskLinkRef")]
+public sealed record KioskLinkRef([property: Id(0)] string? LinkId = null,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
+/// <summary>A kiosk turn's answer undone: the poll it was counted in.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.KioskTurnUndone")]
+public sealed record KioskTurnUndone([property: Id(0)] string PollId);
 
 [GenerateSerializer, Immutable, Alias("cafe.ModeratorLinkRef")]
 public sealed record ModeratorLinkRef([property: Id(0)] string? LinkId,

@@ -15,6 +15,9 @@ public enum Role
     Moderator = 1,
     Facilitator = 2,
     Projector = 3,
+
+    /// <summary>A shared device on site (docs/PROTOCOL.md, "Kiosk"): people take turns, each turn one anonymous ballot.</summary>
+    Kiosk = 4,
 }
 
 /// <summary>The language of a session: the projector speaks it; each person's pages follow their own choice.</summary>

@@ -69,6 +69,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(SpeakerChanged), "speaker")]
 [JsonDerivedType(typeof(MeChanged), "me")]
 [JsonDerivedType(typeof(ModeratorLinksChanged), "moderatorLinks")]
+[JsonDerivedType(typeof(KioskLinksChanged), "kioskLinks")]
 [JsonDerivedType(typeof(RoleRevoked), "roleRevoked")]
 [JsonDerivedType(typeof(ParticipantMuted), "participantMuted")]
 [JsonDerivedType(typeof(SessionDeleted), "sessionDeleted")]
@@ -135,6 +136,10 @@ public sealed record SpeakerChanged([property: Id(0)] SpeakerView? Speaker) : Se
 public sealed record MeChanged([property: Id(0)] Me Me) : SessionEvent;
 
 /// <summary>Staff: the moderator links now active (without their keys).</summary>
+/// <summary>Staff: the kiosk links (without keys) after one was created or revoked.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.KioskLinksChanged")]
+public sealed record KioskLinksChanged([property: Id(0)] KioskLinkView[] Links) : SessionEvent;
+
 [GenerateSerializer, Immutable, Alias("cafe.ModeratorLinksChanged")]
 public sealed record ModeratorLinksChanged([property: Id(0)] ModeratorLinkView[] Links) : SessionEvent;
 

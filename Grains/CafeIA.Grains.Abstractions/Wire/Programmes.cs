@@ -25,7 +25,8 @@ public sealed record ProgrammePollPushed(
 
 /// <summary>
 /// Counts of a poll whose results add up (single, multiple, rating, ranking, points), summed over
-/// cafés, split on site / remote. A ranking adds its Borda <see cref="Scores"/> (the national
+/// cafés, split on site / remote (and, where the staff counted hands, <see cref="NoDevice"/>: those
+/// without a device, included in Counts and Voters). A ranking adds its Borda <see cref="Scores"/> (the national
 /// <see cref="AverageRank"/> follows from them, so it is weighted by voters); a points poll its <see cref="Totals"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Tally")]
@@ -39,10 +40,12 @@ public sealed record Tally(
     [property: Id(6)] int Sessions = 1,
     [property: Id(7)] OptionTotals? Scores = null,
     [property: Id(8)] OptionTotals? Totals = null,
-    [property: Id(9)] OptionMeans? AverageRank = null)
+    [property: Id(9)] OptionMeans? AverageRank = null,
+    [property: Id(10)] int[]? NoDevice = null,
+    [property: Id(11)] int VotersNoDevice = 0)
 {
     public static Tally Of(PollResults r) => new(r.Counts, r.Onsite, r.Remote, r.Voters, r.VotersOnsite, r.VotersRemote,
-        Scores: r.Scores, Totals: r.Totals, AverageRank: r.AverageRank);
+        Scores: r.Scores, Totals: r.Totals, AverageRank: r.AverageRank, NoDevice: r.NoDevice, VotersNoDevice: r.VotersNoDevice);
 
     public static Tally Empty(int options) => new(new int[options], new int[options], new int[options], 0, 0, 0, 0);
 
@@ -54,7 +57,9 @@ public sealed record Tally(
             Add(Counts, other.Counts), Add(Onsite, other.Onsite), Add(Remote, other.Remote),
             voters, onsite, remote, Sessions + other.Sessions,
             scores, Add(Totals, other.Totals),
-            scores is null ? null : new OptionMeans(Ranks(scores.All, voters), Ranks(scores.Onsite, onsite), Ranks(scores.Remote, remote)));
+            scores is null ? null : new OptionMeans(Ranks(scores.All, voters), Ranks(scores.Onsite, onsite), Ranks(scores.Remote, remote)),
+            NoDevice is null && other.NoDevice is null ? null : Add(NoDevice ?? [], other.NoDevice ?? []),
+            VotersNoDevice + other.VotersNoDevice);
     }
 
     /// <summary>

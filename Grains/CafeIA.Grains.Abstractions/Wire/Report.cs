@@ -16,7 +16,8 @@ public sealed record SessionReport(
     [property: Id(7)] ReportSpeakingTurn[] SpeakingTurns,
     [property: Id(30)] ReportAnnouncement[]? Announcements = null,
     [property: Id(16)] ReportQuiz? Quiz = null,
-    [property: Id(25)] ReportReactions? Reactions = null)
+    [property: Id(25)] ReportReactions? Reactions = null,
+    [property: Id(26)] ReportKiosk[]? Kiosks = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }
@@ -53,7 +54,8 @@ public sealed record AttendancePoint([property: Id(0)] DateTimeOffset At, [prope
 
 /// <summary>
 /// Questions asked (all, by mode), published, answered, replied to in writing, held by the
-/// profanity filter at some point; the published ones, most voted first, with their replies.
+/// profanity filter at some point, typed by the staff on someone's behalf (counted on site too);
+/// the published ones, most voted first, with their replies.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportQuestions")]
 public sealed record ReportQuestions(
@@ -64,7 +66,8 @@ public sealed record ReportQuestions(
     [property: Id(4)] int Answered,
     [property: Id(5)] ReportQuestion[] Questions,
     [property: Id(30)] int Replied = 0,
-    [property: Id(31)] int Flagged = 0);
+    [property: Id(31)] int Flagged = 0,
+    [property: Id(32)] int AskedOnBehalf = 0);
 
 [GenerateSerializer, Immutable, Alias("cafe.ReportQuestion")]
 public sealed record ReportQuestion(
@@ -143,6 +146,10 @@ public sealed record ReportReactionCount([property: Id(0)] string Kind, [propert
 /// <summary>One minute (At: its start, UTC) and the reactions counted in it, per kind.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportReactionMinute")]
 public sealed record ReportReactionMinute([property: Id(0)] DateTimeOffset At, [property: Id(1)] ReportReactionCount[] Counts);
+
+/// <summary>A kiosk (a shared device on site) and the ballots its turns cast, still counted; revoked kiosks included.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportKiosk")]
+public sealed record ReportKiosk([property: Id(0)] string Id, [property: Id(1)] string? Label, [property: Id(2)] int Ballots);
 
 [GenerateSerializer, Immutable, Alias("cafe.ReportVisibility")]
 public sealed record ReportVisibility([property: Id(0)] bool Public, [property: Id(1)] string? OpId = null) : IOperation;

@@ -10,7 +10,8 @@ public sealed record Counts([property: Id(0)] int Onsite, [property: Id(1)] int 
 /// A question as one audience sees it: <see cref="AuthorId"/> only for staff (to mute from the
 /// queue), <see cref="RejectReason"/> only for staff and the author; the staff's reply for
 /// everyone who sees the question; <see cref="SimilarTo"/> (open questions it may duplicate) and
-/// <see cref="Flagged"/> (held back by the profanity filter) for the staff only.
+/// <see cref="Flagged"/> (held back by the profanity filter) for the staff only; so is
+/// <see cref="OnBehalf"/>: the staff typed it for someone in the room (no author shown, no AuthorId).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.QuestionView")]
 public sealed record QuestionView(
@@ -29,7 +30,8 @@ public sealed record QuestionView(
     [property: Id(12)] string? Reply = null,
     [property: Id(13)] DateTimeOffset? RepliedAt = null,
     [property: Id(14)] string[]? SimilarTo = null,
-    [property: Id(15)] bool? Flagged = null);
+    [property: Id(15)] bool? Flagged = null,
+    [property: Id(16)] bool? OnBehalf = null);
 
 /// <summary>A banner the staff put on every phone and on the projector, until dismissed or replaced.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.Announcement")]
@@ -56,6 +58,14 @@ public sealed record ModeratorLinkView(
     [property: Id(2)] DateTimeOffset CreatedAt,
     [property: Id(3)] string? Key = null);
 
+/// <summary>A kiosk link: its key only in the answer to CreateKioskLink and in a facilitator's StaffKeys.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.KioskLinkView")]
+public sealed record KioskLinkView(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string? Label,
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] string? Key = null);
+
 /// <summary>
 /// A poll's results, always split on site / remote. Choice polls and rating scales count per
 /// option (for a rating, option i is the value i + 1); word clouds group words; open text lists
@@ -63,6 +73,10 @@ public sealed record ModeratorLinkView(
 /// that put each option first and adds Borda <see cref="Scores"/> and <see cref="AverageRank"/>;
 /// a points poll counts the voters giving an option any points and adds their <see cref="Totals"/>;
 /// a quiz counts the choices and names the <see cref="Correct"/> options once closed.
+/// Single, multiple and rating polls add a third split, <see cref="NoDevice"/>: the room's show of
+/// hands the staff recorded (zeros until then), so Counts[i] = Onsite[i] + Remote[i] + NoDevice[i];
+/// <see cref="VotersNoDevice"/> is the sum of the hands (single, rating) or their largest count
+/// (multiple: a person may raise a hand for several options) and is part of <see cref="Voters"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.PollResults")]
 public sealed record PollResults(
@@ -78,7 +92,9 @@ public sealed record PollResults(
     [property: Id(9)] OptionTotals? Scores = null,
     [property: Id(10)] OptionMeans? AverageRank = null,
     [property: Id(11)] OptionTotals? Totals = null,
-    [property: Id(12)] int[]? Correct = null);
+    [property: Id(12)] int[]? Correct = null,
+    [property: Id(13)] int[]? NoDevice = null,
+    [property: Id(14)] int VotersNoDevice = 0);
 
 /// <summary>A sum per option, split: All[i] = Onsite[i] + Remote[i].</summary>
 [GenerateSerializer, Immutable, Alias("cafe.OptionTotals")]
@@ -107,7 +123,8 @@ public sealed record WordCount(
 public sealed record RatingMeans(
     [property: Id(0)] double? All,
     [property: Id(1)] double? Onsite,
-    [property: Id(2)] double? Remote);
+    [property: Id(2)] double? Remote,
+    [property: Id(3)] double? NoDevice = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.AnswerView")]
 public sealed record AnswerView(
@@ -120,6 +137,7 @@ public sealed record AnswerView(
 /// <summary>
 /// A poll as one audience sees it. <see cref="Results"/> is null for participants while the
 /// results are hidden and not yet revealed: they are not sent, not merely not shown.
+/// <see cref="HandCount"/>: the recorded show of hands, for the staff only (to edit it).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.PollView")]
 public sealed record PollView(
@@ -150,7 +168,8 @@ public sealed record PollView(
     [property: Id(24)] int[]? MyOrder = null,
     [property: Id(25)] int[]? MyPoints = null,
     [property: Id(26)] int? MyScore = null,
-    [property: Id(27)] bool? MyCorrect = null);
+    [property: Id(27)] bool? MyCorrect = null,
+    [property: Id(28)] int[]? HandCount = null);
 
 /// <summary>
 /// What the room's screen shows (the projector draws this view; phones put it first). PollId is
@@ -237,7 +256,8 @@ public sealed record SessionSnapshot(
     [property: Id(23)] bool QuestionsPaused = false,
     [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review,
     [property: Id(21)] LeaderboardView? Leaderboard = null,
-    [property: Id(25)] Reactions? Reactions = null);
+    [property: Id(25)] Reactions? Reactions = null,
+    [property: Id(26)] KioskLinkView[]? KioskLinks = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

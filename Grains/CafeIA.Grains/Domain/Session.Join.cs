@@ -39,10 +39,12 @@ public sealed partial class Session
             participant = new Participant
             {
                 Id = Secrets.NewParticipantId(),
-                DisplayName = name,
-                Mode = options.Mode,
+                DisplayName = role == Role.Kiosk ? null : name,
                 Role = role,
-                ModeratorLinkId = linkId,
+                // A kiosk is on site, whatever the page says.
+                Mode = role == Role.Kiosk ? ParticipantMode.Onsite : options.Mode,
+                ModeratorLinkId = role == Role.Moderator ? linkId : null,
+                KioskLinkId = role == Role.Kiosk ? linkId : null,
                 ResumeSecretHash = Secrets.Hash(secret),
                 JoinedAt = clock.GetUtcNow(),
             };
@@ -50,7 +52,7 @@ public sealed partial class Session
             token = $"{participant.Id}.{secret}";
             ParticipantChanged(participant);
         }
-        else if (name is not null && name != participant.DisplayName)
+        else if (name is not null && name != participant.DisplayName && role != Role.Kiosk)
         {
             participant.DisplayName = name;
             ParticipantChanged(participant);
@@ -113,7 +115,11 @@ public sealed partial class Session
         {
             return (Role.Projector, null);
         }
-        return state.ModeratorLinks.Find(l => Secrets.Matches(key, l.KeyHash)) is { } link ? (Role.Moderator, link.Id) : null;
+        if (state.ModeratorLinks.Find(l => Secrets.Matches(key, l.KeyHash)) is { } link)
+        {
+            return (Role.Moderator, link.Id);
+        }
+        return state.KioskLinks.Find(l => l.RevokedAt is null && Secrets.Matches(key, l.KeyHash)) is { } kiosk ? (Role.Kiosk, kiosk.Id) : null;
     }
 
     /// <summary>The participant a resume token names, if the token is genuine and the role still fits.</summary>
@@ -125,7 +131,7 @@ public sealed partial class Session
         }
         return Find(id) is { Revoked: false } participant
                && participant.Role == role
-               && participant.ModeratorLinkId == linkId
+               && (role == Role.Kiosk ? participant.KioskLinkId : participant.ModeratorLinkId) == linkId
                && Secrets.Matches(secret, participant.ResumeSecretHash)
             ? (participant, token)
             : (null, null);

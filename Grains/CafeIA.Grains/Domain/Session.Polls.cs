@@ -383,7 +383,8 @@ public sealed partial class Session
         ResultsOnScreen: poll.OnScreen, OpenedAt: poll.State == PollState.Draft ? null : poll.OpenedAt,
         Budget: poll.Budget, Seconds: poll.Seconds, MaxPoints: poll.MaxPoints,
         Correct: isStaff || poll.State == PollState.Closed ? poll.Correct : null,
-        ClosesAt: poll.ClosesAt);
+        ClosesAt: poll.ClosesAt,
+        HandCount: isStaff ? poll.HandCount : null);
 
     /// <summary>A poll as one participant sees it in their snapshot, with their own ballot.</summary>
     private PollView PollView(Poll poll, Participant viewer)

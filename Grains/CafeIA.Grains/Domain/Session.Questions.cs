@@ -12,6 +12,10 @@ public sealed partial class Session
         {
             return Outcome<QuestionCreated>.Refuse(refusal!);
         }
+        if (request.OnBehalf && !author.IsStaff)
+        {
+            return Refuse<QuestionCreated>(RefusalCodes.Forbidden, "Only the staff can ask a question on someone's behalf.");
+        }
         if (author.Muted)
         {
             return Refuse<QuestionCreated>(RefusalCodes.Muted, "A moderator has muted you: you can follow and vote, not post.");
@@ -34,8 +38,9 @@ public sealed partial class Session
             Id = $"q{++state.QuestionsAsked}",
             Text = text,
             AuthorId = author.Id,
-            AuthorName = request.Anonymous ? null : author.DisplayName,
-            AuthorMode = author.Mode,
+            AuthorName = request.Anonymous || request.OnBehalf ? null : author.DisplayName,
+            AuthorMode = request.OnBehalf ? ParticipantMode.Onsite : author.Mode,
+            OnBehalf = request.OnBehalf,
             Status = held || (state.PreModeration && !author.IsStaff) ? QuestionStatus.Pending : QuestionStatus.Visible,
             Flagged = held,
             EverFlagged = held,
@@ -179,12 +184,13 @@ public sealed partial class Session
         return new QuestionView(
             question.Id, question.Text, question.Upvoters.Count, question.Status, question.AuthorMode, question.AuthorName,
             question.AskedAt, Edited: question.Edited,
-            AuthorId: staff ? question.AuthorId : null,
+            AuthorId: staff && !question.OnBehalf ? question.AuthorId : null,
             RejectReason: staff ? question.RejectReason : null,
             Reply: question.Reply,
             RepliedAt: question.RepliedAt,
             SimilarTo: staff && question.SimilarTo is { Count: > 0 } similar ? [.. similar] : null,
-            Flagged: staff && question.Flagged ? true : null);
+            Flagged: staff && question.Flagged ? true : null,
+            OnBehalf: staff && question.OnBehalf ? true : null);
     }
 
     private static QuestionView AuthorView(Question question) =>

@@ -55,14 +55,16 @@ public sealed partial class Session
                 published.Count(q => q.Status == QuestionStatus.Answered),
                 published,
                 Replied: published.Count(q => q.Reply is not null),
-                Flagged: state.Questions.Count(q => q.EverFlagged)),
+                Flagged: state.Questions.Count(q => q.EverFlagged),
+                AskedOnBehalf: state.Questions.Count(q => q.OnBehalf)),
             [.. state.Polls.Where(p => p.State != PollState.Draft).Select(p =>
                 new ReportPoll(p.Id, p.Question, p.Kind, p.State, p.Options, PollTally.Results(p, staff: false, limits), p.ScaleMax,
                     p.Budget, p.Seconds, p.MaxPoints, p is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScores(p) : null))],
             [.. state.SpeakingTurns.Select((t, i) => new ReportSpeakingTurn(i + 1, t.Mode, t.Start, t.End))],
             [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))],
             ReportQuiz(),
-            Reactions: ReactionReport());
+            Reactions: ReactionReport(),
+            Kiosks: ReportKiosks());
     }
 
     private static ReportQuizScores QuizScores(Poll quiz)

@@ -41,5 +41,6 @@ public sealed partial class Session
         QuestionsPaused: state.QuestionsPaused,
         ProfanityFilter: state.ProfanityFilter,
         Leaderboard: Leaderboard(),
-        Reactions: ReactionSetting());
+        Reactions: ReactionSetting(),
+        KioskLinks: viewer.IsStaff ? KioskLinkViews() : null);
 }

@@ -119,7 +119,8 @@ public sealed partial class Session
 
     internal StaffKeys StaffKeysFor(string facilitatorKey) => new(
         Secrets.Derive(facilitatorKey, "projector"),
-        [.. state.ModeratorLinks.Select(l => new ModeratorLinkView(l.Id, l.Label, l.CreatedAt, ModeratorKey(facilitatorKey, l.Id)))]);
+        [.. state.ModeratorLinks.Select(l => new ModeratorLinkView(l.Id, l.Label, l.CreatedAt, ModeratorKey(facilitatorKey, l.Id)))],
+        KioskLinkViews(facilitatorKey));
 
     private ModeratorLinkView[] ModeratorLinkViews() =>
         [.. state.ModeratorLinks.Select(l => new ModeratorLinkView(l.Id, l.Label, l.CreatedAt))];

@@ -10,6 +10,7 @@ public sealed partial class Session
     private readonly HashSet<Participant> _changedParticipants = [];
     private readonly HashSet<(Poll Poll, string VoterId)> _changedBallots = [];
     private readonly HashSet<string> _removedPolls = [];
+    private readonly HashSet<(string PollId, string VoterId)> _removedBallots = [];
 
     /// <summary>A participant's stored fields changed (public: the operation log records into it too).</summary>
     public void ParticipantChanged(Participant participant)
@@ -21,6 +22,14 @@ public sealed partial class Session
     private void BallotChanged(Poll poll, string voterId)
     {
         _changedBallots.Add((poll, voterId));
+        MarkDirty();
+    }
+
+    /// <summary>A single ballot left its poll (a kiosk turn undone): its row goes with the next commit.</summary>
+    private void BallotRemoved(Poll poll, string voterId)
+    {
+        _changedBallots.Remove((poll, voterId));
+        _removedBallots.Add((poll.Id, voterId));
         MarkDirty();
     }
 
@@ -36,16 +45,19 @@ public sealed partial class Session
         var changes = new StoredChanges(
             [.. _changedParticipants],
             [.. _changedBallots.Where(b => b.Poll.Ballots.ContainsKey(b.VoterId)).Select(b => (b.Poll.Id, b.VoterId, b.Poll.Ballots[b.VoterId]))],
-            [.. _removedPolls]);
+            [.. _removedPolls],
+            [.. _removedBallots.Where(b => !_removedPolls.Contains(b.PollId))]);
         _changedParticipants.Clear();
+        _removedBallots.Clear();
         _changedBallots.Clear();
         _removedPolls.Clear();
         return changes;
     }
 }
 
-/// <summary>Participants and ballots changed since the last commit, and polls deleted with their ballots.</summary>
+/// <summary>Participants and ballots changed since the last commit, polls deleted with their ballots, single ballots deleted.</summary>
 public sealed record StoredChanges(
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<(string PollId, string VoterId, Ballot Ballot)> Ballots,
-    IReadOnlyList<string> RemovedPolls);
+    IReadOnlyList<string> RemovedPolls,
+    IReadOnlyList<(string PollId, string VoterId)>? RemovedBallots = null);

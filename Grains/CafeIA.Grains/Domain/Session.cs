@@ -204,6 +204,10 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         {
             return (null, new Refusal(RefusalCodes.Forbidden, "The projector screen only shows the session."));
         }
+        if (p.Role == Role.Kiosk)
+        {
+            return (null, new Refusal(RefusalCodes.Forbidden, "A kiosk takes turns (KioskVote): it does not post, upvote or vote as one person."));
+        }
         if (state.Phase == SessionPhase.Ended)
         {
             return (null, new Refusal(RefusalCodes.Closed, "This session has ended."));

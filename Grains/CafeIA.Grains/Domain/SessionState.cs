@@ -22,6 +22,10 @@ public sealed class SessionState
     public string ProjectorKeyHash { get; set; } = "";
     public List<ModeratorLink> ModeratorLinks { get; set; } = [];
     public int ModeratorLinksCreated { get; set; }
+
+    /// <summary>Kiosk links, revoked ones kept (marked) so the report still names their ballots.</summary>
+    public List<KioskLink> KioskLinks { get; set; } = [];
+    public int KioskLinksCreated { get; set; }
     public bool PreModeration { get; set; }
     public string? VideoUrl { get; set; }
     public List<RaisedHand> Hands { get; set; } = [];
@@ -99,6 +103,9 @@ public sealed class Participant
 
     /// <summary>For a moderator: the link they joined with; revoking it revokes them.</summary>
     public string? ModeratorLinkId { get; set; }
+
+    /// <summary>For a kiosk: the link it joined with; revoking it revokes the kiosk.</summary>
+    public string? KioskLinkId { get; set; }
     public bool Revoked { get; set; }
 
     /// <summary>The last operations this participant had applied, so a retried one is answered, not redone.</summary>
@@ -117,6 +124,18 @@ public sealed class ModeratorLink
     public string? Label { get; set; }
     public string KeyHash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class KioskLink
+{
+    public string Id { get; set; } = "";
+    public string? Label { get; set; }
+    public string KeyHash { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Turns taken so far (each turn's ballot is numbered by it, never reused).</summary>
+    public int Turns { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
 }
 
 public sealed class RaisedHand
@@ -151,6 +170,9 @@ public sealed class Question
 
     /// <summary>Open questions this one may duplicate when it arrived, closest first (staff only).</summary>
     public List<string>? SimilarTo { get; set; }
+
+    /// <summary>Typed by the staff for someone in the room without a device: on site, no author shown (AuthorId: the staff member).</summary>
+    public bool OnBehalf { get; set; }
 }
 
 public sealed class Poll
@@ -201,6 +223,12 @@ public sealed class Poll
 
     /// <summary>When the poll was last closed (null while never closed, and in polls stored before it existed).</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The room's show of hands the staff recorded (people without a device): one count per option,
+    /// for a rating per value; null when none. Kept in the session document, written with every commit.
+    /// </summary>
+    public int[]? HandCount { get; set; }
     /// <summary>By voter id.</summary>
     [JsonIgnore]
     public Dictionary<string, Ballot> Ballots { get; set; } = [];
@@ -245,6 +273,10 @@ public sealed class Ballot
 
     /// <summary>Word cloud: the keys (WordCloud.Key) of this ballot's words the profanity filter flagged.</summary>
     public string[]? FlaggedWords { get; set; }
+
+    /// <summary>A kiosk turn's ballot: the kiosk link and the turn's number (its voter id is "{link}-{turn}").</summary>
+    public string? KioskLinkId { get; set; }
+    public int? KioskTurn { get; set; }
 }
 
 /// <summary>An applied operation and its answer (the JSON of the command's value).</summary>

@@ -150,6 +150,11 @@ public sealed partial class SessionGrain(
     public async Task<Outcome<Done>> Vote(string participantId, VoteRequest request) =>
         Counted(await Apply(participantId, s => s.Vote(participantId, request)), CafeMetrics.Ballots);
 
+    public Task<Outcome<Done>> RecordHandCount(string participantId, HandCountRequest request) =>
+        Apply(participantId, s => s.RecordHandCount(participantId, request));
+
+    public Task<Outcome<Done>> ClearHandCount(string participantId, string? pollId) => Apply(participantId, s => s.ClearHandCount(participantId, pollId));
+
     private static Outcome<T> Counted<T>(Outcome<T> outcome, System.Diagnostics.Metrics.Counter<long> counter)
     {
         if (!outcome.IsRefused)
@@ -185,6 +190,17 @@ public sealed partial class SessionGrain(
         Apply(participantId, s => s.CreateModeratorLink(participantId, facilitatorKey, label));
 
     public Task<Outcome<Done>> RevokeModeratorLink(string participantId, string? linkId) => Apply(participantId, s => s.RevokeModeratorLink(participantId, linkId));
+
+    public Task<Outcome<KioskLinkView>> CreateKioskLink(string participantId, string? facilitatorKey, string? label) =>
+        Apply(participantId, s => s.CreateKioskLink(participantId, facilitatorKey, label));
+
+    public Task<Outcome<Done>> RevokeKioskLink(string participantId, string? linkId) => Apply(participantId, s => s.RevokeKioskLink(participantId, linkId));
+
+    public async Task<Outcome<Done>> KioskVote(string participantId, VoteRequest request) =>
+        Counted(await Apply(participantId, s => s.KioskVote(participantId, request)), CafeMetrics.Ballots);
+
+    public Task<Outcome<KioskTurnUndone>> UndoKioskTurn(string participantId, string? linkId) =>
+        Apply(participantId, s => s.UndoKioskTurn(participantId, linkId));
 
     public Task<Outcome<Done>> SetHand(string participantId, bool raised) => Apply(participantId, s => s.SetHand(participantId, raised));
 

@@ -15,7 +15,8 @@ public static class SessionDocument
             .. changes.Participants.Select(p => new SessionRow(SessionRow.Participant, p.Id, JsonSerializer.Serialize(p, Options))),
             .. changes.Ballots.Select(b => new SessionRow(SessionRow.Ballot, SessionRow.BallotKey(b.PollId, b.VoterId), JsonSerializer.Serialize(b.Ballot, Options))),
         ],
-        changes.RemovedPolls);
+        changes.RemovedPolls,
+        [.. (changes.RemovedBallots ?? []).Select(b => SessionRow.BallotKey(b.PollId, b.VoterId))]);
 
     public static SessionState Read(StoredSession stored)
     {

@@ -72,6 +72,12 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
                 "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey LIKE @prefix",
                 ("id", id), ("kind", SessionRow.Ballot), ("prefix", SessionRow.BallotKey(pollId, "%"))).ExecuteNonQueryAsync();
         }
+        foreach (var key in write.RemovedBallotKeys ?? [])
+        {
+            await Command(connection, transaction,
+                "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey = @key",
+                ("id", id), ("kind", SessionRow.Ballot), ("key", key)).ExecuteNonQueryAsync();
+        }
         if (write.Rows.Count > 0)
         {
             await using var upsert = Command(connection, transaction,
@@ -188,8 +194,9 @@ public sealed record SessionRow(string Kind, string Key, string Document)
     public static string BallotKey(string pollId, string voterId) => $"{pollId}/{voterId}";
 }
 
-/// <summary>What one commit writes: the whole session document, the changed rows, the polls whose ballots go.</summary>
-public sealed record SessionWrite(string Document, IReadOnlyList<SessionRow> Rows, IReadOnlyList<string> RemovedPolls);
+/// <summary>What one commit writes: the whole session document, the changed rows, the polls whose ballots go, single ballots that go (by row key).</summary>
+public sealed record SessionWrite(string Document, IReadOnlyList<SessionRow> Rows, IReadOnlyList<string> RemovedPolls,
+    IReadOnlyList<string>? RemovedBallotKeys = null);
 
 public sealed class SessionConflictException(Guid sessionId)
     : Exception($"Session {sessionId} was written by another writer since it was loaded.");

@@ -63,5 +63,33 @@ public sealed class RestartTests
         Assert.Equal(RefusalCodes.Closed, await CafeClient.RefusalCode(() => aliceAgain.Invoke("Vote", new VoteRequest(pollId, [0]))));
     }
 
+    [Fact]
+    public async Task A_recorded_show_of_hands_survives_a_restart_on_the_same_SQLite_file()
+    {
+        using var data = new TempDirectory();
+        SessionCreated created;
+        string pollId;
+        await using (var first = await GatewayHost.StartEmbedded(data.Path))
+        {
+            created = await CafeClient.CreateSession(first.BaseAddress, "Café IA à mains levées");
+            await using var facilitator = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            await using var alice = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+            await facilitator.Invoke("StartSession");
+            pollId = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Confiance ?", PollKind.Single, ["oui", "non"]))).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(pollId));
+            await alice.Invoke("Vote", new VoteRequest(pollId, [1]));
+            // Acknowledged means written: the restart follows at once.
+            await facilitator.Invoke("RecordHandCount", new HandCountRequest(pollId, [7, 3]));
+        }
+
+        await using var second = await GatewayHost.StartEmbedded(data.Path);
+        await using var facilitatorAgain = await CafeClient.Join(second.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        var poll = facilitatorAgain.Joined.Snapshot.Polls.Single(p => p.Id == pollId);
+        Assert.Equal([7, 3], poll.HandCount!);
+        Assert.Equal([7, 3], poll.Results!.NoDevice!);
+        Assert.Equal([7, 4], poll.Results.Counts);
+        Assert.Equal((11, 10), (poll.Results.Voters, poll.Results.VotersNoDevice));
+    }
+
     private sealed record SessionInfoDto(string SessionId, string Title, string State);
 }

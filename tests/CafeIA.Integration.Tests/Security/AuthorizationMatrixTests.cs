@@ -27,6 +27,8 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         // Someone else's question: only its author may withdraw it (whatever their role).
         ("WithdrawQuestion", "", w => new QuestionRef(w.Question)),
         ("Vote", Everyone, w => new VoteRequest(w.Poll, [0])),
+        ("RecordHandCount", Staff, w => new HandCountRequest(w.Poll, [1, 0])),
+        ("ClearHandCount", Staff, w => new PollRef(w.Poll)),
         ("RaiseHand", Everyone, _ => new OperationRequest()),
         ("LowerHand", Everyone, _ => new OperationRequest()),
         // Nobody has the floor here: only the staff may end a turn (the speaker too: SpeakingTests).

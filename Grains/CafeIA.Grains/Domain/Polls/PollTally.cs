@@ -2,7 +2,7 @@ using CafeIA.Wire;
 
 namespace CafeIA.Domain.Polls;
 
-/// <summary>Results of a poll from its ballots, split on site and remote.</summary>
+/// <summary>Results of a poll from its ballots, split on site and remote, and its recorded show of hands (no device).</summary>
 public static class PollTally
 {
     /// <param name="staff">Staff results list open-text answers of every status; others only approved ones.</param>
@@ -42,30 +42,38 @@ public static class PollTally
             }
         }
         var sums = new OptionTotals(Add(sumOnsite, sumRemote), sumOnsite, sumRemote);
+        var hands = HandCounts.Takes(poll.Kind) ? HandCounts.Of(poll) : null;
+        var votersNoDevice = hands is null ? 0 : HandCounts.Voters(poll.Kind, hands);
         return new PollResults(
-            Add(onsite, remote), onsite, remote,
-            ballots.Count, votersOnsite, ballots.Count - votersOnsite,
+            Add(Add(onsite, remote), hands ?? new int[n]), onsite, remote,
+            ballots.Count + votersNoDevice, votersOnsite, ballots.Count - votersOnsite,
             Words: poll.Kind == PollKind.WordCloud ? WordCloud.Group(ballots, limits.WordCloudSize, WordCloud.HeldWords(poll), staff) : null,
-            Mean: poll.Kind == PollKind.Rating ? Means(ballots) : null,
+            Mean: poll.Kind == PollKind.Rating ? Means(ballots, hands) : null,
             Answers: poll.Kind == PollKind.OpenText ? Answers(ballots, staff) : null,
             Scores: poll.Kind == PollKind.Ranking ? sums : null,
             AverageRank: poll.Kind == PollKind.Ranking
                 ? new OptionMeans(Tally.Ranks(sums.All, ballots.Count), Tally.Ranks(sumOnsite, votersOnsite), Tally.Ranks(sumRemote, ballots.Count - votersOnsite))
                 : null,
             Totals: poll.Kind == PollKind.Points ? sums : null,
-            Correct: poll.Kind == PollKind.Quiz && poll.State == PollState.Closed ? poll.Correct : null);
+            Correct: poll.Kind == PollKind.Quiz && poll.State == PollState.Closed ? poll.Correct : null,
+            NoDevice: hands,
+            VotersNoDevice: votersNoDevice);
     }
 
     private static int[] Add(int[] a, int[] b) => [.. a.Zip(b, (x, y) => x + y)];
 
-    private static RatingMeans Means(IEnumerable<Ballot> ballots)
+    /// <summary>Each raised hand is a vote of its value (index + 1), in the overall mean and its own.</summary>
+    private static RatingMeans Means(IEnumerable<Ballot> ballots, int[]? hands)
     {
-        static double? Mean(List<Ballot> subset) => subset.Count == 0 ? null : Math.Round(subset.Average(b => b.Rating!.Value), 2);
+        static double? Mean(long sum, long count) => count == 0 ? null : Math.Round((double)sum / count, 2);
+        static double? MeanOf(List<Ballot> subset) => Mean(subset.Sum(b => (long)b.Rating!.Value), subset.Count);
         var all = ballots.ToList();
+        var (handSum, handCount) = (hands?.Select((h, i) => (long)h * (i + 1)).Sum() ?? 0, hands?.Sum(h => (long)h) ?? 0);
         return new RatingMeans(
-            Mean(all),
-            Mean([.. all.Where(b => b.Mode == ParticipantMode.Onsite)]),
-            Mean([.. all.Where(b => b.Mode == ParticipantMode.Remote)]));
+            Mean(all.Sum(b => (long)b.Rating!.Value) + handSum, all.Count + handCount),
+            MeanOf([.. all.Where(b => b.Mode == ParticipantMode.Onsite)]),
+            MeanOf([.. all.Where(b => b.Mode == ParticipantMode.Remote)]),
+            hands is null ? null : Mean(handSum, handCount));
     }
 
     private static AnswerView[] Answers(IEnumerable<Ballot> ballots, bool staff) =>

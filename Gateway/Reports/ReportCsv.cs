@@ -69,6 +69,8 @@ public static class ReportCsv
                 }));
             Table(zip, "reactions.csv", ["minute", "kind", "count", "onsite", "remote"],
                 (report.Reactions?.Timeline ?? []).SelectMany(m => m.Counts.Select(c => new[] { Time(m.At), c.Kind, Number(c.Count), Number(c.Onsite), Number(c.Remote) })));
+            Table(zip, "kiosks.csv", ["id", "label", "ballots"],
+                (report.Kiosks ?? []).Select(k => new[] { k.Id, k.Label ?? "", Number(k.Ballots) }));
             using var licence = new StreamWriter(zip.CreateEntry("LICENCE.txt").Open(), new UTF8Encoding(false));
             licence.Write($"{report.Licence.Name}\n{report.Licence.Url}\n\nSchema: {report.Schema}\n");
         }

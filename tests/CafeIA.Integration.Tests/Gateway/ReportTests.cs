@@ -71,7 +71,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
 
         // The CSV tables carry the same figures.
         using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
-        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "reactions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
+        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "kiosks.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "reactions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var options = Csv(zip, "poll_options.csv");
         foreach (var poll in polls.Where(p => p.GetProperty("kind").GetString() is "single" or "rating"))
@@ -161,6 +161,56 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
         Assert.Equal(("300", "2", "1"), (csvQuiz["seconds"], csvQuiz["correct_answers"], csvQuiz["correct_remote"]));
         var teams = Assert.Single(Csv(zip, "quiz.csv"));
         Assert.Equal(("3", "2", "1"), (teams["players"], teams["players_onsite"], teams["players_remote"]));
+    }
+
+    [Fact]
+    public async Task The_report_and_the_open_data_carry_hands_kiosk_ballots_and_questions_asked_on_someones_behalf_and_validate_against_the_schema()
+    {
+        var created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA pour tous");
+        await using var facilitator = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await using var alice = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Remote));
+        await facilitator.Invoke("StartSession");
+        var link = await facilitator.Invoke<KioskLinkView>("CreateKioskLink", new CreateKioskLinkRequest("Entrée"));
+        await using var kiosk = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: link.Key));
+        var single = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Utile ?", PollKind.Single, ["oui", "non"]))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(single));
+        var rating = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Confiance ?", PollKind.Rating, null, ScaleMax: 3))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(rating));
+        await alice.Invoke("Vote", new VoteRequest(single, [1]));
+        await kiosk.Invoke("KioskVote", new VoteRequest(single, [0]));
+        await kiosk.Invoke("KioskVote", new VoteRequest(single, [0]));
+        await facilitator.Invoke("RecordHandCount", new HandCountRequest(single, [4, 2]));
+        await kiosk.Invoke("KioskVote", new VoteRequest(rating, Rating: 3));
+        await facilitator.Invoke("RecordHandCount", new HandCountRequest(rating, [1, 0, 1]));
+        await facilitator.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Et pour ma grand-mère ?", OnBehalf: true));
+
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.FacilitatorKey);
+        var json = await http.GetStringAsync($"/api/sessions/{created.JoinCode}/report");
+        ReportSchema.AssertValid(json);
+
+        var report = JsonDocument.Parse(json).RootElement;
+        var polls = report.GetProperty("polls").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        var results = polls[single].GetProperty("results");
+        Assert.Equal([6, 3], Ints(results.GetProperty("counts")));
+        Assert.Equal([2, 0], Ints(results.GetProperty("onsite")));
+        Assert.Equal([0, 1], Ints(results.GetProperty("remote")));
+        Assert.Equal([4, 2], Ints(results.GetProperty("noDevice")));
+        Assert.Equal((9, 6), (results.GetProperty("voters").GetInt32(), results.GetProperty("votersNoDevice").GetInt32()));
+        var mean = polls[rating].GetProperty("results").GetProperty("mean");
+        // The kiosk's 3 and the hands' 1 and 3: (3 + 1 + 3) / 3.
+        Assert.Equal((2.33, 2.0), (mean.GetProperty("all").GetDouble(), mean.GetProperty("noDevice").GetDouble()));
+        var questions = report.GetProperty("questions");
+        Assert.Equal((1, 1, 1), (questions.GetProperty("asked").GetInt32(), questions.GetProperty("askedOnsite").GetInt32(), questions.GetProperty("askedOnBehalf").GetInt32()));
+        var kiosks = Assert.Single(report.GetProperty("kiosks").EnumerateArray().ToList());
+        Assert.Equal((link.Id, "Entrée", 3), (kiosks.GetProperty("id").GetString(), kiosks.GetProperty("label").GetString(), kiosks.GetProperty("ballots").GetInt32()));
+
+        using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{created.JoinCode}/report.zip"));
+        Assert.Equal(["4", "2"], Csv(zip, "poll_options.csv").Where(r => r["poll_id"] == single).Select(r => r["no_device"]));
+        var csvPoll = Csv(zip, "polls.csv").Single(r => r["id"] == single);
+        Assert.Equal(("9", "6"), (csvPoll["voters"], csvPoll["voters_no_device"]));
+        var csvKiosk = Assert.Single(Csv(zip, "kiosks.csv"));
+        Assert.Equal((link.Id, "Entrée", "3"), (csvKiosk["id"], csvKiosk["label"], csvKiosk["ballots"]));
     }
 
     [Fact]

@@ -91,5 +91,43 @@ public sealed class RestartTests
         Assert.Equal((11, 10), (poll.Results.Voters, poll.Results.VotersNoDevice));
     }
 
+    [Fact]
+    public async Task Kiosk_turns_and_an_undone_turn_survive_a_restart_on_the_same_SQLite_file()
+    {
+        using var data = new TempDirectory();
+        SessionCreated created;
+        string pollId;
+        KioskLinkView link;
+        await using (var first = await GatewayHost.StartEmbedded(data.Path))
+        {
+            created = await CafeClient.CreateSession(first.BaseAddress, "Café IA à la borne");
+            await using var facilitator = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            await facilitator.Invoke("StartSession");
+            link = await facilitator.Invoke<KioskLinkView>("CreateKioskLink", new CreateKioskLinkRequest("Entrée"));
+            await using var kiosk = await CafeClient.Join(first.BaseAddress, created.JoinCode, new JoinOptions(Key: link.Key));
+            pollId = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Confiance ?", PollKind.Single, ["oui", "non"]))).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(pollId));
+            await kiosk.Invoke("KioskVote", new VoteRequest(pollId, [0]));
+            await kiosk.Invoke("KioskVote", new VoteRequest(pollId, [1]));
+            await kiosk.Invoke("KioskVote", new VoteRequest(pollId, [1]));
+            // The last turn's ballot row is deleted, not merely forgotten in memory.
+            await kiosk.Invoke<KioskTurnUndone>("UndoKioskTurn", new KioskLinkRef());
+        }
+
+        await using var second = await GatewayHost.StartEmbedded(data.Path);
+        await using var facilitatorAgain = await CafeClient.Join(second.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        var results = facilitatorAgain.Joined.Snapshot.Polls.Single(p => p.Id == pollId).Results!;
+        Assert.Equal([1, 1], results.Onsite);
+        Assert.Equal(2, results.Voters);
+        Assert.Equal(link.Key, Assert.Single(facilitatorAgain.Joined.StaffKeys!.KioskLinks!).Key);
+        // The kiosk joins again with its key, and its turns go on being numbered after the undone one.
+        await using var kioskAgain = await CafeClient.Join(second.BaseAddress, created.JoinCode, new JoinOptions(Key: link.Key));
+        await kioskAgain.Invoke("KioskVote", new VoteRequest(pollId, [0]));
+        await kioskAgain.Invoke<KioskTurnUndone>("UndoKioskTurn", new KioskLinkRef());
+        await kioskAgain.Invoke<KioskTurnUndone>("UndoKioskTurn", new KioskLinkRef());
+        var after = (await facilitatorAgain.Snapshot()).Polls.Single(p => p.Id == pollId).Results!;
+        Assert.Equal([1, 0], after.Onsite);
+    }
+
     private sealed record SessionInfoDto(string SessionId, string Title, string State);
 }

@@ -11,7 +11,7 @@ namespace CafeIA.Integration.Tests.Security;
 /// </summary>
 public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>
 {
-    private enum Who { Anonymous, Participant, Muted, Moderator, Facilitator, Projector, OtherFacilitator }
+    private enum Who { Anonymous, Participant, Muted, Moderator, Facilitator, Projector, OtherFacilitator, Kiosk }
 
     private const string Everyone = "participant moderator facilitator";
     private const string Staff = "moderator facilitator";
@@ -20,8 +20,9 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
     /// <summary>Method, who may call it (by role name), and a payload aimed at real objects of the session.</summary>
     private static (string Method, string Allowed, Func<World, object?> Payload)[] Methods =>
     [
-        ("GetSnapshot", "participant moderator facilitator projector", _ => null),
+        ("GetSnapshot", "participant moderator facilitator projector kiosk", _ => null),
         ("AskQuestion", Everyone, _ => new AskQuestionRequest("Une question ?")),
+        ("AskQuestion", Staff, _ => new AskQuestionRequest("Pour ma voisine", OnBehalf: true)),
         ("Upvote", Everyone, w => new QuestionRef(w.Question)),
         ("RemoveUpvote", Everyone, w => new QuestionRef(w.Question)),
         // Someone else's question: only its author may withdraw it (whatever their role).
@@ -29,6 +30,10 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("Vote", Everyone, w => new VoteRequest(w.Poll, [0])),
         ("RecordHandCount", Staff, w => new HandCountRequest(w.Poll, [1, 0])),
         ("ClearHandCount", Staff, w => new PollRef(w.Poll)),
+        ("KioskVote", "kiosk", w => new VoteRequest(w.Poll, [0])),
+        ("UndoKioskTurn", "kiosk moderator facilitator", w => new KioskLinkRef(w.Kiosk.Id)),
+        ("CreateKioskLink", Facilitator, _ => new CreateKioskLinkRequest("Borne")),
+        ("RevokeKioskLink", Facilitator, w => new KioskLinkRef(w.Kiosk.Id)),
         ("RaiseHand", Everyone, _ => new OperationRequest()),
         ("LowerHand", Everyone, _ => new OperationRequest()),
         // Nobody has the floor here: only the staff may end a turn (the speaker too: SpeakingTests).
@@ -79,7 +84,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("SetReactions", Staff, _ => new ReactionsRequest(false)),
     ];
 
-    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme);
+    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme, KioskLinkView Kiosk);
 
     [Fact]
     public async Task Every_method_is_allowed_exactly_to_the_roles_the_protocol_names()
@@ -145,6 +150,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         Who.Moderator => "moderator",
         Who.Facilitator => "facilitator",
         Who.Projector => "projector",
+        Who.Kiosk => "kiosk",
         _ => "anonymous",
     };
 
@@ -165,7 +171,8 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
         var programme = (await (await http.PostAsJsonAsync("/api/programmes", new { title = "Programme" }))
             .Content.ReadFromJsonAsync<ProgrammeCreated>())!;
-        var world = new World(created, question, poll, author.ParticipantId, programme);
+        var kiosk = await facilitator.Invoke<KioskLinkView>("CreateKioskLink", new CreateKioskLinkRequest("Entrée"));
+        var world = new World(created, question, poll, author.ParticipantId, programme, kiosk);
         CafeClient caller;
         switch (who)
         {
@@ -184,6 +191,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
                     Who.Moderator => created.ModeratorKey,
                     Who.Facilitator => created.FacilitatorKey,
                     Who.Projector => created.ProjectorKey,
+                    Who.Kiosk => kiosk.Key,
                     _ => null,
                 };
                 caller = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("Appelant", Key: key));

@@ -92,6 +92,48 @@ public sealed class ProgrammeTests(EmbeddedGatewayFixture gateway, ITestOutputHe
         }
     }
 
+    [Fact]
+    public async Task A_programmes_national_tally_adds_up_the_hands_counted_in_each_cafe()
+    {
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var programme = (await (await http.PostAsJsonAsync("/api/programmes", new { title = "Journée des mains levées" })).Content.ReadFromJsonAsync<ProgrammeCreated>(Json))!;
+        var clients = new List<CafeClient>();
+        var cafes = new List<(CafeClient Facilitator, CafeClient Voter)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var created = await CafeClient.CreateSession(gateway.BaseAddress, $"Café IA à mains levées n°{i + 1}");
+            var facilitator = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            await facilitator.Invoke("StartSession");
+            await facilitator.Invoke("JoinProgramme", new JoinProgrammeRequest(programme.ProgrammeId, programme.InviteKey));
+            var voter = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions("V", ParticipantMode.Onsite));
+            cafes.Add((facilitator, voter));
+            clients.AddRange([facilitator, voter]);
+        }
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", programme.OrganiserKey);
+        var pushed = (await (await http.PostAsJsonAsync($"/api/programmes/{programme.ProgrammeId}/polls",
+            new CreatePollRequest("Avez-vous un smartphone ?", PollKind.Single, ["oui", "non"]), Json)).Content.ReadFromJsonAsync<ProgrammePollPushed>(Json))!;
+        int[][] hands = [[0, 5], [2, 3]];
+        foreach (var ((facilitator, voter), i) in cafes.Select((c, i) => (c, i)))
+        {
+            var poll = (await facilitator.Snapshot()).Polls.Single(p => p.ProgrammePollId == pushed.ProgrammePollId);
+            await voter.Invoke("Vote", new VoteRequest(poll.Id, [0]));
+            await facilitator.Invoke("RecordHandCount", new HandCountRequest(poll.Id, hands[i]));
+        }
+
+        var watcher = cafes[0].Voter;
+        var final = await Eventually.Get(() => Task.FromResult(watcher.ProgrammeUpdates is { Count: > 0 } u ? u[^1] : null),
+            p => p is not null && Voters(p, pushed) == 12, "the national count with the hands", TimeSpan.FromSeconds(15));
+        var national = final!.Polls.Single(p => p.ProgrammePollId == pushed.ProgrammePollId).National;
+        Assert.Equal([2, 8], national.NoDevice!);
+        Assert.Equal([4, 8], national.Counts);
+        Assert.Equal([2, 0], national.Onsite);
+        Assert.Equal((2, 10, 2), (national.VotersOnsite, national.VotersNoDevice, national.Sessions));
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
     private static int Voters(ProgrammeView view, ProgrammePollPushed pushed) =>
         view.Polls.SingleOrDefault(p => p.ProgrammePollId == pushed.ProgrammePollId)?.National.Voters ?? 0;
 }

@@ -65,7 +65,16 @@ public sealed class SessionStoreTests : IDisposable
         await Do(s => s.Vote(alice.ParticipantId, new VoteRequest(polls[0], [0])));
         await Do(s => s.DeletePoll(facilitator, polls[1]));
         await Do(s => s.RevokeModeratorLink(facilitator, "m1"));
+        await Do(s => s.RecordHandCount(facilitator, new HandCountRequest(polls[0], [3, 1])));
+        var kioskLink = await Do(s => s.CreateKioskLink(facilitator, created.FacilitatorKey, "Entrée"));
+        var kiosk = (await Do(s => s.Join(new JoinOptions(Key: kioskLink.Key)))).ParticipantId;
+        await Do(s => s.KioskVote(kiosk, new VoteRequest(polls[0], [0])));
+        await Do(s => s.KioskVote(kiosk, new VoteRequest(polls[2], Rating: 2)));
+        await Do(s => s.UndoKioskTurn(kiosk, null));
+        await Do(s => s.Ask(facilitator, new AskQuestionRequest("Pour mon voisin", OnBehalf: true)));
         Assert.Equal(Full(_state), Full(await Reload()));
+        Assert.Single(_state.Polls.Single(p => p.Id == polls[0]).Ballots, b => b.Value.KioskLinkId == kioskLink.Id);
+        Assert.DoesNotContain(_state.Polls.Single(p => p.Id == polls[2]).Ballots.Values, b => b.KioskLinkId is not null);
         Assert.True(_state.Participants[moderator].Revoked);
         Assert.Equal(3, _state.Polls.Count);
     }

@@ -74,7 +74,7 @@ public sealed record KioskLinkView(
 /// a points poll counts the voters giving an option any points and adds their <see cref="Totals"/>;
 /// a quiz counts the choices and names the <see cref="Correct"/> options once closed.
 /// Single, multiple and rating polls add a third split, <see cref="NoDevice"/>: the room's show of
-/// hands the staff recorded (zeros until then), so Counts[i] = Onsite[i] + Remote[i] + NoDevice[i];
+/// hands the staff recorded (absent until then), so Counts[i] = Onsite[i] + Remote[i] + NoDevice[i];
 /// <see cref="VotersNoDevice"/> is the sum of the hands (single, rating) or their largest count
 /// (multiple: a person may raise a hand for several options) and is part of <see cref="Voters"/>.
 /// </summary>

@@ -42,7 +42,8 @@ public static class PollTally
             }
         }
         var sums = new OptionTotals(Add(sumOnsite, sumRemote), sumOnsite, sumRemote);
-        var hands = HandCounts.Takes(poll.Kind) ? HandCounts.Of(poll) : null;
+        // Absent until the staff record a count: screens show a third part only where there is one.
+        var hands = HandCounts.Takes(poll.Kind) && poll.HandCount is not null ? HandCounts.Of(poll) : null;
         var votersNoDevice = hands is null ? 0 : HandCounts.Voters(poll.Kind, hands);
         return new PollResults(
             Add(Add(onsite, remote), hands ?? new int[n]), onsite, remote,

@@ -89,6 +89,7 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
     [InlineData("/screen/ABC234", "projector")]
     [InlineData("/cafes", "cafes")]
     [InlineData("/report/ABC234", "report")]
+    [InlineData("/kiosk/ABC234", "kiosk")]
     public async Task Pages_are_served_from_the_built_front_end(string path, string entry)
     {
         using var http = gateway.Host.Http();

@@ -30,59 +30,77 @@ export function SharePanel({ s, session }: { s: Snapshot; session: LiveSession }
         <p><a class="btn quiet" href={`/api/sessions/${s.joinCode}/qr.svg?mode=onsite`} download={`qr-${s.joinCode}.svg`}>{t("prepare.downloadQr")}</a>{" "}
           <a class="btn quiet" id="poster-link" href={`/poster/${s.joinCode}`} target="_blank" rel="noopener">{t("poster.print")}</a></p>
       </section>
-      <ModeratorLinks s={s} session={session} />
+      <StaffLinks kind="moderator" s={s} session={session} />
+      <StaffLinks kind="kiosk" s={s} session={session} />
     </div>
   );
 }
 
-function ModeratorLinks({ s, session }: { s: Snapshot; session: LiveSession }) {
+/** Links that carry a key and can be revoked: moderators' consoles and kiosks. Their texts and calls by kind. */
+const linkKinds = {
+  moderator: {
+    create: "CreateModeratorLink", revoke: "RevokeModeratorLink", path: "moderate",
+    heading: "facilitator.moderatorsHeading", help: "facilitator.moderatorsHelp", none: "prepare.noModeratorLink",
+    label: "facilitator.moderatorLabel", submit: "facilitator.createModeratorLink", created: "facilitator.moderatorLinkCreated",
+  },
+  kiosk: {
+    create: "CreateKioskLink", revoke: "RevokeKioskLink", path: "kiosk",
+    heading: "kiosk.linksHeading", help: "kiosk.linksHelp", none: "kiosk.noLink",
+    label: "kiosk.linkLabel", submit: "kiosk.createLink", created: "kiosk.linkCreated",
+  },
+} as const;
+type LinkKind = keyof typeof linkKinds;
+
+function StaffLinks({ kind, s, session }: { kind: LinkKind; s: Snapshot; session: LiveSession }) {
+  const k = linkKinds[kind];
   const [label, setLabel] = useState("");
   const [run, state] = useAction();
   /** Keys this page knows (from the join or a creation): the server never sends them again. */
-  const [keys, setKeys] = useState<Record<string, string>>(() =>
-    Object.fromEntries((session.joined.value?.staffKeys?.moderatorLinks ?? []).filter((l) => l.key).map((l) => [l.id, l.key!])));
+  const [keys, setKeys] = useState<Record<string, string>>(() => kind === "moderator"
+    ? Object.fromEntries((session.joined.value?.staffKeys?.moderatorLinks ?? []).filter((l) => l.key).map((l) => [l.id, l.key!]))
+    : {});
   const create = async (e: Event) => {
     e.preventDefault();
     let created: ModeratorLink | null = null;
     const ok = await run(async () => {
-      const r = await session.call<ModeratorLink>("CreateModeratorLink", { label: label || undefined });
+      const r = await session.call<ModeratorLink>(k.create, { label: label || undefined });
       if (r.ok) created = r.value;
       return r;
     });
-    if (ok && created) { const c = created as ModeratorLink; setKeys((k) => ({ ...k, [c.id]: c.key! })); setLabel(""); }
+    if (ok && created) { const c = created as ModeratorLink; setKeys((known) => ({ ...known, [c.id]: c.key! })); setLabel(""); }
   };
-  const links = s.moderatorLinks ?? [];
+  const links = (kind === "moderator" ? s.moderatorLinks : s.kioskLinks) ?? [];
   return (
-    <section aria-labelledby="moderators-heading">
-      <h2 id="moderators-heading">{t("facilitator.moderatorsHeading")}</h2>
-      <p class="meta">{t("facilitator.moderatorsHelp")}</p>
-      {links.length === 0 ? <EmptyState title={t("prepare.noModeratorLink")} /> : (
-        <ul id="moderator-links" class="stack">
-          {links.map((l) => <ModeratorLinkRow key={l.id} link={l} keyOf={keys[l.id]} code={s.joinCode} session={session} />)}
+    <section aria-labelledby={`${kind}s-heading`}>
+      <h2 id={`${kind}s-heading`}>{t(k.heading)}</h2>
+      <p class="meta">{t(k.help)}</p>
+      {links.length === 0 ? <EmptyState title={t(k.none)} /> : (
+        <ul id={`${kind}-links`} class="stack">
+          {links.map((l) => <LinkRow key={l.id} link={l} keyOf={keys[l.id]} url={`${location.origin}/${k.path}/${s.joinCode}`} revoke={k.revoke} session={session} />)}
         </ul>
       )}
-      <form id="moderator-link-form" onSubmit={create} class="card">
-        <Field id="moderator-label" label={t("facilitator.moderatorLabel")}>
-          <input id="moderator-label" maxLength={60} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      <form id={`${kind}-link-form`} onSubmit={create} class="card">
+        <Field id={`${kind}-label`} label={t(k.label)}>
+          <input id={`${kind}-label`} maxLength={60} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
         </Field>
-        <button type="submit" class="btn" disabled={state.pending}>{t("facilitator.createModeratorLink")}</button>
+        <button type="submit" class="btn" disabled={state.pending}>{t(k.submit)}</button>
         <Refusal message={state.error} />
-        <Confirmation message={state.done ? t("facilitator.moderatorLinkCreated") : null} />
+        <Confirmation message={state.done ? t(k.created) : null} />
       </form>
     </section>
   );
 }
 
-function ModeratorLinkRow({ link, keyOf, code, session }: { link: ModeratorLink; keyOf?: string; code: string; session: LiveSession }) {
+function LinkRow({ link, keyOf, url, revoke, session }: { link: ModeratorLink; keyOf?: string; url: string; revoke: string; session: LiveSession }) {
   const [run, state] = useAction();
   const name = link.label ?? t("facilitator.linkName", { id: link.id });
   return (
     <li><Card>
       <p><strong>{name}</strong></p>
       <p>{keyOf
-        ? <a href={`${location.origin}/moderate/${code}#key=${encodeURIComponent(keyOf)}`} target="_blank" rel="noopener">{`${location.origin}/moderate/${code}#key=…`}</a>
+        ? <a href={`${url}#key=${encodeURIComponent(keyOf)}`} target="_blank" rel="noopener">{`${url}#key=…`}</a>
         : <span class="meta">{t("facilitator.linkKeyUnknown")}</span>}</p>
-      <Button small kind="danger" pending={state.pending} onClick={() => run(() => session.call("RevokeModeratorLink", { linkId: link.id }))}>{t("facilitator.revokeLink", { name })}</Button>
+      <Button small kind="danger" pending={state.pending} onClick={() => run(() => session.call(revoke, { linkId: link.id }))}>{t("facilitator.revokeLink", { name })}</Button>
       <Refusal message={state.error} />
     </Card></li>
   );

@@ -647,4 +647,10 @@ export const en: Record<keyof typeof fr, string> = {
   "kiosk.noPoll": "No vote right now",
   "kiosk.waitHint": "The next question will come here.",
   "kiosk.undo": "Undo the last vote",
+  "kiosk.linksHeading": "Kiosks (a shared device)",
+  "kiosk.linksHelp": "A tablet at the entrance or passed around: each person answers in turn, without a phone. Each link can be revoked.",
+  "kiosk.noLink": "No kiosk yet.",
+  "kiosk.linkLabel": "Kiosk name (optional)",
+  "kiosk.createLink": "Create a kiosk link",
+  "kiosk.linkCreated": "Kiosk link created: open it on the tablet.",
 };

@@ -647,4 +647,10 @@ export const fr = {
   "kiosk.noPoll": "Pas de vote en ce moment",
   "kiosk.waitHint": "La prochaine question arrivera ici.",
   "kiosk.undo": "Annuler le dernier vote",
+  "kiosk.linksHeading": "Bornes (un appareil partagé)",
+  "kiosk.linksHelp": "Une tablette à l'entrée ou qui passe de main en main : chacun répond à son tour, sans téléphone. Chaque lien se révoque.",
+  "kiosk.noLink": "Aucune borne pour l'instant.",
+  "kiosk.linkLabel": "Nom de la borne (facultatif)",
+  "kiosk.createLink": "Créer un lien de borne",
+  "kiosk.linkCreated": "Lien de borne créé : ouvrez-le sur la tablette.",
 } as const;

@@ -3,7 +3,7 @@
 import { currentLang, t } from "./i18n";
 
 export type Mode = "onsite" | "remote";
-export type Role = "participant" | "moderator" | "facilitator" | "projector";
+export type Role = "participant" | "moderator" | "facilitator" | "projector" | "kiosk";
 export type SessionState = "draft" | "live" | "ended";
 export type PollKind = "single" | "multiple" | "wordCloud" | "rating" | "openText" | "ranking" | "points" | "quiz";
 export type PollState = "draft" | "open" | "closed";
@@ -183,6 +183,8 @@ export interface Snapshot {
   moderatorLinks?: ModeratorLink[];
   /** Staff only. */
   mutedParticipants?: string[];
+  /** Staff only, without keys: the kiosks' links. */
+  kioskLinks?: ModeratorLink[];
   /** Set on screens when the session was deleted. */
   deleted?: boolean;
   /** The session's language: the projector speaks it unless a language was chosen. */
@@ -232,6 +234,7 @@ export type SessionEvent =
   | { type: "speaker"; speaker?: Speaker }
   | { type: "me"; me: Me }
   | { type: "moderatorLinks"; links: ModeratorLink[] }
+  | { type: "kioskLinks"; links: ModeratorLink[] }
   | { type: "roleRevoked"; message: string }
   | { type: "participantMuted"; participantId: string; muted: boolean }
   | { type: "sessionDeleted" }

@@ -146,6 +146,9 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "moderatorLinks":
       s.moderatorLinks = e.links;
       break;
+    case "kioskLinks":
+      s.kioskLinks = e.links;
+      break;
     case "participantMuted": {
       const muted = new Set(s.mutedParticipants ?? []);
       if (e.muted) muted.add(e.participantId);

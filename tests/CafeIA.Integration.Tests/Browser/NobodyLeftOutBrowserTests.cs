@@ -90,6 +90,57 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
 
     private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
 
+    [Fact]
+    public async Task Three_people_vote_in_turn_on_a_kiosk_undo_removes_the_last_and_a_revoked_kiosk_is_refused()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA à l'épicerie solidaire");
+        var facilitatorPage = await browser.NewPage(bypassCsp: true);
+        await facilitatorPage.GotoAsync($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("L'IA, plutôt :", PollKind.Single, ["Une aide", "Une menace", "Les deux"]))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(poll));
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, poll));
+
+        // The staff create the kiosk's link in Préparer → Partager; its key is shown once.
+        await facilitatorPage.GetByRole(AriaRole.Button, new() { Name = "Préparer" }).ClickAsync();
+        await facilitatorPage.GetByRole(AriaRole.Tab, new() { Name = "Partager" }).ClickAsync();
+        await facilitatorPage.GetByLabel("Nom de la borne (facultatif)").FillAsync("Entrée");
+        await facilitatorPage.GetByRole(AriaRole.Button, new() { Name = "Créer un lien de borne" }).ClickAsync();
+        var link = facilitatorPage.Locator("#kiosk-links a");
+        await Expect(link).ToBeVisibleAsync();
+        var url = await link.GetAttributeAsync("href");
+        Assert.Contains("/kiosk/", url, StringComparison.Ordinal);
+
+        var kiosk = await browser.NewPage(bypassCsp: true);
+        await kiosk.SetViewportSizeAsync(800, 1280);
+        await kiosk.GotoAsync(url!);
+        foreach (var answer in new[] { "Une aide", "Les deux", "Une aide" })
+        {
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = answer }).ClickAsync();
+            await Expect(kiosk.Locator(".kiosk-thanks")).ToBeVisibleAsync();
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = "Personne suivante" }).ClickAsync();
+            await Expect(kiosk.Locator(".kiosk-ballot")).ToBeVisibleAsync();
+        }
+        await facilitator.WaitForState(s => s.Polls[poll].Results is { VotersOnsite: 3 } r && r.Onsite.SequenceEqual([2, 0, 1]) && r.VotersRemote == 0, "three on-site kiosk ballots");
+        await kiosk.ScreenshotAsync(new() { Path = Artifacts.PathFor("kiosk-800x1280.png") });
+        var violations = await Axe.Violations(kiosk);
+
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Annuler le dernier vote" }).ClickAsync();
+        await facilitator.WaitForState(s => s.Polls[poll].Results is { VotersOnsite: 2 } r && r.Onsite.SequenceEqual([1, 0, 1]), "the last turn undone");
+
+        // Revoked: the kiosk's page is closed, and opening its link again is refused.
+        await facilitatorPage.GetByRole(AriaRole.Button, new() { Name = "Révoquer Entrée" }).ClickAsync();
+        await Expect(facilitatorPage.Locator("#kiosk-links")).ToHaveCountAsync(0);
+        var again = await browser.NewPage(bypassCsp: true);
+        await again.GotoAsync(url!);
+        await Expect(again.GetByText("votre lien n'est plus valable")).ToBeVisibleAsync();
+        await Expect(again.Locator(".kiosk-ballot")).ToHaveCountAsync(0);
+
+        violations.ForEach(output.WriteLine);
+        Assert.Empty(violations);
+    }
+
     public sealed record Spoken(string Text, string Lang, string? Voice);
 
     private static string Run(string file, string arguments)

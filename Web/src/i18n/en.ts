@@ -653,4 +653,9 @@ export const en: Record<keyof typeof fr, string> = {
   "kiosk.linkLabel": "Kiosk name (optional)",
   "kiosk.createLink": "Create a kiosk link",
   "kiosk.linkCreated": "Kiosk link created: open it on the tablet.",
+  "onBehalf.title": "Ask a question for someone",
+  "onBehalf.label": "Their question, in their words (no name; counted on site, without a device)",
+  "onBehalf.send": "Publish the question",
+  "onBehalf.sent": "Question published.",
+  "onBehalf.badge": "asked for someone without a device",
 };

@@ -653,4 +653,9 @@ export const fr = {
   "kiosk.linkLabel": "Nom de la borne (facultatif)",
   "kiosk.createLink": "Créer un lien de borne",
   "kiosk.linkCreated": "Lien de borne créé : ouvrez-le sur la tablette.",
+  "onBehalf.title": "Poser une question pour quelqu'un",
+  "onBehalf.label": "Sa question, avec ses mots (sans nom ; comptée sur place, sans appareil)",
+  "onBehalf.send": "Publier la question",
+  "onBehalf.sent": "Question publiée.",
+  "onBehalf.badge": "posée pour quelqu'un sans appareil",
 } as const;

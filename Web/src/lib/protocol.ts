@@ -40,6 +40,8 @@ export interface Question {
   similarTo?: string[];
   /** Staff only: held by the profanity filter. */
   flagged?: boolean;
+  /** Typed by the staff for someone without a device (on site, no author). */
+  onBehalf?: boolean;
 }
 
 /** An announcement: a banner on phones and on the projector until the staff dismiss it. */

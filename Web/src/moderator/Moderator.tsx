@@ -15,6 +15,7 @@ import { tabStatuses, type QueueTab } from "./keys";
 import { QuestionCard } from "./QuestionCard";
 import { SpeakingQueue } from "./SpeakingQueue";
 import { PauseSwitch } from "./PauseSwitch";
+import { OnBehalf } from "./OnBehalf";
 import { HeldItems, pollsWithHeldItems } from "./HeldItems";
 
 export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
@@ -53,6 +54,7 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
               </select>
             </div>
             <PauseSwitch s={s} session={session} />
+            <OnBehalf session={session} />
             <p class="meta">{t("moderator.keysHint")}</p>
             <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as QueueTab)} label={t("moderator.queue")}>
               {questions.length === 0

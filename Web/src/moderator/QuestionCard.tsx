@@ -35,7 +35,7 @@ export function QuestionCard({ q, s, session, others }: { q: Question; s: Snapsh
     <li class={`card question ${q.status}`} data-question={q.id} tabIndex={0} onKeyDown={onKey}>
       <p class="text">{q.text}</p>
       <p class="meta">{statusLabel(q.status)} · {tn("common.votes", q.votes)} · {q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
-        {q.edited && ` · ${t("moderator.edited")}`}{muted && ` · ${t("moderator.authorSuspended")}`}</p>
+        {q.onBehalf && ` · ${t("onBehalf.badge")}`}{q.edited && ` · ${t("moderator.edited")}`}{muted && ` · ${t("moderator.authorSuspended")}`}</p>
       {q.rejectReason && <p class="note">{t("moderator.reason", { reason: q.rejectReason })}</p>}
       {q.flagged && <p class="badge flagged">{t("moderator.flagged")}</p>}
       {q.reply && <div class="reply"><p class="meta">{t("participant.reply")}</p><p>{q.reply}</p></div>}

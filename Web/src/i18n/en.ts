@@ -658,4 +658,5 @@ export const en: Record<keyof typeof fr, string> = {
   "onBehalf.send": "Publish the question",
   "onBehalf.sent": "Question published.",
   "onBehalf.badge": "asked for someone without a device",
+  "onBehalf.someone": "Someone in the room",
 };

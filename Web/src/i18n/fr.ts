@@ -658,4 +658,5 @@ export const fr = {
   "onBehalf.send": "Publier la question",
   "onBehalf.sent": "Question publiée.",
   "onBehalf.badge": "posée pour quelqu'un sans appareil",
+  "onBehalf.someone": "Une personne de la salle",
 } as const;

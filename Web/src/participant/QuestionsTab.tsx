@@ -84,7 +84,7 @@ export function QuestionItem({ q, session }: { q: Question; session: LiveSession
       {q.status === "pinned" && <p class="badge">{t("common.inDiscussion")}</p>}
       <p class="text">{q.text}</p>
       <Listen text={q.text} lang={session.snapshot.value?.language ?? "fr"} />
-      <p class="meta">{q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
+      <p class="meta">{q.onBehalf ? t("onBehalf.someone") : q.authorName ?? t("common.anonymous")} · <ModeLabel mode={q.mode} />
         {q.mine && ` · ${t("participant.yourQuestion")}`}{q.edited && ` · ${t("participant.editedByModeration")}`}</p>
       {q.reply && <div class="reply"><p class="meta">{t("participant.reply")}</p><p>{q.reply}</p></div>}
       {q.status === "pending" && <p class="note">{t("participant.awaitingReview")}</p>}

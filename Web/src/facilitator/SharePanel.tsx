@@ -56,9 +56,11 @@ function StaffLinks({ kind, s, session }: { kind: LinkKind; s: Snapshot; session
   const [label, setLabel] = useState("");
   const [run, state] = useAction();
   /** Keys this page knows (from the join or a creation): the server never sends them again. */
-  const [keys, setKeys] = useState<Record<string, string>>(() => kind === "moderator"
-    ? Object.fromEntries((session.joined.value?.staffKeys?.moderatorLinks ?? []).filter((l) => l.key).map((l) => [l.id, l.key!]))
-    : {});
+  const [keys, setKeys] = useState<Record<string, string>>(() => {
+    const given = session.joined.value?.staffKeys;
+    const known = (kind === "moderator" ? given?.moderatorLinks : given?.kioskLinks) ?? [];
+    return Object.fromEntries(known.filter((l) => l.key).map((l) => [l.id, l.key!]));
+  });
   const create = async (e: Event) => {
     e.preventDefault();
     let created: ModeratorLink | null = null;

@@ -222,7 +222,7 @@ export interface JoinResult {
   role: Role;
   resumeToken: string;
   snapshot: Snapshot;
-  staffKeys?: { projectorKey: string; moderatorLinks: ModeratorLink[] };
+  staffKeys?: { projectorKey: string; moderatorLinks: ModeratorLink[]; kioskLinks?: ModeratorLink[] };
 }
 
 export type SessionEvent =

@@ -7,7 +7,7 @@ import { SessionGate } from "../session/SessionGate";
 import { Header } from "../ui/Header";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { EmptyState, Refusal } from "../ui/States";
-import { Listen } from "../ui/Listen";
+import { Listen, pollSpeech } from "../ui/Listen";
 import { barLabels } from "../ui/Results";
 
 /** How long the thanks stay before the page is ready for the next person. */
@@ -84,7 +84,7 @@ function KioskBallot({ poll, s, session, onDone }: { poll: Poll; s: Snapshot; se
   return (
     <section class="kiosk-ballot" data-poll={poll.id} aria-labelledby="kiosk-question">
       <h2 id="kiosk-question">{poll.question}</h2>
-      <Listen text={`${poll.question} ${t("listen.options")} ${labels.join(" ; ")}.`} lang={s.language ?? "fr"} />
+      <Listen text={pollSpeech(poll.question, labels)} lang={s.language ?? "fr"} />
       {!single && <p class="note">{t("ballot.severalChoices")}</p>}
       <ul class="kiosk-options" role="list">
         {labels.map((label, i) => (

@@ -9,7 +9,7 @@ import { EmptyState, Refusal } from "../ui/States";
 import { RankingBallot } from "./ballots/RankingBallot";
 import { PointsBallot } from "./ballots/PointsBallot";
 import { QuizBallot } from "./ballots/QuizBallot";
-import { Listen } from "../ui/Listen";
+import { Listen, pollSpeech } from "../ui/Listen";
 
 /** The polls a participant sees: open ones first, then the latest. */
 export function visiblePolls(s: Snapshot): Poll[] {
@@ -29,7 +29,7 @@ export function PollCard({ poll, session, programme, place = "list" }: { poll: P
   const national = programme?.polls.find((p) => poll.programmePollId && p.programmePollId === poll.programmePollId);
   return (
     <Card class="poll" data-poll={poll.id}>
-      <Listen text={spoken(poll)} lang={session.snapshot.value?.language ?? "fr"} />
+      <Listen text={pollSpeech(poll.question, poll.kind === "rating" ? [] : poll.options)} lang={session.snapshot.value?.language ?? "fr"} />
       <BallotFor key={poll.id} poll={poll} session={session} idPrefix={`${place}-${poll.id}`} />
       {poll.results && <div class="poll-results"><Results poll={poll} results={poll.results} /><VotersLine results={poll.results} /></div>}
       {poll.results && national && (
@@ -42,10 +42,6 @@ export function PollCard({ poll, session, programme, place = "list" }: { poll: P
     </Card>
   );
 }
-
-/** What "listen" reads of a poll: the question, then its options. */
-export const spoken = (poll: Poll) =>
-  poll.options.length > 0 && poll.kind !== "rating" ? `${poll.question} ${t("listen.options")} ${poll.options.join(" ; ")}.` : poll.question;
 
 /** The ballot of the poll's kind. */
 function BallotFor({ poll, session, idPrefix }: { poll: Poll; session: LiveSession; idPrefix: string }) {

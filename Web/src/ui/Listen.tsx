@@ -15,6 +15,10 @@ function useVoices(): SpeechSynthesisVoice[] {
   return voices;
 }
 
+/** What "listen" reads of a poll: its question, then the options read out (none: the question alone). */
+export const pollSpeech = (question: string, options: string[]) =>
+  options.length > 0 ? `${question} ${t("listen.options")} ${options.join(" ; ")}.` : question;
+
 /** BCP 47 tags for the session's languages. */
 const tags = { fr: "fr-FR", en: "en-GB" } as const;
 

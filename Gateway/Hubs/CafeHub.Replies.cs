@@ -20,6 +20,9 @@ public sealed partial class CafeHub
 
     public async Task DismissAnnouncement(OperationRequest? request) => await Moderate((s, me) => s.DismissAnnouncement(me.ParticipantId));
 
+    public async Task SetEasyRead(EasyReadRequest? request) =>
+        await Facilitate((s, me) => s.SetEasyRead(me.ParticipantId, request ?? new EasyReadRequest(null)));
+
     public async Task SetProfanityFilter(ProfanityFilterRequest? request) =>
         await Facilitate((s, me) => s.SetProfanityFilter(me.ParticipantId, request ?? new ProfanityFilterRequest(null)));
 

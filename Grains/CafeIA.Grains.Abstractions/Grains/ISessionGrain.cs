@@ -114,6 +114,9 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("DismissAnnouncement")]
     Task<Outcome<Done>> DismissAnnouncement(string participantId);
 
+    [Alias("SetEasyRead")]
+    Task<Outcome<Done>> SetEasyRead(string participantId, EasyReadRequest request);
+
     [Alias("SetProfanityFilter")]
     Task<Outcome<Done>> SetProfanityFilter(string participantId, ProfanityFilterRequest request);
 

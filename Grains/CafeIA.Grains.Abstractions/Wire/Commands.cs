@@ -225,6 +225,11 @@ public sealed record AnnounceRequest([property: Id(0)] string? Text,
 public sealed record PauseQuestionsRequest([property: Id(0)] bool? Paused,
     [property: Id(1)] string? OpId = null) : IOperation;
 
+/// <summary>SetEasyRead (facilitator): easy-read mode (FALC) as the session's default on phones and kiosks.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.EasyReadRequest")]
+public sealed record EasyReadRequest([property: Id(0)] bool? On,
+    [property: Id(1)] string? OpId = null) : IOperation;
+
 [GenerateSerializer, Immutable, Alias("cafe.ProfanityFilterRequest")]
 public sealed record ProfanityFilterRequest([property: Id(0)] ProfanityMode? Mode,
     [property: Id(1)] string? OpId = null) : IOperation;

@@ -84,6 +84,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(AnnouncementDismissed), "announcementDismissed")]
 [JsonDerivedType(typeof(QuestionsPausedChanged), "questionsPaused")]
 [JsonDerivedType(typeof(ProfanityFilterChanged), "profanityFilter")]
+[JsonDerivedType(typeof(EasyReadChanged), "easyRead")]
 [JsonDerivedType(typeof(LeaderboardChanged), "leaderboardChanged")]
 [JsonDerivedType(typeof(ReactionsChanged), "reactionsChanged")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
@@ -196,3 +197,7 @@ public sealed record ProfanityFilterChanged([property: Id(0)] ProfanityMode Mode
 /// <summary>The quiz leaderboard now (to every audience), after a quiz closed or was deleted.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.LeaderboardChanged")]
 public sealed record LeaderboardChanged([property: Id(0)] LeaderboardView? Leaderboard) : SessionEvent;
+
+/// <summary>The session's default for easy-read mode (FALC) changed; each page may still be switched by its reader.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.EasyReadChanged")]
+public sealed record EasyReadChanged([property: Id(0)] bool On) : SessionEvent;

@@ -257,7 +257,8 @@ public sealed record SessionSnapshot(
     [property: Id(24)] ProfanityMode ProfanityFilter = ProfanityMode.Review,
     [property: Id(21)] LeaderboardView? Leaderboard = null,
     [property: Id(25)] Reactions? Reactions = null,
-    [property: Id(26)] KioskLinkView[]? KioskLinks = null);
+    [property: Id(26)] KioskLinkView[]? KioskLinks = null,
+    [property: Id(30)] bool EasyRead = false);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

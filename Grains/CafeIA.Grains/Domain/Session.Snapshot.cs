@@ -40,6 +40,7 @@ public sealed partial class Session
         Announcement: state.Announcement,
         QuestionsPaused: state.QuestionsPaused,
         ProfanityFilter: state.ProfanityFilter,
+        EasyRead: state.EasyRead,
         Leaderboard: Leaderboard(),
         Reactions: ReactionSetting(),
         KioskLinks: viewer.IsStaff ? KioskLinkViews() : null);

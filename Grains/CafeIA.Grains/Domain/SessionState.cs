@@ -62,6 +62,9 @@ public sealed class SessionState
     /// <summary>What the profanity filter does; sessions stored before it existed get the default, review.</summary>
     public ProfanityMode ProfanityFilter { get; set; } = ProfanityMode.Review;
 
+    /// <summary>Easy-read mode (FALC) as the default of phones and kiosks; false for sessions stored before it existed.</summary>
+    public bool EasyRead { get; set; }
+
     /// <summary>The banner on every screen now (null: none).</summary>
     public Announcement? Announcement { get; set; }
 

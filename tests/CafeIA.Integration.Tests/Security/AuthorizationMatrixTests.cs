@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("Announce", Staff, _ => new AnnounceRequest("Pause café")),
         ("DismissAnnouncement", Staff, _ => new OperationRequest()),
         ("SetProfanityFilter", Facilitator, _ => new ProfanityFilterRequest(ProfanityMode.Mask)),
+        ("SetEasyRead", Facilitator, _ => new EasyReadRequest(true)),
         ("ModerateWord", Staff, w => new WordModerationRequest(w.Poll, "mot", true)),
         ("React", Everyone, _ => new ReactRequest("👏")),
         ("SetReactions", Staff, _ => new ReactionsRequest(false)),

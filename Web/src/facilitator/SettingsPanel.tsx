@@ -64,6 +64,9 @@ export function SettingsPanel({ s, session }: { s: Snapshot; session: LiveSessio
           onChange={(on) => session.call("SetReactions", { enabled: on })}
           done={(on) => t(on ? "facilitator.reactionsOn" : "facilitator.reactionsOff")} />
         <ReactionKinds s={s} session={session} />
+        <SettingCheckbox id="easy-read-default" label={t("facilitator.easyReadDefault")} value={s.easyRead ?? false}
+          onChange={(on) => session.call("SetEasyRead", { on })}
+          done={(on) => t(on ? "facilitator.easyReadOn" : "facilitator.easyReadOff")} />
         <form id="video-form" onSubmit={(e) => { e.preventDefault(); void saveVideo(() => session.call("SetVideo", { url: video || null })); }}>
           <Field id="video-url" label={t("facilitator.videoLabel")}>
             <input id="video-url" type="url" inputMode="url" maxLength={500} placeholder="https://" value={video} onInput={(e) => setVideo(e.currentTarget.value)} />

@@ -1,20 +1,18 @@
 import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Poll, Snapshot } from "../lib/protocol";
-import { t } from "../lib/i18n";
+import { languageVersion, t } from "../lib/i18n";
 import { useAction } from "../session/action";
 import { SessionGate } from "../session/SessionGate";
 import { Header } from "../ui/Header";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { EmptyState, Refusal } from "../ui/States";
-import { Listen, pollSpeech } from "../ui/Listen";
-import { barLabels } from "../ui/Results";
+import { TapBallot, tapKinds, tapVote } from "../ui/TapBallot";
+import { EasyReadSwitch } from "../ui/EasyReadSwitch";
+import { followSessionDefault } from "../lib/easyRead";
 
 /** How long the thanks stay before the page is ready for the next person. */
 const THANKS_MS = 4000;
-
-/** The kinds a shared device takes, one tap each: a choice, several choices, a rating. */
-const kioskKinds = new Set(["single", "multiple", "rating"]);
 
 /** The poll the kiosk offers: the one in focus if it is open, else the open poll the staff opened last. */
 export function kioskPoll(s: Snapshot): Poll | undefined {
@@ -41,9 +39,12 @@ function KioskScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
     return () => clearTimeout(timer);
   }, [thanks]);
   const poll = kioskPoll(s);
+  useEffect(() => followSessionDefault(s.easyRead), [s.easyRead]);
+  // Drawn again when the texts change (easy-read on or off).
+  void languageVersion.value;
   return (
     <>
-      <Header title={s.title}><ConnectionBadge status={session.status.value} /></Header>
+      <Header title={s.title}><ConnectionBadge status={session.status.value} /><EasyReadSwitch /></Header>
       <main class="kiosk" id="kiosk">
         {thanks
           ? <section class="kiosk-thanks" role="status">
@@ -51,8 +52,13 @@ function KioskScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
               <p>{t("kiosk.next")}</p>
               <button type="button" class="btn primary wide" onClick={() => setThanks(false)}>{t("kiosk.nextPerson")}</button>
             </section>
-          : poll && kioskKinds.has(poll.kind)
-            ? <KioskBallot key={`${poll.id}:${turns}`} poll={poll} s={s} session={session} onDone={() => { setTurns(turns + 1); setThanks(true); }} />
+          : poll && tapKinds.has(poll.kind)
+            ? <TapBallot key={`${poll.id}:${turns}`} poll={poll} lang={s.language ?? "fr"} headingId="kiosk-question"
+                onSend={async (picked) => {
+                  const r = await session.call("KioskVote", { pollId: poll.id, ...tapVote(poll, picked) });
+                  if (r.ok) { setTurns(turns + 1); setThanks(true); }
+                  return r;
+                }} />
             : <EmptyState title={poll ? t("kiosk.onPhones") : t("kiosk.noPoll")}>{t("kiosk.waitHint")}</EmptyState>}
         {turns > 0 && (
           <p class="kiosk-undo">
@@ -63,38 +69,5 @@ function KioskScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
         <Refusal message={undoState.error} />
       </main>
     </>
-  );
-}
-
-function KioskBallot({ poll, s, session, onDone }: { poll: Poll; s: Snapshot; session: LiveSession; onDone: () => void }) {
-  const [choices, setChoices] = useState<number[]>([]);
-  const [run, state] = useAction();
-  const labels = barLabels(poll);
-  const single = poll.kind !== "multiple";
-  const send = (picked: number[]) => run(async () => {
-    const ballot = poll.kind === "rating" ? { rating: picked[0] + 1 } : { choices: picked };
-    const r = await session.call("KioskVote", { pollId: poll.id, ...ballot });
-    if (r.ok) onDone();
-    return r;
-  });
-  const pick = (i: number) => {
-    if (single) void send([i]);
-    else setChoices(choices.includes(i) ? choices.filter((c) => c !== i) : [...choices, i]);
-  };
-  return (
-    <section class="kiosk-ballot" data-poll={poll.id} aria-labelledby="kiosk-question">
-      <h2 id="kiosk-question">{poll.question}</h2>
-      <Listen text={pollSpeech(poll.question, labels)} lang={s.language ?? "fr"} />
-      {!single && <p class="note">{t("ballot.severalChoices")}</p>}
-      <ul class="kiosk-options" role="list">
-        {labels.map((label, i) => (
-          <li key={i}>
-            <button type="button" class="btn kiosk-option" aria-pressed={single ? undefined : choices.includes(i)} disabled={state.pending} onClick={() => pick(i)}>{label}</button>
-          </li>
-        ))}
-      </ul>
-      {!single && <button type="button" class="btn primary wide" disabled={state.pending || choices.length === 0} onClick={() => void send(choices)}>{t("ballot.vote")}</button>}
-      <Refusal message={state.error} />
-    </section>
   );
 }

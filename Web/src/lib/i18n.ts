@@ -20,6 +20,10 @@ const loaders: Record<Lang, () => Promise<Record<Key, string>>> = {
 /** Each language's name, in that language (for the switch). */
 const names: Record<Lang, string> = { fr: "Français", en: "English" };
 let dictionary: Record<Key, string> | null = null;
+/** The language's own dictionary, under the easy-read texts when they are on (French only). */
+let base: Record<Key, string> | null = null;
+let easyTexts = false;
+const loadFacile = () => import("../i18n/fr-facile").then((m) => m.frFacile);
 /** Bumped when the language changes after load: components that read it draw again. */
 export const languageVersion = signal(0);
 const locales: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
@@ -178,8 +182,22 @@ let following: Lang | null = null;
 
 /** Fetches the dictionary of a language (the page's by default) and makes it current. */
 export async function loadLanguage(lang: Lang = current): Promise<void> {
-  dictionary = await loaders[lang]();
+  base = await loaders[lang]();
   current = lang;
+  dictionary = easyTexts && lang === "fr" ? { ...base, ...(await loadFacile()) } : base;
+}
+
+/**
+ * Easy-read texts (FALC, i18n/fr-facile.ts) over the French ones, or back: fetched on first use,
+ * then the page's marked elements and the components that read `languageVersion` draw again.
+ * Other languages keep their own texts (easy-read mode then changes the layout only).
+ */
+export async function setEasyTexts(on: boolean): Promise<void> {
+  if (on === easyTexts && dictionary) return;
+  easyTexts = on;
+  await loadLanguage(current);
+  applyTranslations();
+  languageVersion.value++;
 }
 
 /** A number for people, in the page's language (e.g. 3,5 in French, 3.5 in English). */

@@ -204,6 +204,8 @@ export interface Snapshot {
   questionsPaused?: boolean;
   profanityFilter?: ProfanityMode;
   reactions?: ReactionSettings;
+  /** Easy-read mode (FALC) is the default on phones and kiosks; each reader may still switch it. */
+  easyRead?: boolean;
 }
 
 /** What the facilitator publishes on the map of cafés (docs/PROTOCOL.md, PublishCafe). */
@@ -255,6 +257,7 @@ export type SessionEvent =
   | { type: "announcementDismissed"; id: string }
   | { type: "questionsPaused"; paused: boolean }
   | { type: "profanityFilter"; mode: ProfanityMode }
+  | { type: "easyRead"; on: boolean }
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */

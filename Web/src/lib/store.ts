@@ -192,6 +192,9 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "profanityFilter":
       s.profanityFilter = e.mode;
       break;
+    case "easyRead":
+      s.easyRead = e.on;
+      break;
     case "reactionsChanged":
       s.reactions = e.reactions;
       break;

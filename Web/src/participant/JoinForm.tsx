@@ -3,6 +3,7 @@ import type { Mode } from "../lib/protocol";
 import type { CallResult } from "../session/call";
 import { t } from "../lib/i18n";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
+import { EasyReadSwitch } from "../ui/EasyReadSwitch";
 import { Refusal } from "../ui/States";
 import type { SessionInfo } from "./Participant";
 
@@ -33,7 +34,7 @@ export function JoinForm({ code, info, onJoin }: { code: string; info: SessionIn
   const title = info && info !== "unknown" ? info.title : null;
   return (
     <main class="join-page">
-      <div class="join-top"><LanguageSwitch /></div>
+      <div class="join-top"><EasyReadSwitch /><LanguageSwitch /></div>
       <form id="join-form" ref={form} onSubmit={submit} class="join-card">
         <p class="kicker">{t("participant.welcome")}</p>
         <h1 id="title">{title ?? t("participant.session")}</h1>

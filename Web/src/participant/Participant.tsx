@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Mode } from "../lib/protocol";
 import { LiveSession } from "../session/live";
 import { JoinForm } from "./JoinForm";
+import { languageVersion } from "../lib/i18n";
 import { Live } from "./Live";
 
 /** The session as GET /api/sessions/{code} tells it before joining (its title on the join page). */
@@ -23,5 +24,7 @@ export function Participant({ code }: { code: string }) {
       return r;
     });
   };
+  // Drawn again when the texts change (easy-read on or off).
+  void languageVersion.value;
   return session ? <Live session={session} /> : <JoinForm code={code} info={info} onJoin={join} />;
 }

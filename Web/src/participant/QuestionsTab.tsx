@@ -10,14 +10,14 @@ import { Listen } from "../ui/Listen";
 import { Confirmation, EmptyState, Refusal } from "../ui/States";
 
 /** Ask (one primary action), raise a hand, and the questions: pinned first, then by votes. */
-export function QuestionsTab({ s, session }: { s: Snapshot; session: LiveSession }) {
+export function QuestionsTab({ s, session, ask = true }: { s: Snapshot; session: LiveSession; ask?: boolean }) {
   const questions = order(s.questions.filter(isOpen), "votes")
     .sort((a, b) => Number(b.status === "pinned") - Number(a.status === "pinned"));
   const mine = s.questions.filter((q) => q.mine && !isPublic(q.status));
   const answered = s.questions.filter((q) => q.status === "answered");
   return (
     <div class="questions-tab">
-      {s.state !== "ended" && (s.questionsPaused
+      {ask && s.state !== "ended" && (s.questionsPaused
         ? <p class="note paused" id="questions-paused" role="status">{t("participant.questionsPaused")}</p>
         : <AskForm s={s} session={session} />)}
       {mine.length > 0 && <ul id="my-pending" class="stack" aria-label={t("participant.myPending")}>{mine.map((q) => <QuestionItem key={q.id} q={q} session={session} />)}</ul>}
@@ -35,7 +35,7 @@ export function QuestionsTab({ s, session }: { s: Snapshot; session: LiveSession
   );
 }
 
-function AskForm({ s, session }: { s: Snapshot; session: LiveSession }) {
+export function AskForm({ s, session }: { s: Snapshot; session: LiveSession }) {
   const [text, setText] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [run, state] = useAction();

@@ -120,7 +120,7 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
             await kiosk.GetByRole(AriaRole.Button, new() { Name = answer }).ClickAsync();
             await Expect(kiosk.Locator(".kiosk-thanks")).ToBeVisibleAsync();
             await kiosk.GetByRole(AriaRole.Button, new() { Name = "Personne suivante" }).ClickAsync();
-            await Expect(kiosk.Locator(".kiosk-ballot")).ToBeVisibleAsync();
+            await Expect(kiosk.Locator(".tap-ballot")).ToBeVisibleAsync();
         }
         await facilitator.WaitForState(s => s.Polls[poll].Results is { VotersOnsite: 3 } r && r.Onsite.SequenceEqual([2, 0, 1]) && r.VotersRemote == 0, "three on-site kiosk ballots");
         await kiosk.ScreenshotAsync(new() { Path = Artifacts.PathFor("kiosk-800x1280.png") });
@@ -135,10 +135,79 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
         var again = await browser.NewPage(bypassCsp: true);
         await again.GotoAsync(url!);
         await Expect(again.GetByText("votre lien n'est plus valable")).ToBeVisibleAsync();
-        await Expect(again.Locator(".kiosk-ballot")).ToHaveCountAsync(0);
+        await Expect(again.Locator(".tap-ballot")).ToHaveCountAsync(0);
 
         violations.ForEach(output.WriteLine);
         Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task Easy_read_is_the_sessions_default_one_poll_per_screen_with_pictograms_and_plain_words()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA à la mairie");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        await facilitator.Invoke("StartSession");
+        var yesNo = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Utilisez-vous une IA ?", PollKind.Single, ["Oui", "Non", "Je ne sais pas"]))).PollId;
+        var rating = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Ce café vous plaît ?", PollKind.Rating, ScaleMax: 5))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(yesNo));
+        await facilitator.Invoke("OpenPoll", new PollRef(rating));
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, yesNo));
+
+        // The facilitator makes easy-read the session's default in Préparer → Réglages.
+        var facilitatorPage = await browser.NewPage();
+        await facilitatorPage.GotoAsync($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}");
+        await facilitatorPage.GetByRole(AriaRole.Button, new() { Name = "Préparer" }).ClickAsync();
+        await facilitatorPage.GetByRole(AriaRole.Tab, new() { Name = "Réglages" }).ClickAsync();
+        await facilitatorPage.GetByLabel("Lecture facile (FALC) par défaut sur les téléphones et les bornes").CheckAsync();
+        await facilitator.WaitForState(s => s.EasyRead, "easy-read is the session's default");
+
+        var phone = await browser.JoinAsParticipant(created.JoinCode, "Bernard", "sur place", bypassCsp: true);
+        await phone.SetViewportSizeAsync(390, 844);
+        await Expect(phone.Locator("html.easy-read")).ToBeAttachedAsync();
+        await Expect(phone.Locator("#easy-read")).ToHaveAttributeAsync("aria-pressed", "true");
+        // One poll per screen, the one on the room's screen first; larger type; the fr-facile texts.
+        await Expect(phone.Locator("#easy-step")).ToHaveTextAsync("Question 1 sur 2");
+        await Expect(phone.Locator(".tap-ballot")).ToHaveCountAsync(1);
+        await Expect(phone.Locator(".tap-ballot h2")).ToHaveTextAsync("Utilisez-vous une IA ?");
+        await Expect(phone.Locator(".tap-ballot .note")).ToHaveTextAsync("Touchez votre réponse.");
+        Assert.Equal("20px", await phone.EvaluateAsync<string>("getComputedStyle(document.documentElement).fontSize"));
+        await Expect(phone.Locator(".tap-option svg.pictogram")).ToHaveCountAsync(3);
+        await Expect(phone.Locator("[role=tablist]")).ToHaveCountAsync(0);
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Oui" }).ClickAsync();
+        await Expect(phone.GetByText("Merci. Votre vote est compté.")).ToBeVisibleAsync();
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "Oui" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await facilitator.WaitForState(s => s.Polls[yesNo].Results is { VotersOnsite: 1 } r && r.Onsite.SequenceEqual([1, 0, 0]), "the tap counted as Bernard's vote");
+        await phone.ScreenshotAsync(new() { Path = Artifacts.PathFor("easy-read-phone-390x844.png"), FullPage = true });
+        var violations = await Axe.Violations(phone);
+        // The larger type still fits the phone's width: nothing scrolls sideways.
+        var scrollWidth = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var small = await Layout.SmallTargets(phone, 48);
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Question suivante" }).ClickAsync();
+        await Expect(phone.Locator(".tap-ballot h2")).ToHaveTextAsync("Ce café vous plaît ?");
+        await Expect(phone.Locator(".tap-option svg.pictogram")).ToHaveCountAsync(5);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "4" }).ClickAsync();
+        await facilitator.WaitForState(s => s.Polls[rating].Results is { VotersOnsite: 1 } r && r.Onsite[3] == 1, "the rating of 4 counted");
+        await phone.ScreenshotAsync(new() { Path = Artifacts.PathFor("easy-read-rating-390x844.png"), FullPage = true });
+
+        // Asking is a screen of its own.
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Poser une question" }).ClickAsync();
+        await phone.GetByLabel("Votre question").FillAsync("Est-ce que l'IA remplace les agents ?");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
+        await Expect(phone.GetByText("Votre question est envoyée.")).ToBeVisibleAsync();
+        await Expect(phone.Locator(".tap-ballot")).ToHaveCountAsync(0);
+
+        // The reader switches it off: the usual page, the usual words; the choice is theirs from now on.
+        await phone.Locator("#easy-read").ClickAsync();
+        await Expect(phone.Locator("html.easy-read")).ToHaveCountAsync(0);
+        await Expect(phone.Locator("[role=tablist]")).ToBeVisibleAsync();
+        await Expect(phone.GetByText("Votre question est envoyée.")).ToHaveCountAsync(0);
+
+        violations.ForEach(output.WriteLine);
+        Assert.Empty(violations);
+        Assert.True(scrollWidth <= 390, $"the page is {scrollWidth} px wide on a 390 px phone");
+        Assert.True(small.Count == 0, string.Join("; ", small));
     }
 
     public sealed record Spoken(string Text, string Lang, string? Voice);

@@ -13,6 +13,7 @@ internal sealed class ClientState
 
     public long Seq { get; private set; }
     public Counts Counts { get; private set; } = new(0, 0);
+    public bool EasyRead { get; private set; }
 
     public IReadOnlyDictionary<string, QuestionView> Questions => _questions;
     public IReadOnlyDictionary<string, PollView> Polls => _polls;
@@ -21,6 +22,7 @@ internal sealed class ClientState
     {
         Seq = snapshot.Seq;
         Counts = snapshot.Counts;
+        EasyRead = snapshot.EasyRead;
         _questions.Clear();
         foreach (var q in snapshot.Questions)
         {
@@ -79,6 +81,9 @@ internal sealed class ClientState
                 break;
             case CountsChanged e:
                 Counts = e.Counts;
+                break;
+            case EasyReadChanged e:
+                EasyRead = e.On;
                 break;
         }
     }

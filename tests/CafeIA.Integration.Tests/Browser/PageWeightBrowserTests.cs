@@ -32,7 +32,7 @@ public sealed partial class PageWeightBrowserTests(BrowserFixture browser) : ICl
     public async Task The_projector_first_load_weighs_at_most_120_KB_compressed()
     {
         var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA à l'écran");
-        var (total, files) = await FirstLoad($"/screen/{created.JoinCode}#key={created.ProjectorKey}", "fr-FR", ".join-view .join-qr");
+        var (total, files) = await FirstLoad($"/screen/{created.JoinCode}#key={created.ProjectorKey}", "fr-FR", ".join-view .join-qr", until: "qr.svg");
         Console.WriteLine($"[weight] projector first load: {total} B compressed ({string.Join("; ", files)})");
         Assert.Contains(files, f => f.Contains("qr.svg", StringComparison.Ordinal));
         Assert.True(total <= ProjectorBudget, $"{total} B > {ProjectorBudget} B: {string.Join("; ", files)}");
@@ -51,7 +51,7 @@ public sealed partial class PageWeightBrowserTests(BrowserFixture browser) : ICl
         Assert.True((await http.GetAsync("/join/ABC234")).Headers.CacheControl!.NoCache);
     }
 
-    private async Task<(long Total, List<string> Files)> FirstLoad(string path, string locale, string drawn)
+    private async Task<(long Total, List<string> Files)> FirstLoad(string path, string locale, string drawn, string? until = null)
     {
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
@@ -60,8 +60,15 @@ public sealed partial class PageWeightBrowserTests(BrowserFixture browser) : ICl
         await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
         await Expect(page.Locator(drawn).First).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // A drawn image's request may be reported finished a moment after it shows: wait for it.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         List<Microsoft.Playwright.IRequest> requests;
-        lock (finished) { requests = [.. finished]; }
+        while (true)
+        {
+            lock (finished) { requests = [.. finished]; }
+            if (until is null || requests.Any(r => r.Url.Contains(until, StringComparison.Ordinal)) || DateTime.UtcNow > deadline) break;
+            await Task.Delay(50);
+        }
         long total = 0;
         var files = new List<string>();
         foreach (var request in requests.Where(r => !new Uri(r.Url).AbsolutePath.StartsWith("/hubs/", StringComparison.Ordinal)))

@@ -21,12 +21,19 @@ using CafeIA.Bench;
 //   a national programme vote over two gateways: PostgreSQL, one silo, two gateways as clients, two
 //   load-generator processes (`programme-worker`, started by the bench itself); per-café and
 //   national exactness, and how long after the last ack the screens showed the national count.
+// dotnet run -c Release --project bench -- opinion-map [--runs 11]
+//   the opinion map's recompute in process (issue 17): 1,000 × 100 and 10,000 × 200 planted
+//   sparse votes, cold and warm (with the previous run's memory), median and p95.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
 // Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
 if (args.FirstOrDefault() == "bare-server")
 {
     return await BareServer.Run(args[1..]);
+}
+if (args.FirstOrDefault() == "opinion-map")
+{
+    return OpinionMapBenchmark.Run(args[1..]);
 }
 if (args.FirstOrDefault() == "programme-worker")
 {
@@ -78,6 +85,7 @@ static int Usage()
                bench programme [--sessions S] [--per-session P]
                (all: [--configuration Release], the build of the servers to run; --clients defaults to 1000,
                 --rounds to 5, --sessions to 1000, --per-session to 12 (programme: 20), --storage to embedded)
+               bench opinion-map [--runs R]
                bench bare-server --urls URL
         """);
     return 2;

@@ -12,26 +12,30 @@ internal static class Covariance
     {
         var s = votes.Statements;
         var cov = new double[s * s];
-        var index = new int[s];
-        var centred = new double[s];
+        // The participant's centred row, dense (0 where no vote), so each of their votes adds a
+        // contiguous run of the upper triangle in SIMD steps rather than scattered cells.
+        var row = new double[s];
         for (var p = 0; p < votes.Participants; p++)
         {
-            var d = 0;
-            for (var at = votes.Start[p]; at < votes.Start[p + 1]; at++)
+            var (from, to) = (votes.Start[p], votes.Start[p + 1]);
+            if (to == from)
+            {
+                continue;
+            }
+            for (var at = from; at < to; at++)
             {
                 var j = votes.Statement[at];
-                index[d] = j;
-                centred[d++] = votes.Value[at] - votes.Mean[j];
+                row[j] = votes.Value[at] - votes.Mean[j];
             }
-            // Statements ascend within a row, so (index[a], index[b ≥ a]) fills the upper triangle.
-            for (var a = 0; a < d; a++)
+            var last = votes.Statement[to - 1] + 1;
+            for (var at = from; at < to; at++)
             {
-                var row = index[a] * s;
-                var ca = centred[a];
-                for (var b = a; b < d; b++)
-                {
-                    cov[row + index[b]] += ca * centred[b];
-                }
+                var j = votes.Statement[at];
+                Vectors.AddScaled(cov.AsSpan(j * s + j, last - j), row.AsSpan(j, last - j), row[j]);
+            }
+            for (var at = from; at < to; at++)
+            {
+                row[votes.Statement[at]] = 0;
             }
         }
         Mirror(cov, s);

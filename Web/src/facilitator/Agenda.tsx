@@ -20,11 +20,14 @@ export function Agenda({ s, session }: { s: Snapshot; session: LiveSession }) {
       <ol class="activities">
         {list.map((a, i) => {
           const poll = a.kind === "poll" ? s.polls.find((p) => p.id === a.pollId) : undefined;
-          const label = poll ? poll.question : t("facilitator.questionsActivity");
-          const detail = poll ? `${pollKindLabel(poll.kind)} · ${pollStateLabel(poll.state)}` : t("facilitator.questionsDetail");
+          const opinion = a.kind === "opinion" ? s.opinions?.find((o) => o.id === a.opinionId) : undefined;
+          const label = poll ? poll.question : opinion ? opinion.topic : t("facilitator.questionsActivity");
+          const detail = poll ? `${pollKindLabel(poll.kind)} · ${pollStateLabel(poll.state)}`
+            : opinion ? `${t("opinion.kicker")} · ${t(`opinion.state.${opinion.state}`)}` : t("facilitator.questionsDetail");
+          const id = poll?.id ?? opinion?.id ?? "questions";
           return (
-            <li key={poll?.id ?? "questions"} class={i === focus ? "focus" : i === focus + 1 && focus >= 0 ? "next" : undefined}>
-              <button type="button" class="activity" aria-current={i === focus ? "step" : undefined} data-activity={poll?.id ?? "questions"}
+            <li key={id} class={i === focus ? "focus" : i === focus + 1 && focus >= 0 ? "next" : undefined}>
+              <button type="button" class="activity" aria-current={i === focus ? "step" : undefined} data-activity={id}
                 onClick={() => run(() => session.call("SetScreen", screenOf(a)))}>
                 <span class="n" aria-hidden="true">{i + 1}</span>
                 <span class="what"><span class="label">{label}</span><span class="meta">{detail}</span></span>

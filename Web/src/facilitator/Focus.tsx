@@ -11,7 +11,8 @@ import { EmptyState, Refusal } from "../ui/States";
 import { Countdown } from "../ui/Countdown";
 import { HeldItems } from "../moderator/HeldItems";
 import { HandCount } from "./HandCount";
-import { focusPoll, topQuestion } from "./commands";
+import { focusOpinion, focusPoll, topQuestion } from "./commands";
+import { OpinionFocus } from "./OpinionFocus";
 import { runShortcut } from "./Facilitator";
 
 const views: { view: ScreenView; key?: string }[] = [
@@ -27,6 +28,7 @@ export function Focus({ s, session, keyError, onHelp, previous }: {
 }) {
   const [run, state] = useAction();
   const poll = focusPoll(s);
+  const opinion = focusOpinion(s);
   const view = s.screen?.view ?? "join";
   const go = (shortcut: "previous" | "next") => run(async () => {
     const error = await runShortcut(session, shortcut, previous);
@@ -47,6 +49,7 @@ export function Focus({ s, session, keyError, onHelp, previous }: {
         {poll ? <PollFocus poll={poll} session={session} />
           : view === "questions" ? <QuestionsFocus s={s} />
           : view === "pinned" ? <PinnedFocus s={s} session={session} />
+          : view === "opinion" && opinion ? <OpinionFocus opinion={opinion} session={session} />
           : <EmptyState title={t(`facilitator.roomSees.${view}`)}>{t("facilitator.pickActivity")}</EmptyState>}
       </div>
       <Refusal message={keyError ?? state.error} />

@@ -8,20 +8,30 @@ import { resultsOnScreen } from "../lib/polls";
 
 export interface HubCall { method: string; payload: object }
 
-/** The activities of the session in order: its polls as created, then the questions. */
-export type Activity = { kind: "poll"; pollId: string } | { kind: "questions" };
+/** The activities of the session in order: its polls as created, its opinion maps, then the questions. */
+export type Activity = { kind: "poll"; pollId: string } | { kind: "opinion"; opinionId: string } | { kind: "questions" };
 
 export function activities(s: Snapshot): Activity[] {
-  return [...s.polls.map((p) => ({ kind: "poll" as const, pollId: p.id })), { kind: "questions" as const }];
+  return [
+    ...s.polls.map((p) => ({ kind: "poll" as const, pollId: p.id })),
+    ...(s.opinions ?? []).map((o) => ({ kind: "opinion" as const, opinionId: o.id })),
+    { kind: "questions" as const },
+  ];
 }
 
-export const screenOf = (a: Activity): Screen => (a.kind === "poll" ? { view: "activity", pollId: a.pollId } : { view: "questions" });
+export const screenOf = (a: Activity): Screen =>
+  a.kind === "poll" ? { view: "activity", pollId: a.pollId } : a.kind === "opinion" ? { view: "opinion", opinionId: a.opinionId } : { view: "questions" };
 
 /** The focus's index among the activities; -1 when the room sees something else (join, pinned, pause). */
 export function focusIndex(s: Snapshot): number {
   const screen = s.screen;
   if (!screen) return -1;
-  return activities(s).findIndex((a) => (a.kind === "poll" ? screen.view === "activity" && screen.pollId === a.pollId : screen.view === "questions"));
+  return activities(s).findIndex((a) => sameScreen(screenOf(a), screen));
+}
+
+/** The focus opinion map, when the focus is one. */
+export function focusOpinion(s: Snapshot) {
+  return s.screen?.view === "opinion" ? s.opinions?.find((o) => o.id === s.screen?.opinionId) : undefined;
 }
 
 /** The focus poll, when the focus is a poll. */
@@ -49,9 +59,12 @@ export function callsFor(shortcut: Shortcut, s: Snapshot, previous: Screen | nul
       const to = from < 0 ? 0 : Math.min(list.length - 1, Math.max(0, from + (shortcut === "next" ? 1 : -1)));
       return from === to && i >= 0 ? [] : [setScreen(screenOf(list[to]))];
     }
-    case "toggleVoting":
+    case "toggleVoting": {
+      const opinion = focusOpinion(s);
+      if (opinion) return [{ method: opinion.state === "open" ? "CloseOpinion" : "OpenOpinion", payload: { opinionId: opinion.id } }];
       if (!poll) return [];
       return [{ method: poll.state === "open" ? "ClosePoll" : "OpenPoll", payload: { pollId: poll.id } }];
+    }
     case "toggleResults":
       if (!poll) return [];
       return [{ method: "ShowResultsOnScreen", payload: { pollId: poll.id, show: !resultsOnScreen(poll) } }];
@@ -72,4 +85,4 @@ export function callsFor(shortcut: Shortcut, s: Snapshot, previous: Screen | nul
 }
 
 const setScreen = (screen: Screen): HubCall => ({ method: "SetScreen", payload: screen });
-const sameScreen = (a: Screen, b: Screen) => a.view === b.view && a.pollId === b.pollId;
+const sameScreen = (a: Screen, b: Screen) => a.view === b.view && a.pollId === b.pollId && a.opinionId === b.opinionId;

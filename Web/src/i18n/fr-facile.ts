@@ -9,7 +9,7 @@ import type { fr } from "./fr";
 
 /** The namespaces the participant and kiosk pages draw from, plus the single keys they borrow. */
 type FacileNamespace = "participant" | "common" | "ballot" | "kiosk" | "badge" | "ranking" | "points" | "quiz"
-  | "listen" | "mode" | "reactions" | "announcement" | "refusal" | "connection" | "status" | "pollState" | "charts" | "easy";
+  | "listen" | "mode" | "reactions" | "announcement" | "refusal" | "connection" | "status" | "pollState" | "charts" | "easy" | "opinion";
 type Borrowed = "screen.nextSoon" | "screen.connecting" | "home.unknownCode" | "onBehalf.someone";
 export type FacileKey = Extract<keyof typeof fr, `${FacileNamespace}.${string}` | Borrowed>;
 
@@ -213,6 +213,59 @@ export const frFacile: Record<FacileKey, string> = {
   "easy.previousPoll": "Question d'avant",
   "easy.tapToVote": "Touchez votre réponse.",
   "easy.chosen": "Votre choix",
+
+
+  "opinion.kicker": "Donnez votre avis",
+  "opinion.agree": "D'accord",
+  "opinion.disagree": "Pas d'accord",
+  "opinion.pass": "Je ne sais pas",
+  "opinion.progress": "Vous avez répondu à {n} phrases sur {count}.",
+  "opinion.allVoted": "Vous avez répondu à toutes les phrases. Vous pouvez écrire une phrase.",
+  "opinion.addLabel": "Écrire une phrase",
+  "opinion.addHint": "Une phrase courte. Les autres diront s'ils sont d'accord.",
+  "opinion.added": "Votre phrase est envoyée. Tout le monde la voit.",
+  "opinion.addedForReview": "Votre phrase est envoyée. Une personne va la lire. Puis tout le monde la verra.",
+  "opinion.myPending": "Vos phrases pas encore lues",
+  "opinion.yourGroup": "Vous êtes dans le groupe {group}",
+  "opinion.yourGroupHint": "Ces personnes pensent comme vous. Elles disent :",
+  "opinion.notYet": "Répondez à d'autres phrases. Puis vous verrez votre groupe.",
+  "opinion.closed": "C'est fini. Vous ne pouvez plus répondre.",
+  "opinion.agreeRate": "{rate} sur 100 sont d'accord",
+  "opinion.disagreeRate": "{rate} sur 100 ne sont pas d'accord",
+  "opinion.groups": "Les groupes",
+  "opinion.group": "Groupe {group}",
+  "opinion.groupSize_one": "{n} personne",
+  "opinion.groupSize_other": "{n} personnes",
+  "opinion.consensus": "Tout le monde est d'accord",
+  "opinion.noGroupsYet": "Il faut plus de votes pour voir les groupes.",
+  "opinion.voters_one": "{n} personne a voté",
+  "opinion.voters_other": "{n} personnes ont voté",
+  "opinion.mapLabel": "Les groupes : {dots} personnes. {groups} groupes. Le tableau dit la même chose.",
+  "opinion.tableCaption": "Les groupes et ce qu'ils disent",
+  "opinion.colGroup": "Groupe",
+  "opinion.colSize": "Personnes",
+  "opinion.colDefines": "Ce que le groupe dit",
+  "opinion.reviewVotes": "Voir mes réponses",
+  "opinion.pending": "Pas encore lue",
+  "opinion.yourVote": "Votre réponse : {vote}",
+  "opinion.heading": "Donner son avis",
+  "opinion.none": "Il n'y a pas encore de phrases.",
+  "opinion.create": "Créer",
+  "opinion.topicLabel": "Le sujet",
+  "opinion.seedLabel": "Les premières phrases. Une phrase par ligne.",
+  "opinion.open": "Ouvrir",
+  "opinion.close": "Fermer",
+  "opinion.show": "Montrer sur le grand écran",
+  "opinion.approve": "Montrer à tous",
+  "opinion.hide": "Cacher",
+  "opinion.statements_one": "{n} phrase",
+  "opinion.statements_other": "{n} phrases",
+  "opinion.heldHeading": "Phrases à lire",
+  "opinion.onsiteDot": "dans la salle : un rond",
+  "opinion.remoteDot": "à distance : un carré",
+  "opinion.state.draft": "Pas encore prêt",
+  "opinion.state.open": "Ouvert",
+  "opinion.state.closed": "Fermé",
 
   "screen.nextSoon": "Le vote va bientôt commencer",
   "screen.connecting": "Connexion au café",

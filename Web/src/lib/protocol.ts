@@ -1,3 +1,4 @@
+import type { Opinion, OpinionEvent } from "./opinions";
 // The public protocol as TypeScript types (docs/PROTOCOL.md is the reference).
 
 import { currentLang, t } from "./i18n";
@@ -12,8 +13,8 @@ export interface Counts { onsite: number; remote: number }
 
 /** What the room sees (SetScreen, the snapshot's `screen`, the event `screenChanged`). */
 /** leaderboard and podium: the quiz scores of the session (after a quiz, and at its end). */
-export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium";
-export interface Screen { view: ScreenView; pollId?: string }
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion";
+export interface Screen { view: ScreenView; pollId?: string; opinionId?: string }
 
 export type QuestionStatus =
   | "pending" | "visible" | "pinned" | "answered" | "hidden" | "rejected" | "withdrawn" | "merged";
@@ -206,6 +207,8 @@ export interface Snapshot {
   reactions?: ReactionSettings;
   /** Easy-read mode (FALC) is the default on phones and kiosks; each reader may still switch it. */
   easyRead?: boolean;
+  /** The opinion maps (lib/opinions.ts). */
+  opinions?: Opinion[];
 }
 
 /** What the facilitator publishes on the map of cafés (docs/PROTOCOL.md, PublishCafe). */
@@ -258,6 +261,7 @@ export type SessionEvent =
   | { type: "questionsPaused"; paused: boolean }
   | { type: "profanityFilter"; mode: ProfanityMode }
   | { type: "easyRead"; on: boolean }
+  | OpinionEvent
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */

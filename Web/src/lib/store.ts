@@ -1,4 +1,5 @@
 import type { ChangeBatch, Poll, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
+import { applyOpinionEvent, type Opinion } from "./opinions";
 
 /**
  * The session as this screen knows it. Changes never mutate a question or a poll in place: a
@@ -62,6 +63,14 @@ export class SessionStore {
     const s = this.snapshot;
     if (!s) return;
     s.polls = s.polls.map((p) => (p.id === id ? { ...p, ...patch } : p));
+    this.notify([]);
+  }
+
+  /** Local knowledge the broadcast does not carry: my votes on an opinion's statements, and what I see next. */
+  markOpinion(id: string, change: (o: Opinion) => Opinion): void {
+    const s = this.snapshot;
+    if (!s) return;
+    s.opinions = (s.opinions ?? []).map((o) => (o.id === id ? change(o) : o));
     this.notify([]);
   }
 
@@ -194,6 +203,13 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
       break;
     case "easyRead":
       s.easyRead = e.on;
+      break;
+    case "opinionChanged":
+    case "statementCounts":
+    case "opinionMap":
+    case "opinionMe":
+    case "statementUpdated":
+      applyOpinionEvent(s, e);
       break;
     case "reactionsChanged":
       s.reactions = e.reactions;

@@ -17,6 +17,7 @@ import { SpeakingQueue } from "./SpeakingQueue";
 import { PauseSwitch } from "./PauseSwitch";
 import { OnBehalf } from "./OnBehalf";
 import { HeldItems, pollsWithHeldItems } from "./HeldItems";
+import { HeldStatements } from "./HeldStatements";
 
 export function Moderator({ session, hasKey }: { session: LiveSession; hasKey: boolean }) {
   const joined = session.joined.value;
@@ -65,6 +66,8 @@ function Console({ s, session }: { s: Snapshot; session: LiveSession }) {
           <div class="side">
             <SpeakingQueue s={s} session={session} />
             {pollsWithHeldItems(s).map((p) => <section key={p.id} class="card"><h2>{p.question}</h2><HeldItems poll={p} session={session} /></section>)}
+            {(s.opinions ?? []).map((o) => ({ o, held: o.statements.filter((st) => st.status === "pending") })).filter(({ held }) => held.length > 0)
+              .map(({ o, held }) => <section key={o.id} class="card"><h2>{o.topic}</h2><HeldStatements opinion={o} held={held} session={session} /></section>)}
           </div>
         </div>
       </main>

@@ -9,7 +9,8 @@ import { Results } from "../ui/Results";
 import { Confirmation } from "../ui/States";
 import { Card } from "../ui/Card";
 import { FocusCard } from "./FocusCard";
-import { PollCard, visiblePolls } from "./PollsTab";
+import { PollCard, visibleOpinions, visiblePolls } from "./PollsTab";
+import { OpinionCard } from "./OpinionCard";
 import { AskForm, QuestionsTab } from "./QuestionsTab";
 
 type View = "now" | "ask" | "questions";
@@ -48,6 +49,8 @@ function EasyNow({ s, session }: { s: Snapshot; session: LiveSession }) {
   const [index, setIndex] = useState(0);
   const at = Math.min(index, Math.max(0, open.length - 1));
   const poll = open[at];
+  const opinion = visibleOpinions(s).find((o) => o.state === "open" && (s.screen?.view === "opinion" ? o.id === s.screen.opinionId : true));
+  if (opinion && (s.screen?.view === "opinion" || !poll)) return <OpinionCard opinion={opinion} s={s} session={session} />;
   if (!poll) return <FocusCard s={s} session={session} />;
   return (
     <section class="easy-now" aria-label={t("participant.now")}>

@@ -13,7 +13,7 @@ import { SessionGate } from "../session/SessionGate";
 import { Video } from "./Video";
 import { FocusCard } from "./FocusCard";
 import { QuestionsTab } from "./QuestionsTab";
-import { PollsTab, visiblePolls } from "./PollsTab";
+import { PollsTab, visibleOpinions, visiblePolls } from "./PollsTab";
 import { Speaking } from "./Speaking";
 import { Announcer } from "./Announcer";
 import { ReactionBar } from "./ReactionBar";
@@ -47,7 +47,7 @@ function LiveScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
           <ReactionBar s={s} session={session} />
           <Tabs label={t("participant.sections")} selected={tab} onSelect={setTab} tabs={[
             { id: "questions", label: t("common.questions"), count: publicCount(s) },
-            { id: "polls", label: t("common.polls"), count: visiblePolls(s).length },
+            { id: "polls", label: t("common.polls"), count: visiblePolls(s).length + visibleOpinions(s).length },
           ]}>
             {tab === "questions" ? <QuestionsTab s={s} session={session} /> : <PollsTab s={s} session={session} />}
           </Tabs>

@@ -10,16 +10,27 @@ import { RankingBallot } from "./ballots/RankingBallot";
 import { PointsBallot } from "./ballots/PointsBallot";
 import { QuizBallot } from "./ballots/QuizBallot";
 import { Listen, pollSpeech } from "../ui/Listen";
+import { OpinionCard } from "./OpinionCard";
 
 /** The polls a participant sees: open ones first, then the latest. */
 export function visiblePolls(s: Snapshot): Poll[] {
   return s.polls.filter((p) => p.state !== "draft").reverse().sort((a, b) => Number(b.state === "open") - Number(a.state === "open"));
 }
 
+/** The opinion maps a participant sees: open ones first (drafts are the staff's). */
+export const visibleOpinions = (s: Snapshot) => (s.opinions ?? []).filter((o) => o.state !== "draft")
+  .sort((a, b) => Number(b.state === "open") - Number(a.state === "open"));
+
 export function PollsTab({ s, session }: { s: Snapshot; session: LiveSession }) {
   const polls = visiblePolls(s);
-  if (polls.length === 0) return <EmptyState title={t("participant.noPolls")}>{t("participant.waitHint")}</EmptyState>;
-  return <div id="polls" class="stack">{polls.map((p) => <PollCard key={p.id} poll={p} session={session} programme={session.programme.value} />)}</div>;
+  const opinions = visibleOpinions(s);
+  if (polls.length === 0 && opinions.length === 0) return <EmptyState title={t("participant.noPolls")}>{t("participant.waitHint")}</EmptyState>;
+  return (
+    <div id="polls" class="stack">
+      {opinions.map((o) => <OpinionCard key={o.id} opinion={o} s={s} session={session} />)}
+      {polls.map((p) => <PollCard key={p.id} poll={p} session={session} programme={session.programme.value} />)}
+    </div>
+  );
 }
 
 const voted = (p: Poll) => p.myChoices !== undefined || p.myWords !== undefined || p.myRating !== undefined || p.myText !== undefined;

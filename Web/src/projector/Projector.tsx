@@ -7,7 +7,7 @@ import { followSessionLanguage, languageVersion, t } from "../lib/i18n";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Button } from "../ui/Button";
-import { ActivityView, Attendance, BlankView, JoinView, PinnedView, QuestionsView } from "./views";
+import { ActivityView, Attendance, BlankView, JoinView, OpinionView, PinnedView, QuestionsView } from "./views";
 import { sendShortcut } from "./keys";
 import { LeaderboardView, PodiumView } from "./quiz";
 import { AnnouncementBanner } from "../ui/AnnouncementBanner";
@@ -109,6 +109,7 @@ function Stage({ s, view, session }: { s: Snapshot; view: string; session: LiveS
     case "blank": return <BlankView />;
     case "leaderboard": return <LeaderboardView s={s} />;
     case "podium": return <PodiumView s={s} />;
+    case "opinion": return <OpinionView s={s} />;
     default: return <JoinView s={s} />;
   }
 }

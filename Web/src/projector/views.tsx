@@ -8,6 +8,7 @@ import { ModeLabel } from "../ui/Mode";
 import { EmptyState } from "../ui/States";
 import { resultsOnScreen } from "../lib/polls";
 import { QuizActivity } from "./quiz";
+import { OpinionConsensus, OpinionGroups, OpinionMapPicture, OpinionTable } from "../ui/OpinionMap";
 
 // The projector's views, one per `screen.view`. Each fills the stage and shrinks to fit
 // (useFit); the questions view curates: the top one large, the next few small.
@@ -149,4 +150,31 @@ export function PinnedView({ s }: { s: Snapshot }) {
 /** A pause: nothing but the way in. */
 export function BlankView() {
   return <div class="view blank-view" />;
+}
+
+/** The opinion map, live: the dots, the groups labelled by what defines them, what everyone shares. */
+export function OpinionView({ s }: { s: Snapshot }) {
+  const opinion = s.opinions?.find((o) => o.id === s.screen?.opinionId);
+  const ref = useRef<HTMLDivElement>(null);
+  useFit(ref, [opinion]);
+  if (!opinion) return <div class="view waiting" ref={ref}><EmptyState title={t("screen.nextSoon")}>{t("screen.nextSoonHint")}</EmptyState></div>;
+  return (
+    <div class="view opinion-view" ref={ref} data-opinion={opinion.id}>
+      <p class="kicker">{t("opinion.kicker")} · {tn("opinion.voters", opinion.voters)}</p>
+      <h1 class="screen-title">{opinion.topic}</h1>
+      {opinion.groups.length === 0
+        ? <p class="meta big">{t("opinion.noGroupsYet")} {t("screen.voteOnPhone")}</p>
+        : <div class="opinion-layout">
+            <div class="opinion-picture">
+              <OpinionMapPicture opinion={opinion} />
+              <p class="meta shapes"><span aria-hidden="true">● </span>{t("opinion.onsiteDot")} · <span aria-hidden="true">■ </span>{t("opinion.remoteDot")}</p>
+            </div>
+            <div>
+              <OpinionGroups opinion={opinion} />
+              <OpinionConsensus opinion={opinion} />
+            </div>
+            <OpinionTable opinion={opinion} visuallyHidden />
+          </div>}
+    </div>
+  );
 }

@@ -8,6 +8,8 @@ import { Header } from "../ui/Header";
 import { ConnectionBadge } from "../ui/ConnectionBadge";
 import { EmptyState, Refusal } from "../ui/States";
 import { TapBallot, tapKinds, tapVote } from "../ui/TapBallot";
+import { RankingBallot } from "../participant/ballots/RankingBallot";
+import { PointsBallot } from "../participant/ballots/PointsBallot";
 import { EasyReadSwitch } from "../ui/EasyReadSwitch";
 import { followSessionDefault } from "../lib/easyRead";
 
@@ -52,13 +54,8 @@ function KioskScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
               <p>{t("kiosk.next")}</p>
               <button type="button" class="btn primary wide" onClick={() => setThanks(false)}>{t("kiosk.nextPerson")}</button>
             </section>
-          : poll && tapKinds.has(poll.kind)
-            ? <TapBallot key={`${poll.id}:${turns}`} poll={poll} lang={s.language ?? "fr"} headingId="kiosk-question"
-                onSend={async (picked) => {
-                  const r = await session.call("KioskVote", { pollId: poll.id, ...tapVote(poll, picked) });
-                  if (r.ok) { setTurns(turns + 1); setThanks(true); }
-                  return r;
-                }} />
+          : poll && kioskKinds.has(poll.kind)
+            ? <KioskBallot key={`${poll.id}:${turns}`} poll={poll} s={s} session={session} onDone={() => { setTurns(turns + 1); setThanks(true); }} />
             : <EmptyState title={poll ? t("kiosk.onPhones") : t("kiosk.noPoll")}>{t("kiosk.waitHint")}</EmptyState>}
         {turns > 0 && (
           <p class="kiosk-undo">
@@ -70,4 +67,19 @@ function KioskScreen({ s, session }: { s: Snapshot; session: LiveSession }) {
       </main>
     </>
   );
+}
+
+/** The kinds a shared device takes: one tap (a choice, several, a rating), or an order, or points to share. */
+const kioskKinds = new Set([...tapKinds, "ranking", "points"]);
+
+/** One person's turn: a new anonymous on-site ballot (KioskVote), never a change of an earlier one. */
+function KioskBallot({ poll, s, session, onDone }: { poll: Poll; s: Snapshot; session: LiveSession; onDone: () => void }) {
+  const turn = async (ballot: object) => {
+    const r = await session.call("KioskVote", { pollId: poll.id, ...ballot });
+    if (r.ok) onDone();
+    return r;
+  };
+  if (poll.kind === "ranking") return <div class="card kiosk-form"><RankingBallot poll={poll} session={session} send={(order) => turn({ order })} /></div>;
+  if (poll.kind === "points") return <div class="card kiosk-form"><PointsBallot poll={poll} session={session} send={(points) => turn({ points })} /></div>;
+  return <TapBallot poll={poll} lang={s.language ?? "fr"} headingId="kiosk-question" onSend={(picked) => turn(tapVote(poll, picked))} />;
 }

@@ -129,6 +129,16 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
         await kiosk.GetByRole(AriaRole.Button, new() { Name = "Annuler le dernier vote" }).ClickAsync();
         await facilitator.WaitForState(s => s.Polls[poll].Results is { VotersOnsite: 2 } r && r.Onsite.SequenceEqual([1, 0, 1]), "the last turn undone");
 
+        // A ranking takes turns too: the next person puts the options in order and sends them.
+        var ranking = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Vos priorités :", PollKind.Ranking, ["Former", "Informer", "Protéger"]))).PollId;
+        await facilitator.Invoke("OpenPoll", new PollRef(ranking));
+        await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, ranking));
+        await Expect(kiosk.Locator(".ranking-ballot")).ToBeVisibleAsync();
+        await kiosk.GetByRole(AriaRole.Button, new() { Name = "Monter « Protéger » (actuellement 3)" }).ClickAsync();
+        await kiosk.Locator(".ranking-ballot button[type=submit]").ClickAsync();
+        await Expect(kiosk.Locator(".kiosk-thanks")).ToBeVisibleAsync();
+        await facilitator.WaitForState(s => s.Polls[ranking].Results is { VotersOnsite: 1 } r && r.Scores!.All.SequenceEqual([2, 0, 1]), "the kiosk's ranking counted: Former, Protéger, Informer");
+
         // Revoked: the kiosk's page is closed, and opening its link again is refused.
         await facilitatorPage.GetByRole(AriaRole.Button, new() { Name = "Révoquer Entrée" }).ClickAsync();
         await Expect(facilitatorPage.Locator("#kiosk-links")).ToHaveCountAsync(0);

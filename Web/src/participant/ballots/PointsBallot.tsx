@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Poll } from "../../lib/protocol";
 import type { LiveSession } from "../../session/live";
+import type { CallResult } from "../../session/call";
 import { formatNumber, t } from "../../lib/i18n";
 import { useAction } from "../../session/action";
 import { Refusal } from "../../ui/States";
@@ -11,7 +12,7 @@ const STEP = 10;
  * Sharing out a budget of points: a number per option with − and + buttons, and what is left
  * to give, said as it changes. The server checks the sum; this only shows it.
  */
-export function PointsBallot({ poll, session }: { poll: Poll; session: LiveSession }) {
+export function PointsBallot({ poll, session, send }: { poll: Poll; session: LiveSession; send?: (points: number[]) => Promise<CallResult<unknown>> }) {
   const budget = poll.budget ?? 100;
   const [points, setPoints] = useState<number[]>(() => poll.myPoints ?? poll.options.map(() => 0));
   useEffect(() => { if (poll.myPoints) setPoints(poll.myPoints); }, [poll.myPoints?.join(",")]);
@@ -27,7 +28,7 @@ export function PointsBallot({ poll, session }: { poll: Poll; session: LiveSessi
   };
   const submit = async (e: Event) => {
     e.preventDefault();
-    await run(async () => {
+    await run(send ? () => send(points) : async () => {
       const r = await session.call("Vote", { pollId: poll.id, points });
       if (r.ok) session.connection.store.markPoll(poll.id, { myPoints: points });
       return r;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Poll } from "../../lib/protocol";
 import type { LiveSession } from "../../session/live";
+import type { CallResult } from "../../session/call";
 import { t } from "../../lib/i18n";
 import { useAction } from "../../session/action";
 import { Refusal } from "../../ui/States";
@@ -13,7 +14,7 @@ const initialOrder = (poll: Poll) => poll.myOrder ?? poll.options.map((_, i) => 
  * "down" buttons (keyboard and screen readers). The focus follows the moved option, and the
  * new place is announced. The whole order is sent (docs/PROTOCOL.md: a full permutation).
  */
-export function RankingBallot({ poll, session }: { poll: Poll; session: LiveSession }) {
+export function RankingBallot({ poll, session, send }: { poll: Poll; session: LiveSession; send?: (order: number[]) => Promise<CallResult<unknown>> }) {
   const [order, setOrder] = useState<number[]>(() => initialOrder(poll));
   const [announce, setAnnounce] = useState("");
   const [dragged, setDragged] = useState<number | null>(null);
@@ -42,7 +43,7 @@ export function RankingBallot({ poll, session }: { poll: Poll; session: LiveSess
   };
   const submit = async (e: Event) => {
     e.preventDefault();
-    await run(async () => {
+    await run(send ? () => send(order) : async () => {
       const r = await session.call("Vote", { pollId: poll.id, order });
       if (r.ok) session.connection.store.markPoll(poll.id, { myOrder: order });
       return r;

@@ -62,7 +62,74 @@ public static class OpinionMapBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {participants:N0} × {statements} | {votes:N0} | {Figures(cold)} | {Figures(warm)} | {Figures(coldCpu)} | {Figures(warmCpu)} | {map!.Groups.Count} | ≤ {target:N0} ms {(worst <= target ? "✓" : "✗")} |"));
         }
+        National(cafes: 200, perCafe: 20, statements: 100);
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The staged national map at a programme of 200 cafés × 20 participants: each stage timed
+    /// (a café's stages as the mean over cafés), all in this one process one after another.
+    /// </summary>
+    private static void National(int cafes, int perCafe, int statements)
+    {
+        var random = new Random(29);
+        var ids = Enumerable.Range(0, statements).Select(j => $"s{j}").ToArray();
+        var matrices = new VoteMatrix[cafes];
+        var planted = new Dictionary<string, int>();
+        for (var c = 0; c < cafes; c++)
+        {
+            var (matrix, _) = Planted(perCafe, statements, groups: 3, random);
+            // Participant p's planted group is p % 3 (see Planted); ids made unique per café.
+            matrices[c] = new VoteMatrix(ids);
+            for (var p = 0; p < perCafe; p++)
+            {
+                for (var j = 0; j < statements; j++)
+                {
+                    if (matrix.Vote($"p{p}", ids[j]) is { } vote)
+                    {
+                        matrices[c].Set($"c{c}p{p}", ids[j], vote);
+                    }
+                }
+                planted[$"c{c}p{p}"] = p % 3;
+            }
+        }
+        var clock = Stopwatch.StartNew();
+        var aggregates = matrices.Select(m => OpinionAggregate.From(m, ids)).ToArray();
+        var aggregateMs = clock.Elapsed.TotalMilliseconds / cafes;
+        clock.Restart();
+        var merged = aggregates.Aggregate((a, b) => a.Merge(b));
+        var mergeMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var components = NationalComponents.FromAggregate(merged, null);
+        var componentsMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var reductions = matrices.Select((m, c) => CafeClusters.Reduce($"cafe{c}", m, components, _ => true)).ToArray();
+        var reduceMs = clock.Elapsed.TotalMilliseconds / cafes;
+        clock.Restart();
+        var map = NationalMapper.Compute(components, reductions.Select(r => r.Clusters).ToArray(), null);
+        var nationalMs = clock.Elapsed.TotalMilliseconds;
+        var placed = reductions.SelectMany((r, c) => r.ClusterOf.Select(m => (m.Key, map.CafeGroups[$"cafe{c}"][m.Value]))).ToArray();
+        var agreement = Agreement(placed.Select(p => planted[p.Key]).ToArray(), placed.Select(p => p.Item2).ToArray());
+        Console.WriteLine();
+        Console.WriteLine("| national: cafés × participants × statements | café aggregate (ms, mean) | merge all (ms) | components (ms) | café reduce (ms, mean) | national map (ms) | clusters in | groups | planted pairs kept together / apart |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {cafes} × {perCafe} × {statements} | {aggregateMs:F2} | {mergeMs:F1} | {componentsMs:F1} | {reduceMs:F2} | {nationalMs:F1} | {reductions.Sum(r => r.Clusters.Clusters.Count)} | {map.Groups.Count} | {agreement:P1} |"));
+    }
+
+    /// <summary>The Rand index: the share of pairs of people on which two groupings agree (together in both, or apart in both).</summary>
+    private static double Agreement(int[] a, int[] b)
+    {
+        var (agree, pairs) = (0L, 0L);
+        for (var i = 0; i < a.Length; i++)
+        {
+            for (var j = i + 1; j < a.Length; j++)
+            {
+                agree += (a[i] == a[j]) == (b[i] == b[j]) ? 1 : 0;
+                pairs++;
+            }
+        }
+        return pairs == 0 ? 1 : (double)agree / pairs;
     }
 
     /// <summary>The calling thread's CPU time (Linux: clock_gettime(CLOCK_THREAD_CPUTIME_ID)); NaN elsewhere.</summary>

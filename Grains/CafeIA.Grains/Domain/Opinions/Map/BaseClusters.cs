@@ -14,16 +14,22 @@ internal sealed record BaseClusters(double[] Centres, double[] Weights, int[] As
 
     public static BaseClusters Of(double[] xy, double[]? previous)
     {
-        var n = xy.Length / 2;
-        var ones = new double[n];
+        var ones = new double[xy.Length / 2];
         Array.Fill(ones, 1.0);
+        return Of(xy, ones, previous);
+    }
+
+    /// <summary>The same for weighted points (the national map's café clusters).</summary>
+    public static BaseClusters Of(double[] xy, double[] weight, double[]? previous)
+    {
+        var n = weight.Length;
         if (n <= Most)
         {
-            return new((double[])xy.Clone(), ones, Enumerable.Range(0, n).ToArray());
+            return new((double[])xy.Clone(), (double[])weight.Clone(), Enumerable.Range(0, n).ToArray());
         }
         var keep = previous is { Length: > 0 } ? previous[..Math.Min(previous.Length, 2 * Most)] : null;
-        var start = KMeans.FarthestFirst(xy, ones, Most, keep);
-        var run = KMeans.Run(xy, ones, start, Iterations);
+        var start = KMeans.FarthestFirst(xy, weight, Most, keep);
+        var run = KMeans.Run(xy, weight, start, Iterations);
         var remap = new int[Most];
         Array.Fill(remap, -1);
         var weights = new List<double>();
@@ -40,7 +46,7 @@ internal sealed record BaseClusters(double[] Centres, double[] Weights, int[] As
                 centres.Add(run.Centres[2 * c + 1]);
             }
             assignment[i] = remap[c];
-            weights[remap[c]]++;
+            weights[remap[c]] += weight[i];
         }
         return new([.. centres], [.. weights], assignment);
     }

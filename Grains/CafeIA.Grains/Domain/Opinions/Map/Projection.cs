@@ -8,7 +8,11 @@ namespace CafeIA.Domain.Opinions.Map;
 /// </summary>
 internal static class Projection
 {
-    public static (double X, double Y) Of(SparseVotes votes, int participant, double[] first, double[] second)
+    public static (double X, double Y) Of(SparseVotes votes, int participant, double[] first, double[] second) =>
+        Of(votes, participant, first, second, votes.Mean, votes.VotedStatements);
+
+    /// <summary>The same with given means and statement count (a café projecting with the national components).</summary>
+    public static (double X, double Y) Of(SparseVotes votes, int participant, double[] first, double[] second, double[] mean, int votedStatements)
     {
         var (x, y) = (0.0, 0.0);
         var (from, to) = (votes.Start[participant], votes.Start[participant + 1]);
@@ -19,11 +23,11 @@ internal static class Projection
         for (var at = from; at < to; at++)
         {
             var j = votes.Statement[at];
-            var centred = votes.Value[at] - votes.Mean[j];
+            var centred = votes.Value[at] - mean[j];
             x += centred * first[j];
             y += centred * second[j];
         }
-        var scale = Math.Sqrt((double)votes.VotedStatements / (to - from));
+        var scale = Math.Sqrt((double)votedStatements / (to - from));
         return (x * scale, y * scale);
     }
 }

@@ -25,24 +25,32 @@ internal sealed class SparseVotes
 
     public int VotesOf(int participant) => Start[participant + 1] - Start[participant];
 
-    public static SparseVotes From(VoteMatrix votes)
+    public static SparseVotes From(VoteMatrix votes) => From(votes, null);
+
+    /// <param name="columns">
+    /// Which matrix statement each column is (−1: one the matrix does not have), e.g. a programme's
+    /// national statements in a café's matrix; null: the matrix's own statements in order.
+    /// </param>
+    public static SparseVotes From(VoteMatrix votes, int[]? columns)
     {
-        var (n, s) = (votes.Participants, votes.Statements);
+        var n = votes.Participants;
+        var s = columns?.Length ?? votes.Statements;
+        var column = columns ?? Enumerable.Range(0, s).ToArray();
         var active = new bool[s];
         var activeCount = 0;
-        for (var j = 0; j < s; j++)
+        for (var c = 0; c < s; c++)
         {
-            active[j] = !votes.IsExcluded(j);
-            activeCount += active[j] ? 1 : 0;
+            active[c] = column[c] >= 0 && !votes.IsExcluded(column[c]);
+            activeCount += active[c] ? 1 : 0;
         }
         var start = new int[n + 1];
         for (var p = 0; p < n; p++)
         {
             var row = votes.Row(p);
             var count = 0;
-            for (var j = 0; j < row.Length && j < s; j++)
+            for (var c = 0; c < s; c++)
             {
-                if (row[j] != VoteMatrix.None && active[j])
+                if (active[c] && column[c] < row.Length && row[column[c]] != VoteMatrix.None)
                 {
                     count++;
                 }
@@ -55,14 +63,14 @@ internal sealed class SparseVotes
         {
             var row = votes.Row(p);
             var at = start[p];
-            for (var j = 0; j < row.Length && j < s; j++)
+            for (var c = 0; c < s; c++)
             {
-                if (row[j] != VoteMatrix.None && active[j])
+                if (active[c] && column[c] < row.Length && row[column[c]] is var v && v != VoteMatrix.None)
                 {
-                    statement[at] = j;
-                    value[at++] = row[j];
-                    seen[j]++;
-                    sum[j] += row[j];
+                    statement[at] = c;
+                    value[at++] = v;
+                    seen[c]++;
+                    sum[c] += v;
                 }
             }
         }

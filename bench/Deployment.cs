@@ -33,11 +33,14 @@ public sealed class Deployment : IAsyncDisposable
 
     public static Uri HubAt(Uri address) => new(address, "/hubs/cafe");
 
-    /// <summary>What every benchmark lifts: the per-address connection cap (all clients share 127.0.0.1) and the question burst.</summary>
+    /// <summary>What every benchmark lifts: the per-address caps (all clients share 127.0.0.1) and the question burst.</summary>
     private static readonly string[] Common =
     [
         "--Logging:LogLevel:Default=Warning",
-        "--Limits:ConnectionsPerAddress=1000000",
+        "--Limits:UnjoinedConnectionsPerAddress=1000000",
+        "--Limits:SessionCreationBurstPerAddress=1000000",
+        "--Limits:ProgrammeCreationBurstPerAddress=1000000",
+        "--Limits:RegistrationBurstPerAddress=1000000",
         "--Limits:QuestionBurstPerParticipant=1000000",
     ];
 

@@ -1,3 +1,4 @@
+using CafeIA.Gateway.Security;
 using CafeIA.Grains;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,8 +42,12 @@ public static class CafeEndpoints
             await grains.GetGrain<ICafeDirectoryGrain>(0).List()));
 
     private static async Task<Results<Created<Registration>, JsonHttpResult<ApiError>>> Register(
-        Guid sessionId, RegistrationRequest? request, IGrainFactory grains)
+        Guid sessionId, RegistrationRequest? request, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
+        if (guard.Refusal(Creation.Registration, http) is { } limited)
+        {
+            return limited;
+        }
         var outcome = await grains.GetGrain<ICafeListingGrain>(sessionId).Register(request ?? new RegistrationRequest(null));
         if (outcome.Refusal is { } refusal)
         {

@@ -1,3 +1,4 @@
+using CafeIA.Gateway.Security;
 using CafeIA.Grains;
 using CafeIA.Wire;
 
@@ -14,8 +15,12 @@ public static class ProgrammeEndpoints
     public static IEndpointRouteBuilder MapProgrammeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/programmes");
-        api.MapPost("/", async (CreateProgrammeRequest? request, IGrainFactory grains) =>
+        api.MapPost("/", async (CreateProgrammeRequest? request, IGrainFactory grains, AbuseGuard guard, HttpContext http) =>
         {
+            if (guard.Refusal(Creation.Programme, http) is { } limited)
+            {
+                return (IResult)limited;
+            }
             var id = Guid.NewGuid();
             var outcome = await grains.GetGrain<IProgrammeGrain>(id).Create(request?.Title);
             return outcome.Refusal is { } refusal

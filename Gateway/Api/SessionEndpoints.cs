@@ -22,9 +22,13 @@ public static class SessionEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>>> CreateSession(
-        CreateSessionRequest? request, IGrainFactory grains)
+    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> CreateSession(
+        CreateSessionRequest? request, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
+        if (guard.Refusal(Creation.Session, http) is { } limited)
+        {
+            return limited;
+        }
         var outcome = await grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create(request?.Title, request?.Language ?? SessionLanguage.Fr);
         return outcome.Refusal is { } refusal
             ? TypedResults.BadRequest(new ApiError(refusal.Code, refusal.Message))
@@ -38,6 +42,7 @@ public static class SessionEndpoints
         var address = ClientAddress.Of(http);
         if (!guard.MayTryJoinCodes(address))
         {
+            http.Response.Headers.RetryAfter = "60";
             return TypedResults.Json(new ApiError(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute."),
                 statusCode: StatusCodes.Status429TooManyRequests);
         }

@@ -15,6 +15,9 @@ public sealed class ConnectionState
 
     public TokenBucket? Calls { get; set; }
 
+    /// <summary>1 while this connection counts against its address as not joined (released once, by joining or closing).</summary>
+    internal int Unjoined;
+
     /// <summary>This connection's reaction budget, made at its first reaction (most connections never react).</summary>
     public TokenBucket? Reactions { get; set; }
 

@@ -14,25 +14,35 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var address = ClientAddress.Of(context.Context);
-        if (!guard.TryOpenConnection(address))
+        if (!guard.TryOpenUnjoined(address))
         {
-            await context.Hub.Clients.Caller.SendAsync("refused", "rate-limited: Too many connections from your network.");
+            await context.Hub.Clients.Caller.SendAsync("refused", "rate-limited: Too many connections from your network are waiting to join.");
             context.Context.Abort();
             return;
         }
         var state = ConnectionState.For(context.Context);
         state.Address = address;
+        state.Unjoined = 1;
         state.Calls = guard.ForConnection();
         await next(context);
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (ConnectionState.Of(context.Context)?.Address is { } address)
+        if (ConnectionState.Of(context.Context) is { } state)
         {
-            guard.CloseConnection(address);
+            Joined(state);
         }
         await next(context, exception);
+    }
+
+    /// <summary>The connection no longer counts as unjoined (exactly once: a join and a close may race).</summary>
+    private void Joined(ConnectionState state)
+    {
+        if (state.Address is { } address && Interlocked.Exchange(ref state.Unjoined, 0) == 1)
+        {
+            guard.ReleaseUnjoined(address);
+        }
     }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -53,14 +63,21 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
             case nameof(CafeHub.JoinSession):
                 if (!guard.MayTryJoinCodes(address))
                 {
-                    throw Refused.With(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute.");
+                    throw Refused.With(RefusalCodes.RateLimited, "Too many failed joins from your network: wait a minute.");
                 }
                 try
                 {
-                    return await next(context);
+                    var joined = await next(context);
+                    if (state is not null)
+                    {
+                        Joined(state);
+                    }
+                    return joined;
                 }
-                catch (HubException ex) when (ex.Message.StartsWith(RefusalCodes.NotFound, StringComparison.Ordinal))
+                catch (HubException ex) when (ex.Message.StartsWith(RefusalCodes.NotFound + ":", StringComparison.Ordinal)
+                                              || ex.Message.StartsWith(RefusalCodes.Forbidden + ":", StringComparison.Ordinal))
                 {
+                    // An unknown code or a wrong key: how one would guess either.
                     guard.FailedJoin(address);
                     throw;
                 }

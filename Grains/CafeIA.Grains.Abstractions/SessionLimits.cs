@@ -79,9 +79,35 @@ public sealed class SessionLimits
     /// </summary>
     public int FailedJoinsPerMinutePerAddress { get; set; } = 20;
 
-    /// <summary>Open connections per client address; a whole café behind one Wi-Fi router shares one.</summary>
-    public int ConnectionsPerAddress { get; set; } = 500;
+    /// <summary>
+    /// Open connections per client address that have not joined a session (yet): a page joins as
+    /// soon as it connects, so a real audience holds few at a time, however large it is; a flood of
+    /// sockets that never join stops here. Joined connections are not counted per address: a whole
+    /// school or region behind one NAT joins (bounded per session instead).
+    /// </summary>
+    public int UnjoinedConnectionsPerAddress { get; set; } = 100;
+
+    /// <summary>Participants a session admits (the bound on joined connections and on its stored rows); resumes always pass.</summary>
+    public int MaxParticipantsPerSession { get; set; } = 50_000;
+
+    /// <summary>Café registrations per client address: a burst (a teacher registering a class), then a steady rate per hour.</summary>
+    public int RegistrationBurstPerAddress { get; set; } = 40;
+    public int RegistrationsPerHourPerAddress { get; set; } = 60;
+
+    /// <summary>Sessions created per client address: a burst (a training where everyone creates one), then a steady rate per hour.</summary>
+    public int SessionCreationBurstPerAddress { get; set; } = 30;
+    public int SessionCreationsPerHourPerAddress { get; set; } = 30;
+
+    /// <summary>Programmes created per client address: a burst, then a steady rate per hour.</summary>
+    public int ProgrammeCreationBurstPerAddress { get; set; } = 5;
+    public int ProgrammeCreationsPerHourPerAddress { get; set; } = 5;
 
     /// <summary>Ended sessions are deleted with all their data after this long.</summary>
     public TimeSpan EndedSessionRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Sessions never started are deleted this long after they were created, or after the date
+    /// they are listed for on the map when that is later: a script's drafts do not fill the store.
+    /// </summary>
+    public TimeSpan DraftRetention { get; set; } = TimeSpan.FromDays(60);
 }

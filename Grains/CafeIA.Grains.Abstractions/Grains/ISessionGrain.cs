@@ -167,6 +167,14 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("Purge")]
     Task Purge();
 
+    /// <summary>
+    /// Retention of drafts: deletes this session if it never started and its draft retention is
+    /// over at <paramref name="now"/>. Says whether it did, and when to ask again if it is kept as
+    /// a draft (none when there is nothing more to watch: deleted, started, or gone).
+    /// </summary>
+    [Alias("PurgeIfAbandoned")]
+    Task<DraftCheck> PurgeIfAbandoned(DateTimeOffset now);
+
     [Alias("SetVideo")]
     Task<Outcome<Done>> SetVideo(string participantId, string? url);
 

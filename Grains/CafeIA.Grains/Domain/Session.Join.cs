@@ -33,6 +33,11 @@ public sealed partial class Session
         }
 
         var (participant, token) = Resume(options.ResumeToken, role, linkId);
+        if (participant is null && role == Role.Participant && state.Participants.Count >= limits.MaxParticipantsPerSession)
+        {
+            // The bound on what one session stores and serves; whoever joined before comes back.
+            return Refuse<JoinResult>(RefusalCodes.Full, $"This session is full ({limits.MaxParticipantsPerSession} participants).");
+        }
         if (participant is null)
         {
             var secret = Secrets.NewKey();

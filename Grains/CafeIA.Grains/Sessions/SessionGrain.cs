@@ -80,6 +80,7 @@ public sealed partial class SessionGrain(
                 {
                     var created = Session.Create(_state, id, title, code, limits.Value, clock.GetUtcNow(), language);
                     _version = await store.Commit(id, _version, SessionDocument.Write(_state, _session.TakeStoredChanges()));
+                    await TrackDraft();
                     return created;
                 }
             }

@@ -33,12 +33,35 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public static Task<GatewayHost> Start(string[] args) => Start(null, args);
 
+    /// <summary>
+    /// Every test's clients share 127.0.0.1, and a fixture serves many tests: the per-address
+    /// creation budgets are lifted unless a test sets them (its arguments come later and win).
+    /// CreationLimitTests runs with <see cref="DefaultLimits"/> instead.
+    /// </summary>
+    private static readonly string[] LiftedLimits =
+    [
+        "--Limits:SessionCreationBurstPerAddress=100000",
+        "--Limits:ProgrammeCreationBurstPerAddress=100000",
+        "--Limits:RegistrationBurstPerAddress=100000",
+    ];
+
+    private static readonly SessionLimits DefaultLimit = new();
+
+    /// <summary>Put first among a test's arguments: the service's own per-address creation budgets.</summary>
+    public static readonly string[] DefaultLimits =
+    [
+        $"--Limits:SessionCreationBurstPerAddress={DefaultLimit.SessionCreationBurstPerAddress}",
+        $"--Limits:ProgrammeCreationBurstPerAddress={DefaultLimit.ProgrammeCreationBurstPerAddress}",
+        $"--Limits:RegistrationBurstPerAddress={DefaultLimit.RegistrationBurstPerAddress}",
+    ];
+
     public static async Task<GatewayHost> Start(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, string[] args)
     {
         var app = GatewayApplication.Build([
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
+            .. LiftedLimits,
             .. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

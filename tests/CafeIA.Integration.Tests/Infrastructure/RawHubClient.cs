@@ -76,6 +76,25 @@ internal sealed class RawHubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads and drops whatever the server sends from now on, as a page that keeps up would (a
+    /// client that stops reading would make the server buffer for it); no other read may follow.
+    /// </summary>
+    public Task Drain() => Task.Run(async () =>
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            while ((await _socket.ReceiveAsync(buffer, CancellationToken.None)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Closed.
+        }
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

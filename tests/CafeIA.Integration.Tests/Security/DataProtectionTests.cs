@@ -100,6 +100,41 @@ public sealed class DataProtectionTests
     }
 
     [Fact]
+    public async Task Drafts_never_started_are_purged_after_their_retention_unless_listed_for_later()
+    {
+        using var data = new TempDirectory();
+        await using var host = await GatewayHost.StartEmbedded(data.Path, "--Limits:DraftRetention=2.00:00:00");
+        var abandoned = await CafeClient.CreateSession(host.BaseAddress, "Brouillon oublié");
+        var started = await CafeClient.CreateSession(host.BaseAddress, "Lancée");
+        var listed = await CafeClient.CreateSession(host.BaseAddress, "Café annoncé");
+        var startsAt = DateTimeOffset.UtcNow.AddDays(10);
+        await using (var facilitator = await CafeClient.Join(host.BaseAddress, started.JoinCode, new JoinOptions(Key: started.FacilitatorKey)))
+        {
+            await facilitator.Invoke("StartSession");
+        }
+        await using (var facilitator = await CafeClient.Join(host.BaseAddress, listed.JoinCode, new JoinOptions(Key: listed.FacilitatorKey)))
+        {
+            await facilitator.Invoke("PublishCafe", new CafeListingRequest("Médiathèque", startsAt));
+        }
+        var retention = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(0);
+        using var http = host.Http();
+        async Task<HttpStatusCode> Status(SessionCreated s) => (await http.GetAsync($"/api/sessions/{s.JoinCode}")).StatusCode;
+
+        Assert.Equal(0, await retention.Sweep(DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.Equal(HttpStatusCode.OK, await Status(abandoned));
+
+        Assert.Equal(1, await retention.Sweep(DateTimeOffset.UtcNow.AddDays(2).AddMinutes(1)));
+        Assert.Equal(HttpStatusCode.NotFound, await Status(abandoned));
+        Assert.Equal(HttpStatusCode.OK, await Status(started));
+        Assert.Equal(HttpStatusCode.OK, await Status(listed));
+
+        // Its date passed two days ago and it never started: now it goes.
+        Assert.Equal(1, await retention.Sweep(startsAt.AddDays(2).AddMinutes(1)));
+        Assert.Equal(HttpStatusCode.NotFound, await Status(listed));
+        Assert.Equal(HttpStatusCode.OK, await Status(started));
+    }
+
+    [Fact]
     public async Task Pages_carry_security_headers_and_foreign_origins_cannot_open_the_hub()
     {
         using var data = new TempDirectory();

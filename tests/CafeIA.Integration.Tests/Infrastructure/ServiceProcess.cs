@@ -60,18 +60,25 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Runs `dotnet CafeIA.Silo.dll migrate …` to completion.</summary>
     public static async Task Migrate(params string[] args)
     {
+        var (exitCode, output) = await Command("Silo", "CafeIA.Silo.dll", ["migrate", .. args]);
+        Assert.True(exitCode == 0, $"migrate failed: {output}");
+    }
+
+    /// <summary>Runs a project's built dll as a command (e.g. `backup --to FILE`) to completion: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> Command(string project, string assembly, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(OutputDirectory("Silo"), "CafeIA.Silo.dll"));
-        start.ArgumentList.Add("migrate");
+        start.ArgumentList.Add(Path.Combine(OutputDirectory(project), assembly));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
+        start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"migrate failed: {await output}{await error}");
+        return (process.ExitCode, await output + await error);
     }
 
     public async Task WaitReady(TimeSpan? timeout = null)

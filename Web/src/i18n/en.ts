@@ -679,7 +679,7 @@ export const en: Record<keyof typeof fr, string> = {
   "opinion.agree": "Agree",
   "opinion.disagree": "Disagree",
   "opinion.pass": "Pass",
-  "opinion.progress": "You have voted on {n} of {count} statements.",
+  "opinion.progress": "Voted: {n} of {count} statements.",
   "opinion.allVoted": "You have voted on every statement. Suggest another one!",
   "opinion.addLabel": "Suggest a statement",
   "opinion.addHint": "One short sentence people can agree or disagree with.",

@@ -219,7 +219,7 @@ export const frFacile: Record<FacileKey, string> = {
   "opinion.agree": "D'accord",
   "opinion.disagree": "Pas d'accord",
   "opinion.pass": "Je ne sais pas",
-  "opinion.progress": "Vous avez répondu à {n} phrases sur {count}.",
+  "opinion.progress": "Vos réponses : {n} sur {count}.",
   "opinion.allVoted": "Vous avez répondu à toutes les phrases. Vous pouvez écrire une phrase.",
   "opinion.addLabel": "Écrire une phrase",
   "opinion.addHint": "Une phrase courte. Les autres diront s'ils sont d'accord.",

@@ -679,7 +679,7 @@ export const fr = {
   "opinion.agree": "D'accord",
   "opinion.disagree": "Pas d'accord",
   "opinion.pass": "Je passe",
-  "opinion.progress": "Vous avez donné votre avis sur {n} affirmations sur {count}.",
+  "opinion.progress": "Votre avis : {n} sur {count} affirmations.",
   "opinion.allVoted": "Vous avez donné votre avis sur toutes les affirmations. Proposez-en une autre !",
   "opinion.addLabel": "Proposer une affirmation",
   "opinion.addHint": "Une phrase courte, avec laquelle on peut être d'accord ou non.",

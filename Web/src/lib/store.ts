@@ -181,7 +181,7 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
       s.listing = e.listing;
       break;
     case "screenChanged":
-      s.screen = e.pollId === undefined ? { view: e.view } : { view: e.view, pollId: e.pollId };
+      s.screen = { view: e.view, ...(e.pollId === undefined ? {} : { pollId: e.pollId }), ...(e.opinionId === undefined ? {} : { opinionId: e.opinionId }) };
       break;
     case "leaderboardChanged":
       s.leaderboard = e.leaderboard;

@@ -726,4 +726,6 @@ export const en: Record<keyof typeof fr, string> = {
   "opinion.state.draft": "Being prepared",
   "opinion.state.open": "Open",
   "opinion.state.closed": "Closed",
+  "report.statementsCaption": "The statements and their votes (on site · remote)",
+  "report.statement": "Statement",
 };

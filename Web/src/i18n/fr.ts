@@ -726,4 +726,6 @@ export const fr = {
   "opinion.state.draft": "En préparation",
   "opinion.state.open": "Ouverte",
   "opinion.state.closed": "Fermée",
+  "report.statementsCaption": "Les affirmations et leurs votes (sur place · à distance)",
+  "report.statement": "Affirmation",
 } as const;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { ReportOpinions } from "./Opinions";
 import type { Poll } from "../lib/protocol";
 import { refusalSentence } from "../lib/protocol";
 import { currentLang, formatNumber, t } from "../lib/i18n";
@@ -116,6 +117,7 @@ function ReportBody({ report }: { report: SessionReport }) {
         <div id="polls">{report.polls.map((p) => <ReportPollView key={p.id} p={p} />)}</div>
         {report.quiz && <QuizSummary quiz={report.quiz} />}
       </section>
+      {report.opinions && report.opinions.length > 0 && <ReportOpinions opinions={report.opinions} />}
       {report.announcements && report.announcements.length > 0 && (
         <section aria-labelledby="announcements-heading">
           <h2 id="announcements-heading">{t("report.announcementsHeading")}</h2>

@@ -1,3 +1,4 @@
+import type { ReportOpinion } from "./Opinions";
 import type { Mode, PollKind, PollResults, QuestionStatus } from "../lib/protocol";
 
 /** The session report as GET /api/sessions/{code}/report sends it (docs/PROTOCOL.md, "Session report"; docs/report.schema.json). */
@@ -21,6 +22,8 @@ export interface SessionReport {
     timeline: { at: string; counts: ReactionCount[] }[];
   };
   announcements?: { text: string; at: string; dismissedAt?: string }[];
+  /** The opinion maps: statements with their votes, the groups and the consensus; no dots, no names. */
+  opinions?: ReportOpinion[];
 }
 
 export interface ReactionCount { kind: string; count: number; onsite: number; remote: number }

@@ -34,10 +34,10 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
         var pdf = Artifacts.PathFor("poster.pdf");
         await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
 
-        var text = Run("pdftotext", $"-layout \"{pdf}\" -");
+        var text = Pdf.Run("pdftotext", $"-layout \"{pdf}\" -");
         Assert.Contains(created.JoinCode, text, StringComparison.Ordinal);
         Assert.Contains(browser.BaseAddress.Authority, text, StringComparison.Ordinal);
-        var info = Run("pdfinfo", $"\"{pdf}\"");
+        var info = Pdf.Run("pdfinfo", $"\"{pdf}\"");
         Assert.Contains(info.Split('\n'), l => l.StartsWith("Pages:", StringComparison.Ordinal) && l.Trim().EndsWith(" 1", StringComparison.Ordinal));
         Assert.Contains(info.Split('\n'), l => l.StartsWith("Page size:", StringComparison.Ordinal) && l.Contains("(A4)", StringComparison.Ordinal));
     }
@@ -221,13 +221,4 @@ public sealed class NobodyLeftOutBrowserTests(BrowserFixture browser, ITestOutpu
     }
 
     public sealed record Spoken(string Text, string Lang, string? Voice);
-
-    private static string Run(string file, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return text;
-    }
 }

@@ -48,6 +48,31 @@ public sealed class ReportBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("#print")).ToBeHiddenAsync();
         await Expect(page.Locator("#polls")).ToBeVisibleAsync();
-        await page.PdfAsync(new() { Path = Artifacts.PathFor("report.pdf") });
+        var pdf = Artifacts.PathFor("report.pdf");
+        await page.PdfAsync(new() { Path = pdf, PreferCSSPageSize = true, PrintBackground = true });
+
+        // A4, with margins: no word within 12 mm of a page's edge (the stylesheet asks for 16–18 mm).
+        var info = Pdf.Run("pdfinfo", $"\"{pdf}\"");
+        Assert.Contains(info.Split('\n'), l => l.StartsWith("Page size:", StringComparison.Ordinal) && l.Contains("(A4)", StringComparison.Ordinal));
+        var pages = Pdf.Pages(pdf);
+        const double margin = 12 / 25.4 * 72;
+        foreach (var word in pages.SelectMany(p => p.Words))
+        {
+            var sheet = pages[word.Page - 1];
+            Assert.True(word.XMin >= margin && word.YMin >= margin && word.XMax <= sheet.Width - margin && word.YMax <= sheet.Height - margin,
+                $"'{word.Text}' on page {word.Page} sits at [{word.XMin:0},{word.YMin:0} – {word.XMax:0},{word.YMax:0}] of {sheet.Width:0}×{sheet.Height:0} pt");
+        }
+        // No poll cut in two: its question and the last row of its table print on the same page.
+        foreach (var poll in snapshot.Polls.Where(p => p.Kind is Wire.PollKind.Single or Wire.PollKind.Rating))
+        {
+            var lastLabel = (await page.Locator($"[data-poll='{poll.Id}'] table.split-table tbody tr").Last.Locator("th, td").First.InnerTextAsync()).Trim();
+            var questionPages = Pdf.PagesOf(pages, poll.Question).ToList();
+            Assert.Single(questionPages);
+            var after = pages.Skip(questionPages[0] - 1).Take(2).ToList();
+            Assert.Equal(questionPages[0], Pdf.PagesOf(after, lastLabel).First());
+        }
+        // The first page, kept to be looked at (report-page1-1.png).
+        Pdf.Run("pdftoppm", $"-png -r 60 -f 1 -l 1 \"{pdf}\" \"{Artifacts.PathFor("report-page1")}\"");
+        output.WriteLine($"report: {pages.Count} A4 pages");
     }
 }

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CafeIA.Grains;
+using CafeIA.Grains.Cafes;
+using CafeIA.Grains.Sessions;
+using CafeIA.Storage;
+using CafeIA.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace CafeIA.Domain.Tests;
+
+/// <summary>
+/// Stored data outlives the version that wrote it. Golden/ holds what this code wrote once, checked
+/// in: a session's document and rows, the other grains' states, and the Orleans-serialised wire
+/// records that cross the cluster. Every later version must read them back to the same values;
+/// a renamed stored field or a reused [Id] fails here. To add a golden file for a new type, run
+/// once with CAFEIA_WRITE_GOLDEN=1 (it writes missing files only, never rewrites one) and commit it.
+/// Rules: docs/OPERATIONS.md, "Changing a stored or wire type".
+/// </summary>
+public sealed class GoldenFileTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 1, 18, 0, 0, TimeSpan.Zero);
+    private static readonly Guid SessionId = Guid.Parse("5d1e0c1a-0000-4000-8000-000000000022");
+    private static readonly JsonGrainStateSerializer GrainState = new();
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    [Fact]
+    public void A_session_stored_by_this_version_loads_with_its_participants_questions_polls_and_ballots()
+    {
+        var stored = Golden("session.json", () =>
+        {
+            var (state, session) = RichSession();
+            var write = SessionDocument.Write(state, session.TakeStoredChanges());
+            return JsonSerializer.Serialize(new { document = JsonNode.Parse(write.Document), rows = write.Rows.Select(r => new { r.Kind, r.Key, document = JsonNode.Parse(r.Document) }) },
+                Indented);
+        });
+        using var json = JsonDocument.Parse(stored);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => new SessionRow(r.GetProperty("Kind").GetString()!, r.GetProperty("Key").GetString()!, r.GetProperty("document").GetRawText())).ToList();
+        var state = SessionDocument.Read(new StoredSession(3, json.RootElement.GetProperty("document").GetRawText(), rows));
+
+        Assert.Equal((SessionId, "Café IA doré", "ABC234", SessionPhase.Live, SessionLanguage.Fr, At), (state.Id, state.Title, state.JoinCode, state.Phase, state.Language, state.CreatedAt));
+        Assert.Equal(At.AddMinutes(1), state.StartedAt);
+        Assert.False(string.IsNullOrEmpty(state.FacilitatorKeyHash));
+        Assert.Equal(3, state.Participants.Count);
+        Assert.Single(state.Participants.Values, p => p.Role == Role.Facilitator);
+        Assert.Equal(ParticipantMode.Remote, state.Participants.Values.Single(p => p.DisplayName == "Bob").Mode);
+        var alice = state.Participants.Values.Single(p => p.DisplayName == "Alice");
+        Assert.Equal((Role.Participant, ParticipantMode.Onsite), (alice.Role, alice.Mode));
+        Assert.False(string.IsNullOrEmpty(alice.ResumeSecretHash));
+        var question = Assert.Single(state.Questions);
+        Assert.Equal("Qui décide ?", question.Text);
+        Assert.Equal(alice.Id, question.AuthorId);
+        var poll = Assert.Single(state.Polls);
+        Assert.Equal(("Pour ou contre ?", PollKind.Single, PollState.Open), (poll.Question, poll.Kind, poll.State));
+        Assert.Equal(["pour", "contre"], poll.Options);
+        Assert.Equal([1], poll.Ballots[alice.Id].Choices);
+        Assert.Equal(2, poll.Ballots.Count);
+        Assert.Equal(ParticipantMode.Onsite, poll.Ballots[alice.Id].Mode);
+    }
+
+    [Fact]
+    public void The_other_grains_states_stored_by_this_version_load()
+    {
+        var stored = Golden("grain-states.json", () => JsonSerializer.Serialize(new
+        {
+            joinCode = JsonNode.Parse(GrainState.Serialize(new JoinCodeState { SessionId = SessionId }).ToString()),
+            retention = JsonNode.Parse(GrainState.Serialize(new RetentionState { EndedSessions = { [SessionId] = At }, Drafts = { [Guid.Empty] = At.AddDays(60) } }).ToString()),
+            cafeListing = JsonNode.Parse(GrainState.Serialize(new CafeListingState
+            {
+                Listing = Listing,
+                Registrations = [new RegistrationRecord { Id = "r1", Name = "Chloé", At = At }],
+            }).ToString()),
+            cafeDirectory = JsonNode.Parse(GrainState.Serialize(new CafeDirectoryState { Listings = { [SessionId] = Listing } }).ToString()),
+        }, Indented));
+        using var json = JsonDocument.Parse(stored);
+        T Read<T>(string name) => GrainState.Deserialize<T>(BinaryData.FromString(json.RootElement.GetProperty(name).GetRawText()));
+
+        Assert.Equal(SessionId, Read<JoinCodeState>("joinCode").SessionId);
+        var retention = Read<RetentionState>("retention");
+        Assert.Equal(At, retention.EndedSessions[SessionId]);
+        Assert.Equal(At.AddDays(60), retention.Drafts[Guid.Empty]);
+        var listing = Read<CafeListingState>("cafeListing");
+        Assert.Equal(Listing, listing.Listing);
+        var registration = Assert.Single(listing.Registrations);
+        Assert.Equal(("r1", "Chloé", At), (registration.Id, registration.Name, registration.At));
+        Assert.Equal(Listing, Read<CafeDirectoryState>("cafeDirectory").Listings[SessionId]);
+    }
+
+    [Fact]
+    public void Wire_records_serialised_by_this_version_for_the_cluster_deserialise_to_the_same_values()
+    {
+        var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+        object[] Values() =>
+        [
+            new JoinOptions("Alice", ParticipantMode.Onsite, "p1.secret", "key"),
+            new VoteRequest("p1", [0, 2], Words: ["avenir"], Rating: 4, OpId: "op-2", Points: [3, 1]),
+            Listing,
+            new DraftCheck(false, At),
+            WireBatch(),
+        ];
+        var stored = Golden("wire.orleans.json", () => JsonSerializer.Serialize(
+            Values().Select(v => new { type = v.GetType().Name, orleans = Convert.ToBase64String(serializer.SerializeToArray(v)), json = JsonNode.Parse(GrainState.Serialize(v).ToString()) }),
+            Indented));
+        using var json = JsonDocument.Parse(stored);
+        var entries = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(Values().Length, entries.Count);
+        foreach (var (entry, expected) in entries.Zip(Values()))
+        {
+            var read = serializer.Deserialize<object>(Convert.FromBase64String(entry.GetProperty("orleans").GetString()!));
+            Assert.IsType(expected.GetType(), read);
+            // The values a past version sent (its JSON beside the bytes) are the values read now.
+            var then = JsonNode.Parse(entry.GetProperty("json").GetRawText());
+            var now = JsonNode.Parse(GrainState.Serialize(read).ToString());
+            Assert.True(JsonNode.DeepEquals(then, now), $"{expected.GetType().Name}: written {then?.ToJsonString()}, read back {now?.ToJsonString()}");
+        }
+    }
+
+    private static readonly CafeListing Listing = new(SessionId.ToString(), "Café IA doré", "ABC234", "Médiathèque", At.AddDays(7),
+        CafeFormat.Hybrid, "La ville", 48.1, -1.68, 30, 1, CafeStatus.Upcoming);
+
+    /// <summary>A live session with staff, two participants, a question, an open poll and two ballots, at fixed times.</summary>
+    private static (SessionState State, Session Session) RichSession()
+    {
+        var state = new SessionState();
+        var clock = new ManualClock();
+        var limits = new SessionLimits();
+        var created = SessionFixture.Ok(Session.Create(state, SessionId, "Café IA doré", "ABC234", limits, At));
+        var session = new Session(state, limits, clock);
+        var facilitator = SessionFixture.Ok(session.Join(new JoinOptions(Key: created.FacilitatorKey, Mode: ParticipantMode.Onsite))).ParticipantId;
+        var alice = SessionFixture.Ok(session.Join(new JoinOptions("Alice", ParticipantMode.Onsite))).ParticipantId;
+        var bob = SessionFixture.Ok(session.Join(new JoinOptions("Bob", ParticipantMode.Remote))).ParticipantId;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        SessionFixture.Ok(session.SetPhase(facilitator, SessionPhase.Live));
+        SessionFixture.Ok(session.Ask(alice, new AskQuestionRequest("Qui décide ?")));
+        var poll = SessionFixture.Ok(session.CreatePoll(facilitator, new CreatePollRequest("Pour ou contre ?", PollKind.Single, ["pour", "contre"]))).PollId;
+        SessionFixture.Ok(session.OpenPoll(facilitator, poll));
+        SessionFixture.Ok(session.Vote(alice, new VoteRequest(poll, [1])));
+        SessionFixture.Ok(session.Vote(bob, new VoteRequest(poll, [0])));
+        return (state, session);
+    }
+
+    /// <summary>A real change batch (a question and a vote's tally) as a session grain sends it to gateways.</summary>
+    private static SessionChanges WireBatch()
+    {
+        var state = new SessionState();
+        var clock = new ManualClock();
+        var limits = new SessionLimits();
+        var created = SessionFixture.Ok(Session.Create(state, SessionId, "Café IA doré", "ABC234", limits, At));
+        var session = new Session(state, limits, clock);
+        var facilitator = SessionFixture.Ok(session.Join(new JoinOptions(Key: created.FacilitatorKey))).ParticipantId;
+        SessionFixture.Ok(session.SetPhase(facilitator, SessionPhase.Live));
+        session.TakeChanges();
+        SessionFixture.Ok(session.Ask(facilitator, new AskQuestionRequest("Et demain ?")));
+        return session.TakeChanges()! with { CommittedAt = At };
+    }
+
+    /// <summary>The checked-in golden file; written only when missing and CAFEIA_WRITE_GOLDEN=1.</summary>
+    private static string Golden(string name, Func<string> writtenByThisVersion)
+    {
+        var path = Path.Combine(Repository(), "tests", "CafeIA.Domain.Tests", "Golden", name);
+        if (!File.Exists(path) && Environment.GetEnvironmentVariable("CAFEIA_WRITE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, writtenByThisVersion() + "\n");
+        }
+        Assert.True(File.Exists(path), $"{path} is missing: golden files are checked in (write a new one with CAFEIA_WRITE_GOLDEN=1).");
+        return File.ReadAllText(path);
+    }
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CafeIA.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("CafeIA.sln not found above the test's folder.");
+    }
+}

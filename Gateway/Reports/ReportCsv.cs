@@ -71,6 +71,24 @@ public static class ReportCsv
                 (report.Reactions?.Timeline ?? []).SelectMany(m => m.Counts.Select(c => new[] { Time(m.At), c.Kind, Number(c.Count), Number(c.Onsite), Number(c.Remote) })));
             Table(zip, "kiosks.csv", ["id", "label", "ballots"],
                 (report.Kiosks ?? []).Select(k => new[] { k.Id, k.Label ?? "", Number(k.Ballots) }));
+            var opinions = report.Opinions ?? [];
+            Table(zip, "opinions.csv", ["opinion_id", "topic", "state", "statement_id", "text", "seed", "agree", "disagree", "pass",
+                "agree_onsite", "disagree_onsite", "pass_onsite", "agree_remote", "disagree_remote", "pass_remote", "consensus_score"],
+                opinions.SelectMany(o => o.Statements.Select(st => new[]
+                {
+                    o.Id, o.Topic, Name(o.State), st.Id, st.Text, st.Seed ? "true" : "false", Number(st.Agree), Number(st.Disagree), Number(st.Pass),
+                    Number(st.Onsite.Agree), Number(st.Onsite.Disagree), Number(st.Onsite.Pass),
+                    Number(st.Remote.Agree), Number(st.Remote.Disagree), Number(st.Remote.Pass),
+                    Decimal(o.Consensus.FirstOrDefault(c => c.StatementId == st.Id)?.Score, "0.###"),
+                })));
+            Table(zip, "opinion_groups.csv", ["opinion_id", "group", "size", "onsite", "remote", "rank", "statement_id", "agree_rate", "agrees"],
+                opinions.SelectMany(o => o.Groups.SelectMany(g => g.Representative.Length == 0
+                    ? [[o.Id, Number(g.Id), Number(g.Size), Number(g.Onsite), Number(g.Remote), "", "", "", ""]]
+                    : g.Representative.Select((r, i) => new[]
+                    {
+                        o.Id, Number(g.Id), Number(g.Size), Number(g.Onsite), Number(g.Remote), Number(i + 1), r.StatementId,
+                        Decimal(r.AgreeRate, "0.###"), r.Agrees ? "true" : "false",
+                    }))));
             using var licence = new StreamWriter(zip.CreateEntry("LICENCE.txt").Open(), new UTF8Encoding(false));
             licence.Write($"{report.Licence.Name}\n{report.Licence.Url}\n\nSchema: {report.Schema}\n");
         }
@@ -94,7 +112,7 @@ public static class ReportCsv
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static string Decimal(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+    private static string Decimal(double? value, string format = "0.##") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 
     private static string Time(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 }

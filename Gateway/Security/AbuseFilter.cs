@@ -58,6 +58,10 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
             case nameof(CafeHub.AskQuestion) when state?.Binding is { } me
                                                   && !guard.TryAskQuestion($"{me.SessionId:N}:{me.ParticipantId}"):
                 throw Refused.With(RefusalCodes.RateLimited, "You are asking questions very fast: wait a few seconds.");
+            // Statements are posted like questions, with a budget of their own.
+            case nameof(CafeHub.AddStatement) when state?.Binding is { } me
+                                                   && !guard.TryAskQuestion($"{me.SessionId:N}:{me.ParticipantId}:statements"):
+                throw Refused.With(RefusalCodes.RateLimited, "You are writing statements very fast: wait a few seconds.");
             case nameof(CafeHub.React) when state is not null && !(state.Reactions ??= guard.ForReactions()).TryTake():
                 throw Refused.With(RefusalCodes.RateLimited, "You are reacting very fast: wait a moment.");
             case nameof(CafeHub.JoinSession):

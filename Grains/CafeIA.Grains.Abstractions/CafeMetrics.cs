@@ -18,6 +18,12 @@ public static class CafeMetrics
 
     public static readonly Counter<long> Ballots = Meter.CreateCounter<long>("cafeia.ballots", "{ballot}", "Ballots cast or changed and stored");
 
+    public static readonly Counter<long> StatementVotes = Meter.CreateCounter<long>("cafeia.statement_votes", "{vote}", "Votes on opinion statements acknowledged");
+
+    /// <summary>How long one recompute of an opinion map took (in its map grain, off the vote path).</summary>
+    public static readonly Histogram<double> OpinionMapCompute = Meter.CreateHistogram<double>(
+        "cafeia.opinion_map.compute", "ms", "Time one opinion map recompute took");
+
     /// <summary>Session grains in memory now (a silo's share): idle sessions leave memory after <c>Sessions:IdleAfter</c>.</summary>
     public static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("cafeia.sessions.active", "{session}", "Sessions held in memory");
 

@@ -31,6 +31,12 @@ public sealed class SessionLimits
     public int MaxReplyLength { get; set; } = 500;
     public int MaxAnnouncementLength { get; set; } = 280;
 
+    /// <summary>The opinion map: topics, statements (pol.is keeps them short), statements per opinion (bounds a recompute).</summary>
+    public int MaxOpinionsPerSession { get; set; } = 20;
+    public int MaxOpinionTopicLength { get; set; } = 200;
+    public int MaxStatementLength { get; set; } = 140;
+    public int MaxStatementsPerOpinion { get; set; } = 200;
+
     /// <summary>Duplicate suggestions: at most this many similar open questions named on a new one.</summary>
     public int MaxSimilarQuestions { get; set; } = 3;
     public int MaxModeratorLinkLabelLength { get; set; } = 60;

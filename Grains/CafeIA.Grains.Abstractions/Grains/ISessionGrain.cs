@@ -230,4 +230,30 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("AddReactions")]
     Task AddReactions(ReactionTally tally);
+
+    // The opinion map (docs/PROTOCOL.md, "Opinion map").
+
+    [Alias("CreateOpinion")]
+    Task<Outcome<OpinionCreated>> CreateOpinion(string participantId, CreateOpinionRequest request);
+
+    [Alias("MoveOpinion")]
+    Task<Outcome<Done>> MoveOpinion(string participantId, string? opinionId, OpinionState state);
+
+    [Alias("AddStatement")]
+    Task<Outcome<StatementAdded>> AddStatement(string participantId, AddStatementRequest request);
+
+    /// <summary>Approves (true) or hides a statement (staff).</summary>
+    [Alias("ModerateStatement")]
+    Task<Outcome<Done>> ModerateStatement(string participantId, StatementRef statement, bool approve);
+
+    [Alias("VoteStatement")]
+    Task<Outcome<StatementVoted>> VoteStatement(string participantId, VoteStatementRequest request);
+
+    /// <summary>From the opinion map grain: every vote of the opinion, to rebuild its matrix (read only).</summary>
+    [AlwaysInterleave, Alias("GetOpinionVotes")]
+    Task<OpinionVotes?> GetOpinionVotes(string opinionId);
+
+    /// <summary>From the opinion map grain: a recompute's result, published as one change batch.</summary>
+    [Alias("PublishOpinionMap")]
+    Task<Outcome<Done>> PublishOpinionMap(string opinionId, OpinionMapResult map);
 }

@@ -34,6 +34,10 @@ public static class ChangeCompaction
         ScreenChanged => "",
         LeaderboardChanged => "",
         ReactionsChanged => "",
+        OpinionChanged changed => changed.Opinion.Id,
+        OpinionMapChanged map => map.OpinionId,
+        OpinionMeChanged me => me.OpinionId,
+        StatementUpdated statement => $"{statement.OpinionId}/{statement.Statement.Id}",
         _ => null,
     };
 }

@@ -87,6 +87,11 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(EasyReadChanged), "easyRead")]
 [JsonDerivedType(typeof(LeaderboardChanged), "leaderboardChanged")]
 [JsonDerivedType(typeof(ReactionsChanged), "reactionsChanged")]
+[JsonDerivedType(typeof(OpinionChanged), "opinionChanged")]
+[JsonDerivedType(typeof(StatementCountsChanged), "statementCounts")]
+[JsonDerivedType(typeof(OpinionMapChanged), "opinionMap")]
+[JsonDerivedType(typeof(OpinionMeChanged), "opinionMe")]
+[JsonDerivedType(typeof(StatementUpdated), "statementUpdated")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 

@@ -17,7 +17,8 @@ public sealed record SessionReport(
     [property: Id(30)] ReportAnnouncement[]? Announcements = null,
     [property: Id(16)] ReportQuiz? Quiz = null,
     [property: Id(25)] ReportReactions? Reactions = null,
-    [property: Id(26)] ReportKiosk[]? Kiosks = null)
+    [property: Id(26)] ReportKiosk[]? Kiosks = null,
+    [property: Id(27)] ReportOpinion[]? Opinions = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }

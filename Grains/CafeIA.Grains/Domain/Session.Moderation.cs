@@ -39,6 +39,12 @@ public sealed partial class Session
         };
     }
 
+    /// <summary>
+    /// Whether a participant's new text (a question, a statement) waits for a moderator: the
+    /// profanity filter held it, or pre-moderation is on (the staff's own texts never wait).
+    /// </summary>
+    private bool HeldForModeration(bool held, Participant author) => held || (state.PreModeration && !author.IsStaff);
+
     private Outcome<Done> Transition(Question question, QuestionStatus target, params QuestionStatus[] from)
     {
         if (question.Status == target)

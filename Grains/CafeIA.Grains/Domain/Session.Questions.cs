@@ -41,7 +41,7 @@ public sealed partial class Session
             AuthorName = request.Anonymous || request.OnBehalf ? null : author.DisplayName,
             AuthorMode = request.OnBehalf ? ParticipantMode.Onsite : author.Mode,
             OnBehalf = request.OnBehalf,
-            Status = held || (state.PreModeration && !author.IsStaff) ? QuestionStatus.Pending : QuestionStatus.Visible,
+            Status = HeldForModeration(held, author) ? QuestionStatus.Pending : QuestionStatus.Visible,
             Flagged = held,
             EverFlagged = held,
             AskedAt = clock.GetUtcNow(),

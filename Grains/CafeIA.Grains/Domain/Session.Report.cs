@@ -64,7 +64,8 @@ public sealed partial class Session
             [.. state.Announcements.Select(a => new ReportAnnouncement(a.Text, a.At, a.DismissedAt))],
             ReportQuiz(),
             Reactions: ReactionReport(),
-            Kiosks: ReportKiosks());
+            Kiosks: ReportKiosks(),
+            Opinions: ReportOpinions());
     }
 
     private static ReportQuizScores QuizScores(Poll quiz)

@@ -16,7 +16,7 @@ public sealed partial class Session
     /// Made before the grain takes the pending changes, so it carries the seq those changes will get.
     /// </summary>
     private SessionSnapshot Snapshot(Participant viewer) => new(
-        state.Seq + (_pending.Count > 0 || _tallyDue.Count > 0 ? 1 : 0),
+        state.Seq + (_pending.Count > 0 || _tallyDue.Count > 0 || _countsDue.Count > 0 ? 1 : 0),
         state.Id.ToString(),
         state.Title,
         state.JoinCode,
@@ -43,5 +43,6 @@ public sealed partial class Session
         EasyRead: state.EasyRead,
         Leaderboard: Leaderboard(),
         Reactions: ReactionSetting(),
-        KioskLinks: viewer.IsStaff ? KioskLinkViews() : null);
+        KioskLinks: viewer.IsStaff ? KioskLinkViews() : null,
+        Opinions: state.Opinions.Count == 0 ? null : [.. state.Opinions.Where(o => SeesOpinion(viewer, o)).Select(o => OpinionView(o, viewer))]);
 }

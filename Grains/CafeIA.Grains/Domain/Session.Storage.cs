@@ -11,6 +11,7 @@ public sealed partial class Session
     private readonly HashSet<(Poll Poll, string VoterId)> _changedBallots = [];
     private readonly HashSet<string> _removedPolls = [];
     private readonly HashSet<(string PollId, string VoterId)> _removedBallots = [];
+    private readonly HashSet<(Opinion Opinion, string VoterId)> _changedOpinionVoters = [];
 
     /// <summary>A participant's stored fields changed (public: the operation log records into it too).</summary>
     public void ParticipantChanged(Participant participant)
@@ -33,6 +34,13 @@ public sealed partial class Session
         MarkDirty();
     }
 
+    /// <summary>A participant's votes on an opinion changed: their row goes with the next commit.</summary>
+    private void OpinionVoterChanged(Opinion opinion, string voterId)
+    {
+        _changedOpinionVoters.Add((opinion, voterId));
+        MarkDirty();
+    }
+
     private void PollRemoved(Poll poll)
     {
         _removedPolls.Add(poll.Id);
@@ -46,7 +54,9 @@ public sealed partial class Session
             [.. _changedParticipants],
             [.. _changedBallots.Where(b => b.Poll.Ballots.ContainsKey(b.VoterId)).Select(b => (b.Poll.Id, b.VoterId, b.Poll.Ballots[b.VoterId]))],
             [.. _removedPolls],
-            [.. _removedBallots.Where(b => !_removedPolls.Contains(b.PollId))]);
+            [.. _removedBallots.Where(b => !_removedPolls.Contains(b.PollId))],
+            [.. _changedOpinionVoters.Select(v => (v.Opinion.Id, v.VoterId, v.Opinion.Voters[v.VoterId]))]);
+        _changedOpinionVoters.Clear();
         _changedParticipants.Clear();
         _removedBallots.Clear();
         _changedBallots.Clear();
@@ -55,9 +65,13 @@ public sealed partial class Session
     }
 }
 
-/// <summary>Participants and ballots changed since the last commit, polls deleted with their ballots, single ballots deleted.</summary>
+/// <summary>
+/// Participants and ballots changed since the last commit, polls deleted with their ballots, single
+/// ballots deleted, voters whose votes on an opinion changed.
+/// </summary>
 public sealed record StoredChanges(
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<(string PollId, string VoterId, Ballot Ballot)> Ballots,
     IReadOnlyList<string> RemovedPolls,
-    IReadOnlyList<(string PollId, string VoterId)>? RemovedBallots = null);
+    IReadOnlyList<(string PollId, string VoterId)>? RemovedBallots = null,
+    IReadOnlyList<(string OpinionId, string VoterId, OpinionVoter Voter)>? OpinionVoters = null);

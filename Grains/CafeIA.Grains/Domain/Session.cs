@@ -66,18 +66,20 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
             }
         }
         _tallyDue.Clear();
+        EmitStatementCounts();
         if (_pending.Count == 0)
         {
             return null;
         }
         state.Seq++;
+        SealOpinionFeeds(state.Seq);
         var changes = new SessionChanges(state.Seq, ChangeCompaction.Compact(_pending));
         _pending.Clear();
         return changes;
     }
 
     /// <summary>Whether the commands since the last take changed anything.</summary>
-    public bool HasChanges => _dirty || _pending.Count > 0 || _tallyDue.Count > 0;
+    public bool HasChanges => _dirty || _pending.Count > 0 || _tallyDue.Count > 0 || _countsDue.Count > 0;
 
     /// <summary>True once if anything (events or silent bookkeeping) must be written; call after <see cref="TakeChanges"/>.</summary>
     public bool TakeDirty()
@@ -127,6 +129,7 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
         {
             state.EndedAt = clock.GetUtcNow();
             GiveFloor(null);
+            CloseOpinions();
         }
         Emit(new SessionStateChanged(phase));
         return Ok();

@@ -84,6 +84,10 @@ public sealed class SessionState
     /// </summary>
     public List<ReactionMinute> ReactionMinutes { get; set; } = [];
 
+    /// <summary>The opinion maps (Domain/Opinions); sessions stored before them have none.</summary>
+    public List<Opinion> Opinions { get; set; } = [];
+    public int OpinionsCreated { get; set; }
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }

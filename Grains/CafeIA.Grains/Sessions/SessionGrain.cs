@@ -47,6 +47,7 @@ public sealed partial class SessionGrain(
         _session = new Session(_state, limits.Value, clock);
         _session.ResetPresence();
         ScheduleQuizClose();
+        WakeOpinionMaps();
         CafeMetrics.SessionActivations.Add(1);
         CafeMetrics.ActiveSessions.Add(1);
     }
@@ -401,6 +402,7 @@ public sealed partial class SessionGrain(
         var committed = batch with { CommittedAt = clock.GetUtcNow() };
         _subscribers.Publish(o => o.OnChanges(this.GetPrimaryKey(), committed), log, this.GetPrimaryKey());
         ReportToProgramme(batch);
+        FeedOpinionMaps();
     }
 
     /// <summary>This café's own tallies of the programme polls this batch changed, to its programme's shard (one-way).</summary>

@@ -14,6 +14,7 @@ public static class SessionDocument
         [
             .. changes.Participants.Select(p => new SessionRow(SessionRow.Participant, p.Id, JsonSerializer.Serialize(p, Options))),
             .. changes.Ballots.Select(b => new SessionRow(SessionRow.Ballot, SessionRow.BallotKey(b.PollId, b.VoterId), JsonSerializer.Serialize(b.Ballot, Options))),
+            .. (changes.OpinionVoters ?? []).Select(v => new SessionRow(SessionRow.OpinionVoter, SessionRow.OpinionVoterKey(v.OpinionId, v.VoterId), JsonSerializer.Serialize(v.Voter, Options))),
         ],
         changes.RemovedPolls,
         [.. (changes.RemovedBallots ?? []).Select(b => SessionRow.BallotKey(b.PollId, b.VoterId))]);
@@ -23,6 +24,7 @@ public static class SessionDocument
         var state = JsonSerializer.Deserialize<SessionState>(stored.Document, Options)
             ?? throw new JsonException("A stored session document is null.");
         var polls = state.Polls.ToDictionary(p => p.Id);
+        var opinions = state.Opinions.ToDictionary(o => o.Id);
         foreach (var row in stored.Rows)
         {
             switch (row.Kind)
@@ -36,6 +38,13 @@ public static class SessionDocument
                     if (polls.TryGetValue(row.Key[..slash], out var poll))
                     {
                         poll.Ballots[row.Key[(slash + 1)..]] = JsonSerializer.Deserialize<Ballot>(row.Document, Options)!;
+                    }
+                    break;
+                case SessionRow.OpinionVoter:
+                    var at = row.Key.IndexOf('/', StringComparison.Ordinal);
+                    if (opinions.TryGetValue(row.Key[..at], out var opinion))
+                    {
+                        opinion.Voters[row.Key[(at + 1)..]] = JsonSerializer.Deserialize<OpinionVoter>(row.Document, Options)!;
                     }
                     break;
             }

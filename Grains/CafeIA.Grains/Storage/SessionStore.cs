@@ -185,13 +185,18 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
 /// <summary>A stored session as read: its version, its document and its rows.</summary>
 public sealed record StoredSession(long Version, string Document, IReadOnlyList<SessionRow> Rows);
 
-/// <summary>A participant ('p') or a ballot ('b') of a session, as JSON.</summary>
+/// <summary>A participant ('p'), a ballot ('b') or a voter's votes on an opinion ('o') of a session, as JSON.</summary>
 public sealed record SessionRow(string Kind, string Key, string Document)
 {
     public const string Participant = "p";
     public const string Ballot = "b";
 
+    /// <summary>One participant's votes on one opinion map (Domain/Opinions).</summary>
+    public const string OpinionVoter = "o";
+
     public static string BallotKey(string pollId, string voterId) => $"{pollId}/{voterId}";
+
+    public static string OpinionVoterKey(string opinionId, string voterId) => $"{opinionId}/{voterId}";
 }
 
 /// <summary>What one commit writes: the whole session document, the changed rows, the polls whose ballots go, single ballots that go (by row key).</summary>

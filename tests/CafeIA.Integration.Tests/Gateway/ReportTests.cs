@@ -71,7 +71,7 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
 
         // The CSV tables carry the same figures.
         using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
-        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "kiosks.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "reactions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
+        Assert.Equal(["LICENCE.txt", "answers.csv", "attendance.csv", "kiosks.csv", "opinion_groups.csv", "opinions.csv", "poll_options.csv", "polls.csv", "questions.csv", "quiz.csv", "reactions.csv", "session.csv", "speaking_turns.csv", "words.csv"],
             zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var options = Csv(zip, "poll_options.csv");
         foreach (var poll in polls.Where(p => p.GetProperty("kind").GetString() is "single" or "rating"))

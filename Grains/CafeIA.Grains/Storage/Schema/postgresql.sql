@@ -680,6 +680,7 @@ CREATE TABLE IF NOT EXISTS CafeSession
 );
 
 -- Kind 'p': a participant, key = participant id. Kind 'b': a ballot, key = poll id '/' voter id.
+-- Kind 'o': a voter's votes on an opinion map, key = opinion id '/' voter id.
 CREATE TABLE IF NOT EXISTS CafeSessionRow
 (
     SessionId text NOT NULL,

@@ -208,10 +208,14 @@ public sealed record MapPointResult([property: Id(0)] string ParticipantId, [pro
 [GenerateSerializer, Immutable, Alias("cafe.MapGroupResult")]
 public sealed record MapGroupResult([property: Id(0)] int Id, [property: Id(1)] string[] Members, [property: Id(2)] RepresentativeView[] Representative);
 
-/// <summary>A recompute's result, handed back to the session, which publishes it (with the members' modes) as one batch.</summary>
+/// <summary>
+/// A recompute's result, handed back to the session, which publishes it (with the members' modes) as
+/// one batch; Divisiveness (how much the groups disagree on each statement) feeds the choice of next statements.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.OpinionMapResult")]
 public sealed record OpinionMapResult(
     [property: Id(0)] long Computation,
     [property: Id(1)] MapPointResult[] Points,
     [property: Id(2)] MapGroupResult[] Groups,
-    [property: Id(3)] ConsensusView[] Consensus);
+    [property: Id(3)] ConsensusView[] Consensus,
+    [property: Id(4)] Dictionary<string, double>? Divisiveness = null);

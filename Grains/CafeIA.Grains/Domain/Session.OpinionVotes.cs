@@ -86,7 +86,7 @@ public sealed partial class Session
                 .Where(s => s.Status == StatementStatus.Approved && voted?.ContainsKey(s.Id) != true)
                 .Select(s => s.Id)
                 .ToList();
-            next = eligible.Count == 0 ? null : NextStatement.Choose(Live(opinion).Matrix, participant.Id, null, eligible, Seed(participant.Id, voted?.Count ?? 0));
+            next = eligible.Count == 0 ? null : NextStatement.Choose(Live(opinion).Matrix, participant.Id, Live(opinion).ForNext, eligible, Seed(participant.Id, voted?.Count ?? 0));
         }
         Live(opinion).NextGiven[participant.Id] = next;
         return next;

@@ -82,8 +82,7 @@ public sealed partial class OpinionMapGrain(IGrainFactory grains, ILogger<Opinio
             _votes.Set(vote.ParticipantId, vote.StatementId, vote.Vote);
         }
         (_sessionActivation, _seq) = (sessionActivation, stored.Seq);
-        // The statements may differ from the last run's: start cold rather than warm from another matrix.
-        _memory = null;
+        // The memory stays: it is keyed by statement and participant ids, so it warms a rebuilt matrix too.
         _changed = true;
         return true;
     }
@@ -135,7 +134,8 @@ public sealed partial class OpinionMapGrain(IGrainFactory grains, ILogger<Opinio
         [.. map.Points.Select(p => new MapPointResult(p.Key, p.Value.X, p.Value.Y, p.Value.Group))],
         [.. map.Groups.Select(g => new MapGroupResult(g.Id, [.. g.Members],
             [.. g.Representative.Select(r => new RepresentativeView(r.StatementId, r.AgreeRate, r.Agrees))]))],
-        [.. map.Consensus.Select(c => new ConsensusView(c.StatementId, c.Score))]);
+        [.. map.Consensus.Select(c => new ConsensusView(c.StatementId, c.Score))],
+        new Dictionary<string, double>(map.Memory.Divisiveness));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the map of opinion {OpinionId} failed; it is published again on the next tick")]
     private static partial void LogPublishFailed(ILogger logger, Exception ex, string opinionId);

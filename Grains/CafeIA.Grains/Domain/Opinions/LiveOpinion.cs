@@ -100,11 +100,20 @@ internal sealed class LiveOpinion(Opinion opinion)
         return feed;
     }
 
+    /// <summary>
+    /// What NextStatement reads of the last map: how much the groups disagree on each statement. The
+    /// session gets only that from the map grain, so it stands in a memory of its own (no dots, no groups).
+    /// </summary>
+    public OpinionMap? ForNext { get; private set; }
+
     /// <summary>Takes a recompute's places and dots.</summary>
     public void Mapped(OpinionMapResult map, MapDot[] dots)
     {
         Points = map.Points.ToDictionary(p => p.ParticipantId);
         Dots = dots;
+        ForNext = map.Divisiveness is { Count: > 0 } divisiveness
+            ? OpinionMap.Empty with { Memory = new OpinionMapMemory { Divisiveness = new Dictionary<string, double>(divisiveness, StringComparer.Ordinal) } }
+            : null;
     }
 
     private int[] CountsOf(string statementId)

@@ -214,6 +214,46 @@ public sealed class ReportTests(EmbeddedGatewayFixture gateway) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_opinion_map_is_in_the_report_and_its_CSV_with_split_votes_groups_and_consensus_and_no_personal_data()
+    {
+        await using var cafe = await PlantedOpinionCafe.Play(gateway.BaseAddress);
+        var (staff, _) = await cafe.SettledMap();
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cafe.Created.FacilitatorKey);
+        var code = cafe.Created.JoinCode;
+        var json = await http.GetStringAsync($"/api/sessions/{code}/report");
+
+        ReportSchema.AssertValid(json);
+        var opinion = JsonDocument.Parse(json).RootElement.GetProperty("opinions").EnumerateArray().Single();
+        Assert.Equal((24, 12, 12), (opinion.GetProperty("voters").GetInt32(), opinion.GetProperty("votersOnsite").GetInt32(), opinion.GetProperty("votersRemote").GetInt32()));
+        var statements = opinion.GetProperty("statements").EnumerateArray().ToList();
+        Assert.Equal(staff.Statements.Select(s => (s.Id, s.Agree, s.Disagree, s.Pass)),
+            statements.Select(s => (s.GetProperty("id").GetString()!, s.GetProperty("agree").GetInt32(), s.GetProperty("disagree").GetInt32(), s.GetProperty("pass").GetInt32())));
+        var consensus = statements.Single(s => s.GetProperty("text").GetString() == PlantedOpinionCafe.Consensus);
+        Assert.Equal((12, 12), (consensus.GetProperty("onsite").GetProperty("agree").GetInt32(), consensus.GetProperty("remote").GetProperty("agree").GetInt32()));
+        var groups = opinion.GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(staff.Groups.Select(g => (g.Id, g.Size, g.Onsite, g.Remote)),
+            groups.Select(g => (g.GetProperty("id").GetInt32(), g.GetProperty("size").GetInt32(), g.GetProperty("onsite").GetInt32(), g.GetProperty("remote").GetInt32())));
+        Assert.Equal(24, groups.Sum(g => g.GetProperty("size").GetInt32()));
+        Assert.Equal(consensus.GetProperty("id").GetString(), opinion.GetProperty("consensus")[0].GetProperty("statementId").GetString());
+        foreach (var (client, _) in cafe.Participants)
+        {
+            Assert.DoesNotContain(client.ParticipantId, json, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("\"P1\"", json, StringComparison.Ordinal); // no display names
+        Assert.DoesNotContain("\"x\"", json, StringComparison.Ordinal); // no dots
+
+        using var zip = new ZipArchive(await http.GetStreamAsync($"/api/sessions/{code}/report.zip"));
+        var rows = Csv(zip, "opinions.csv");
+        Assert.Equal(staff.Statements.Select(s => (s.Id, s.Agree.ToString(System.Globalization.CultureInfo.InvariantCulture))), rows.Select(r => (r["statement_id"], r["agree"])));
+        Assert.Equal("12", rows.Single(r => r["text"] == PlantedOpinionCafe.Consensus)["agree_remote"]);
+        Assert.NotEqual("", rows.Single(r => r["text"] == PlantedOpinionCafe.Consensus)["consensus_score"]);
+        var groupRows = Csv(zip, "opinion_groups.csv");
+        Assert.Equal(staff.Groups.Sum(g => Math.Max(1, g.Representative.Length)), groupRows.Count);
+        Assert.Equal(24, groupRows.GroupBy(r => r["group"]).Sum(g => int.Parse(g.First()["size"], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Only_the_facilitator_reads_the_report_until_it_is_published()
     {
         await using var cafe = await ScriptedCafe.Play(gateway.BaseAddress);

@@ -83,9 +83,18 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("ModerateWord", Staff, w => new WordModerationRequest(w.Poll, "mot", true)),
         ("React", Everyone, _ => new ReactRequest("👏")),
         ("SetReactions", Staff, _ => new ReactionsRequest(false)),
+        ("CreateOpinion", Facilitator, _ => new CreateOpinionRequest("L'IA ?", ["Oui"])),
+        ("OpenOpinion", Staff, w => new OpinionRef(w.Opinion)),
+        ("CloseOpinion", Staff, w => new OpinionRef(w.Opinion)),
+        ("AddStatement", Everyone, w => new AddStatementRequest(w.Opinion, "Mon avis")),
+        // Participants only: the staff run the map, they do not vote on it.
+        ("VoteStatement", "participant", w => new VoteStatementRequest(w.Opinion, "s1", StatementVote.Agree)),
+        ("ApproveStatement", Staff, w => new StatementRef(w.Opinion, "s1")),
+        ("HideStatement", Staff, w => new StatementRef(w.Opinion, "s1")),
     ];
 
-    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme, KioskLinkView Kiosk);
+    private sealed record World(SessionCreated Session, string Question, string Poll, string ParticipantId, ProgrammeCreated Programme, KioskLinkView Kiosk,
+        string Opinion);
 
     [Fact]
     public async Task Every_method_is_allowed_exactly_to_the_roles_the_protocol_names()
@@ -173,7 +182,9 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         var programme = (await (await http.PostAsJsonAsync("/api/programmes", new { title = "Programme" }))
             .Content.ReadFromJsonAsync<ProgrammeCreated>())!;
         var kiosk = await facilitator.Invoke<KioskLinkView>("CreateKioskLink", new CreateKioskLinkRequest("Entrée"));
-        var world = new World(created, question, poll, author.ParticipantId, programme, kiosk);
+        var opinion = (await facilitator.Invoke<OpinionCreated>("CreateOpinion", new CreateOpinionRequest("Carte", ["Première"]))).OpinionId;
+        await facilitator.Invoke("OpenOpinion", new OpinionRef(opinion));
+        var world = new World(created, question, poll, author.ParticipantId, programme, kiosk, opinion);
         CafeClient caller;
         switch (who)
         {

@@ -72,7 +72,17 @@ public sealed class SessionStoreTests : IDisposable
         await Do(s => s.KioskVote(kiosk, new VoteRequest(polls[2], Rating: 2)));
         await Do(s => s.UndoKioskTurn(kiosk, null));
         await Do(s => s.Ask(facilitator, new AskQuestionRequest("Pour mon voisin", OnBehalf: true)));
+        var opinion = (await Do(s => s.CreateOpinion(facilitator, new CreateOpinionRequest("L'IA ?", ["Encadrer", "Former"])))).OpinionId;
+        await Do(s => s.MoveOpinion(facilitator, opinion, OpinionState.Open));
+        var statement = (await Do(s => s.AddStatement(alice.ParticipantId, new AddStatementRequest(opinion, "Ouvrir le code")))).StatementId;
+        await Do(s => s.VoteStatement(alice.ParticipantId, new VoteStatementRequest(opinion, "s1", StatementVote.Agree)));
+        await Do(s => s.VoteStatement(alice.ParticipantId, new VoteStatementRequest(opinion, "s1", StatementVote.Disagree)));
+        await Do(s => s.VoteStatement(bob, new VoteStatementRequest(opinion, statement, StatementVote.Pass)));
+        await Do(s => s.ModerateStatement(facilitator, new StatementRef(opinion, "s2"), approve: false));
+        await Do(s => s.PublishOpinionMap(opinion, new OpinionMapResult(1, [new MapPointResult(bob, 0.5, 0.5, 0)], [new MapGroupResult(0, [bob], [])], [])));
+        await Do(s => s.MoveOpinion(facilitator, opinion, OpinionState.Closed));
         Assert.Equal(Full(_state), Full(await Reload()));
+        Assert.Equal(StatementVote.Disagree, _state.Opinions.Single().Voters[alice.ParticipantId].Votes["s1"]);
         Assert.Single(_state.Polls.Single(p => p.Id == polls[0]).Ballots, b => b.Value.KioskLinkId == kioskLink.Id);
         Assert.DoesNotContain(_state.Polls.Single(p => p.Id == polls[2]).Ballots.Values, b => b.KioskLinkId is not null);
         Assert.True(_state.Participants[moderator].Revoked);
@@ -121,6 +131,7 @@ public sealed class SessionStoreTests : IDisposable
             JsonSerializer.Serialize(state, options),
             .. state.Participants.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Value, options)),
             .. state.Polls.SelectMany(poll => poll.Ballots.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{poll.Id}/{b.Key} {JsonSerializer.Serialize(b.Value, options)}")),
+            .. state.Opinions.SelectMany(opinion => opinion.Voters.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{opinion.Id}/{v.Key} {JsonSerializer.Serialize(v.Value, options)}")),
         ]);
     }
 }

@@ -324,4 +324,16 @@ public sealed class OpinionSessionTests
         Assert.True(document.Remove("opinionsCreated"));
         Assert.Empty(SessionDocument.Read(new StoredSession(1, document.ToJsonString(), [])).Opinions);
     }
+
+    [Fact]
+    public void The_room_s_screen_shows_an_opinion_map_by_its_id()
+    {
+        var (f, opinion) = Opened();
+        Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: opinion)));
+        Assert.Equal(new ScreenChanged(ScreenView.Opinion, null, opinion), Assert.Single(f.EventsFor(Audience.Projector)));
+        Assert.Equal(new Screen(ScreenView.Opinion, OpinionId: opinion), Ok(f.Session.Snapshot(f.Bob)).Screen);
+        Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion)), RefusalCodes.Invalid);
+        Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Questions, OpinionId: opinion)), RefusalCodes.Invalid);
+        Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: "o9")), RefusalCodes.NotFound);
+    }
 }

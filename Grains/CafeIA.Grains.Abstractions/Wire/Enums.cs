@@ -109,7 +109,7 @@ public enum PollState
 /// <summary>
 /// What the room's screen shows, chosen by the staff (docs/PROTOCOL.md, "What the room sees"):
 /// the join code, one poll (Activity, with its poll id), the questions, the pinned question, nothing,
-/// or the session's quiz scores (Leaderboard: the top 10 and the teams; Podium: the final top 3).
+/// or the session's quiz scores (Leaderboard: the top 10 and the teams; Podium: the final top 3), or an opinion map.
 /// </summary>
 public enum ScreenView
 {
@@ -120,6 +120,9 @@ public enum ScreenView
     Blank = 4,
     Leaderboard = 5,
     Podium = 6,
+
+    /// <summary>An opinion map (with its opinion id): the dots, the groups and the consensus.</summary>
+    Opinion = 7,
 }
 
 /// <summary>How people take part in a café listed on the map.</summary>

@@ -173,10 +173,11 @@ public sealed record PollView(
 
 /// <summary>
 /// What the room's screen shows (the projector draws this view; phones put it first). PollId is
-/// set for the Activity view only: the poll in focus, of any state (a draft can be focused, then opened).
+/// set for the Activity view only: the poll in focus, of any state (a draft can be focused, then opened);
+/// OpinionId for the Opinion view only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Screen")]
-public sealed record Screen([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null)
+public sealed record Screen([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null, [property: Id(2)] string? OpinionId = null)
 {
     public static readonly Screen Join = new(ScreenView.Join);
 }

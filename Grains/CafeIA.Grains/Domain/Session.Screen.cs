@@ -16,7 +16,24 @@ public sealed partial class Session
         }
         if (request.View is not { } view || !Enum.IsDefined(view))
         {
-            return Refuse<Done>(RefusalCodes.Invalid, "The screen shows one of join, activity, questions, pinned, blank, leaderboard or podium.");
+            return Refuse<Done>(RefusalCodes.Invalid, "The screen shows one of join, activity, questions, pinned, blank, leaderboard, podium or opinion.");
+        }
+        if ((request.OpinionId is not null) != (view == ScreenView.Opinion))
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "The opinion view, and only it, shows an opinion map (opinionId).");
+        }
+        if (view == ScreenView.Opinion)
+        {
+            if (request.PollId is not null)
+            {
+                return Refuse<Done>(RefusalCodes.Invalid, "Only the activity view shows a poll.");
+            }
+            if (FindOpinion(request.OpinionId) is null)
+            {
+                return Refuse<Done>(RefusalCodes.NotFound, "There is no such opinion map.");
+            }
+            ShowOnScreen(new Screen(view, OpinionId: request.OpinionId));
+            return Ok();
         }
         if (view != ScreenView.Activity)
         {
@@ -47,7 +64,7 @@ public sealed partial class Session
             return;
         }
         state.Screen = screen;
-        Emit(new ScreenChanged(screen.View, screen.PollId));
+        Emit(new ScreenChanged(screen.View, screen.PollId, screen.OpinionId));
     }
 
     /// <summary>The facilitator or a moderator, in a session that has not ended.</summary>

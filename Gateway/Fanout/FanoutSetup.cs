@@ -5,6 +5,7 @@ public static class FanoutSetup
     public static IServiceCollection AddSessionFanout(this IServiceCollection services)
     {
         services.AddSingleton<SessionFanout>();
+        services.AddSingleton<IScreenSender, HubScreenSender>();
         services.AddSingleton<ProgrammeFanout>();
         services.AddSingleton<ConnectionRegistry>();
         services.AddOptions<FanoutOptions>().BindConfiguration(FanoutOptions.Section);

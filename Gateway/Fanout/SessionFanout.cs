@@ -11,8 +11,8 @@ namespace CafeIA.Gateway.Fanout;
 /// Each batch goes to the session's SignalR group as the event "changes".
 /// </summary>
 public sealed partial class SessionFanout(
-    IGrainFactory grains, IHubContext<CafeHub> hub, ConnectionRegistry connections, ProgrammeFanout programmes,
-    Microsoft.Extensions.Options.IOptions<FanoutOptions> options, ILogger<SessionFanout> log)
+    IGrainFactory grains, IHubContext<CafeHub> hub, IScreenSender screens, ConnectionRegistry connections, ProgrammeFanout programmes,
+    Microsoft.Extensions.Options.IOptions<FanoutOptions> options, ILogger<SessionFanout> log, ILoggerFactory logs)
 {
     public const string ChangesEvent = "changes";
     public const string PersonalEvent = "personal";
@@ -161,8 +161,8 @@ public sealed partial class SessionFanout(
     private Subscription Subscribe(Guid sessionId)
     {
         var reactions = new SessionReactions();
-        var forwarder = new SessionChangeForwarder(sessionId, hub.Clients, hub.Groups, connections, options.Value,
-            programme => _ = programmes.Attach(programme, sessionId), reactions);
+        var forwarder = new SessionChangeForwarder(sessionId, screens, connections, options.Value,
+            programme => _ = programmes.Attach(programme, sessionId), logs.CreateLogger<SessionChangeForwarder>(), reactions);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var subscription = new Subscription(forwarder, reference, reactions);
@@ -202,6 +202,7 @@ public sealed partial class SessionFanout(
             grains.DeleteObjectReference<ISessionObserver>(subscription.Reference);
             subscription.Forwarder.Complete();
             programmes.Detach(sessionId);
+            await subscription.Forwarder.Completion;
         }
     }
 

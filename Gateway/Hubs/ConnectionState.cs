@@ -1,3 +1,4 @@
+using CafeIA.Gateway.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Hubs;

@@ -1,4 +1,9 @@
+using CafeIA.Gateway.Fanout;
+using CafeIA.Gateway.Hubs;
+using CafeIA.Integration.Tests.Fanout;
 using CafeIA.Integration.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using CafeIA.Wire;
 
 namespace CafeIA.Integration.Tests.Gateway;
@@ -91,8 +96,11 @@ public sealed class FanoutPacingTests
     {
         using var data = new TempDirectory();
         // Scaled down: more than 4 participants is "large", 3 slices of about 4, 100 ms apart, and a budget
-        // small enough that the votes below make a storm (each send waits for the bucket).
-        await using var host = await GatewayHost.StartEmbedded(data.Path,
+        // small enough that the votes below make a storm (each send waits for the bucket). The sends
+        // are recorded on their way to SignalR, in the order the gateway makes them.
+        RecordingScreens? sends = null;
+        await using var host = await GatewayHost.StartEmbedded(data.Path, builder => builder.Services.AddSingleton<IScreenSender>(services =>
+                sends = new RecordingScreens(new HubScreenSender(services.GetRequiredService<IHubContext<CafeHub>>()))),
             "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:ScreensPerSlice=4", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
         var (created, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
         await using var _ = facilitator;
@@ -117,11 +125,16 @@ public sealed class FanoutPacingTests
             Assert.Equal(ClientState.Digest(await voter.Snapshot()), voter.State.Digest());
             Assert.Equal(0, voter.Resyncs);
         }
-        // One batch reached the slices one after another: its arrivals span at least the two pauses between three slices.
-        var sliced = voters.SelectMany(v => v.Arrivals.Where(a => a.Seq > before)).GroupBy(a => a.Seq)
-            .Where(g => g.Count() == voters.Count)
-            .Select(g => g.Max(a => a.At) - g.Min(a => a.At));
-        Assert.Contains(sliced, spread => spread >= TimeSpan.FromMilliseconds(180));
+        // A batch went to the participants slice by slice: one slice group per step, in turn, never
+        // to the whole group. (The pause between steps is SendPacer's and ParticipantSlicer's unit tests'.)
+        var slices = Enumerable.Range(0, 3).Select(k => SessionFanout.SliceGroupName(Guid.Parse(created.SessionId), k)).ToArray();
+        var whole = SessionFanout.GroupName(Guid.Parse(created.SessionId), Audience.Participants);
+        var changes = sends!.Sends.Where(x => x.Method == SessionFanout.ChangesEvent).ToList();
+        var slicedSeqs = changes.Where(x => x.To.All(slices.Contains)).GroupBy(x => ((ChangeBatch)x.Payload).Seq).ToList();
+        Assert.Contains(slicedSeqs, steps => steps.Select(x => Assert.Single(x.To)).SequenceEqual(slices));
+        Assert.All(slicedSeqs, steps => Assert.DoesNotContain(changes, x => x.To.Contains(whole) && ((ChangeBatch)x.Payload).Seq == steps.Key));
+        // The late joiner's screen was placed in a slice too.
+        Assert.Equal(13, sends.Placed.Select(p => p.ConnectionId).Distinct().Count());
         foreach (var voter in voters.Append(late))
         {
             await voter.DisposeAsync();

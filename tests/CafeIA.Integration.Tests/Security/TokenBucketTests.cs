@@ -1,21 +1,11 @@
-using CafeIA.Gateway;
+using CafeIA.Gateway.Security;
+using CafeIA.Integration.Tests.Infrastructure;
 
 namespace CafeIA.Integration.Tests.Security;
 
 /// <summary>The token bucket behind the call and message budgets, on a clock the test moves.</summary>
 public sealed class TokenBucketTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public long Ticks { get; set; }
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Ticks;
-
-        public void Advance(TimeSpan by) => Ticks += by.Ticks;
-    }
-
     private static int Take(TokenBucket budget, int attempts) => Enumerable.Range(0, attempts).Count(_ => budget.TryTake());
 
     [Fact]

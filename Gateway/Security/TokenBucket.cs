@@ -1,4 +1,4 @@
-namespace CafeIA.Gateway;
+namespace CafeIA.Gateway.Security;
 
 /// <summary>
 /// A token bucket refilled from the clock whenever it is used (no timer, no queue): each hub

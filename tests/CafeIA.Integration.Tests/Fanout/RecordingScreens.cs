@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using CafeIA.Gateway.Fanout;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CafeIA.Integration.Tests.Fanout;
+
+/// <summary>One send the fan-out made: to groups or connections, which method, what.</summary>
+internal sealed record Sent(string[] To, string Method, object Payload);
+
+/// <summary>
+/// Records what the fan-out sends, in order, and hands it on (to SignalR in a real host, nowhere in
+/// a unit test). <see cref="FailNext"/> makes the next group sends throw, as a broken transport would.
+/// </summary>
+internal sealed class RecordingScreens(IScreenSender? next = null) : IScreenSender
+{
+    private readonly ConcurrentQueue<Sent> _sent = new();
+    private int _failures;
+
+    public IReadOnlyList<Sent> Sends => [.. _sent];
+
+    public IReadOnlyList<(string ConnectionId, string Group)> Placed => [.. _placed];
+
+    private readonly ConcurrentQueue<(string, string)> _placed = new();
+
+    /// <summary>The next <paramref name="count"/> group sends throw (not a timeout: an unexpected failure).</summary>
+    public void FailNext(int count) => Interlocked.Exchange(ref _failures, count);
+
+    /// <summary>How many sends threw.</summary>
+    public int Failed => _failed;
+
+    private int _failed;
+
+    public Task ToGroups(IReadOnlyList<string> groups, string method, object payload, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            Interlocked.Increment(ref _failed);
+            throw new InvalidOperationException("The transport broke (injected).");
+        }
+        _sent.Enqueue(new Sent([.. groups], method, payload));
+        return next?.ToGroups(groups, method, payload, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    public Task ToConnections(IReadOnlyList<string> connectionIds, string method, object payload, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue(new Sent([.. connectionIds], method, payload));
+        return next?.ToConnections(connectionIds, method, payload, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    public Task AddToGroup(string connectionId, string group, CancellationToken cancellationToken)
+    {
+        _placed.Enqueue((connectionId, group));
+        return next?.AddToGroup(connectionId, group, cancellationToken) ?? Task.CompletedTask;
+    }
+}
+
+/// <summary>A hub connection as <see cref="ConnectionRegistry"/> holds it, without a socket.</summary>
+internal sealed class FakeConnection(string connectionId) : HubCallerContext
+{
+    public bool Aborted { get; private set; }
+
+    public override string ConnectionId => connectionId;
+    public override string? UserIdentifier => null;
+    public override ClaimsPrincipal? User => null;
+    public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
+    public override IFeatureCollection Features { get; } = new FeatureCollection();
+    public override CancellationToken ConnectionAborted => CancellationToken.None;
+
+    public override void Abort() => Aborted = true;
+}

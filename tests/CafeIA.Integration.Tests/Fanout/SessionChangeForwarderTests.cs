@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using CafeIA.Gateway.Fanout;
+using CafeIA.Integration.Tests.Infrastructure;
+using CafeIA.Wire;
+
+namespace CafeIA.Integration.Tests.Fanout;
+
+/// <summary>The forwarder's pump driving its parts, without sockets: what it sends, in order.</summary>
+public sealed class SessionChangeForwarderTests
+{
+    private static readonly Guid Session = Guid.NewGuid();
+    private static readonly string StaffGroup = SessionFanout.GroupName(Session, Audience.Staff);
+    private static readonly string ParticipantsGroup = SessionFanout.GroupName(Session, Audience.Participants);
+
+    private static SessionChangeForwarder Forwarder(RecordingScreens screens, RecordingLog log) =>
+        new(Session, screens, new ConnectionRegistry(), new FanoutOptions { MinSendInterval = TimeSpan.Zero }, _ => { }, log) { Screens = 1 };
+
+    private static Task<IReadOnlyList<Sent>> Until(RecordingScreens screens, Func<IReadOnlyList<Sent>, bool> done, string what) =>
+        Eventually.Get(() => Task.FromResult(screens.Sends), done, what, TimeSpan.FromSeconds(10));
+
+    private static bool HasChanges(IReadOnlyList<Sent> sends, string to, long seq) =>
+        sends.Any(s => s.To.Contains(to) && s.Method == SessionFanout.ChangesEvent && ((ChangeBatch)s.Payload).Seq == seq);
+
+    [Fact]
+    public async Task A_send_that_fails_unexpectedly_is_logged_and_the_next_batch_still_reaches_the_screens()
+    {
+        var (screens, log) = (new RecordingScreens(), new RecordingLog());
+        var forwarder = Forwarder(screens, log);
+        screens.FailNext(1);
+
+        await forwarder.OnChanges(Session, Batches.ForEveryone(1));
+        await Eventually.Get(() => Task.FromResult(screens.Failed), failed => failed == 1, "the failing send");
+        await forwarder.OnChanges(Session, Batches.ForEveryone(2));
+
+        var sends = await Until(screens, s => HasChanges(s, StaffGroup, 2) && HasChanges(s, ParticipantsGroup, 2), "the next batch");
+        Assert.IsType<InvalidOperationException>(Assert.Single(log.Entries, e => e.Level == LogLevel.Error).Exception);
+        // The participants' group was not sent seq 1 when the failure struck: it still gets every seq, in order.
+        var participants = sends.Where(s => s.To.Contains(ParticipantsGroup)).Select(s => (ChangeBatch)s.Payload).ToList();
+        Assert.Equal(1, participants[0].From ?? participants[0].Seq);
+        Assert.All(participants.Zip(participants.Skip(1)), pair => Assert.Equal(pair.First.Seq + 1, pair.Second.From ?? pair.Second.Seq));
+        Assert.False(forwarder.Completion.IsCompleted);
+
+        forwarder.Complete();
+        await forwarder.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_joiner_is_replayed_alone_what_its_group_was_sent_after_its_snapshot()
+    {
+        var (screens, log) = (new RecordingScreens(), new RecordingLog());
+        var forwarder = Forwarder(screens, log);
+        await forwarder.OnChanges(Session, Batches.ForEveryone(1));
+        await forwarder.OnChanges(Session, Batches.ForEveryone(2));
+        await Until(screens, s => HasChanges(s, ParticipantsGroup, 2), "both batches");
+
+        Assert.True(await forwarder.CatchUp("late", Audience.Participants, "p9", afterSeq: 0));
+        var replayed = (ChangeBatch)Assert.Single(screens.Sends, s => s.To.SequenceEqual(["late"])).Payload;
+        Assert.Equal((1L, 2L), (replayed.From, replayed.Seq));
+
+        // Caught up already: nothing more is sent to it.
+        Assert.True(await forwarder.CatchUp("later", Audience.Participants, "p10", afterSeq: 2));
+        Assert.DoesNotContain(screens.Sends, s => s.To.SequenceEqual(["later"]));
+        forwarder.Complete();
+        await forwarder.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+}

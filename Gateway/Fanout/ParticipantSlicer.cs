@@ -39,14 +39,14 @@ internal sealed class ParticipantSlicer
         }
         if (IsSliced)
         {
-            return [Place(connectionId)];
+            return [NextSlice(connectionId)];
         }
         if (_screens.Count <= _sliceAbove)
         {
             return [];
         }
         IsSliced = true;
-        return [.. _screens.Select(Place)];
+        return [.. _screens.Select(NextSlice)];
     }
 
     public void Left(string connectionId) => _screens.Remove(connectionId);
@@ -58,7 +58,7 @@ internal sealed class ParticipantSlicer
         return _sliceGroups.Chunk((_sliceGroups.Length + steps - 1) / steps);
     }
 
-    private (string, string) Place(string connectionId)
+    private (string, string) NextSlice(string connectionId)
     {
         var group = _sliceGroups[_nextSlice];
         _nextSlice = (_nextSlice + 1) % _sliceGroups.Length;

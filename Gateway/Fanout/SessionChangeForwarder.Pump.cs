@@ -145,7 +145,7 @@ internal sealed partial class SessionChangeForwarder
             TakeReady();
             if (request.Group == Audience.Participants)
             {
-                await Place(_slicer.Joined(request.ConnectionId));
+                await EnterSliceGroups(_slicer.Joined(request.ConnectionId));
             }
             caughtUp = await Replay(request);
         }
@@ -183,7 +183,7 @@ internal sealed partial class SessionChangeForwarder
     }
 
     /// <summary>Puts participants' screens in their slice groups.</summary>
-    private async Task Place(List<(string ConnectionId, string SliceGroup)> placements)
+    private async Task EnterSliceGroups(List<(string ConnectionId, string SliceGroup)> placements)
     {
         foreach (var (connectionId, sliceGroup) in placements)
         {
@@ -195,7 +195,7 @@ internal sealed partial class SessionChangeForwarder
             catch (Exception ex)
             {
                 // The connection is gone (a leave follows).
-                LogPlaceFailed(_log, ex, _sessionId);
+                LogSliceGroupFailed(_log, ex, _sessionId);
             }
         }
     }
@@ -270,7 +270,7 @@ internal sealed partial class SessionChangeForwarder
     private static partial void LogCatchUpFailed(ILogger logger, Exception ex, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A screen of session {SessionId} could not enter its slice group")]
-    private static partial void LogPlaceFailed(ILogger logger, Exception ex, Guid sessionId);
+    private static partial void LogSliceGroupFailed(ILogger logger, Exception ex, Guid sessionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A reaction burst of session {SessionId} was not sent")]
     private static partial void LogReactionsFailed(ILogger logger, Exception ex, Guid sessionId);

@@ -106,7 +106,7 @@ public sealed class ScreenTests
 
         Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Activity, poll)));
         var seq = f.Session.TakeChanges()!.Seq;
-        f.Session.TakeDirty();
+        f.Session.TakeCommit();
         var revision = f.Session.Revision;
         Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Activity, poll)));
         Ok(f.Session.SetScreen(moderator, new ScreenRequest(ScreenView.Activity, poll)));

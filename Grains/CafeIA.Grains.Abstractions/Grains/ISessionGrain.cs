@@ -17,10 +17,6 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("GetSummary")]
     Task<SessionSummary?> GetSummary();
 
-    /// <summary>The session's current sequence number; read-only, so it may interleave.</summary>
-    [AlwaysInterleave, Alias("GetSeq")]
-    Task<long> GetSeq();
-
     [Alias("Join")]
     Task<Outcome<JoinResult>> Join(JoinOptions options);
 

@@ -1,3 +1,5 @@
+using CafeIA.Wire;
+
 namespace CafeIA.Domain;
 
 /// <summary>
@@ -64,6 +66,9 @@ public sealed partial class Session
         return changes;
     }
 }
+
+/// <summary>What one group write holds: the batch to publish (null when only silent bookkeeping changed) and the rows to write.</summary>
+public sealed record PendingCommit(SessionChanges? Batch, StoredChanges Rows);
 
 /// <summary>
 /// Participants and ballots changed since the last commit, polls deleted with their ballots, single

@@ -15,7 +15,14 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     private bool _dirty;
     private Counts? _counts;
 
-    /// <summary>Moves on every change, however small: a caller compares it to learn whether a command changed anything.</summary>
+    /// <summary>
+    /// Moves on every change, however small, in memory only: a caller compares it before and after
+    /// one command to learn whether that command changed anything (<see cref="HasChanges"/> says
+    /// only whether the commands since the last commit did). Not stored, not sent. The session's
+    /// other counters: <see cref="SessionState.Seq"/>, one per published batch (what screens order
+    /// changes by), and the store's version, one per write (silent writes included), which guards
+    /// against a second writer.
+    /// </summary>
     public long Revision { get; private set; }
 
     public SessionState State => state;
@@ -81,12 +88,17 @@ public sealed partial class Session(SessionState state, SessionLimits limits, Ti
     /// <summary>Whether the commands since the last take changed anything.</summary>
     public bool HasChanges => _dirty || _pending.Count > 0 || _tallyDue.Count > 0 || _countsDue.Count > 0;
 
-    /// <summary>True once if anything (events or silent bookkeeping) must be written; call after <see cref="TakeChanges"/>.</summary>
-    public bool TakeDirty()
+    /// <summary>
+    /// Everything one group write holds, taken in the one order that is right: the events as a batch
+    /// under the next seq (counting poll results, which may emit), then whether anything must be
+    /// written at all, then the rows that changed. Null when nothing must be written.
+    /// </summary>
+    public PendingCommit? TakeCommit()
     {
-        var dirty = _dirty || _pending.Count > 0;
+        var batch = TakeChanges();
+        var dirty = _dirty || batch is not null;
         _dirty = false;
-        return dirty;
+        return dirty ? new PendingCommit(batch, TakeStoredChanges()) : null;
     }
 
     /// <summary>After a restart or a move no connection survives: presence starts from zero.</summary>

@@ -15,6 +15,7 @@ public sealed class SessionState
     public string JoinCode { get; set; } = "";
     public SessionPhase Phase { get; set; }
     public SessionLanguage Language { get; set; }
+    /// <summary>The last published batch's number: one per group commit that had events (see <c>Session.Revision</c> for the other counters).</summary>
     public long Seq { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }

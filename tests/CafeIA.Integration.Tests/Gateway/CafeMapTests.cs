@@ -23,7 +23,8 @@ public sealed class CafeMapTests(EmbeddedGatewayFixture gateway) : IClassFixture
         Assert.Null(await Listed(created.SessionId));
 
         await facilitator.Invoke("PublishCafe", new CafeListingRequest("Bibliothèque de la Part-Dieu, Lyon", startsAt, CafeFormat.Hybrid, "Médiathèques de Lyon", 45.7606, 4.8566, 30));
-        var listed = (await Listed(created.SessionId))!;
+        // The map follows the session one-way, just after the change is stored and sent.
+        var listed = (await Eventually.Get(() => Listed(created.SessionId), l => l is not null, "the café on the map"))!;
         Assert.Equal(("Café IA à Lyon", created.JoinCode, CafeFormat.Hybrid, CafeStatus.Upcoming, 30, 0),
             (listed.Title, listed.JoinCode, listed.Format, listed.Status, listed.Capacity, listed.Registered));
         Assert.Equal("Médiathèques de Lyon", listed.Organiser);
@@ -41,6 +42,7 @@ public sealed class CafeMapTests(EmbeddedGatewayFixture gateway) : IClassFixture
         var created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA complet");
         await using var facilitator = await CafeClient.Join(gateway.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
         await facilitator.Invoke("PublishCafe", new CafeListingRequest("Médiathèque de Rennes", DateTimeOffset.UtcNow.AddDays(1), Capacity: 10));
+        await Eventually.Get(() => Listed(created.SessionId), l => l is not null, "the café on the map");
         using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>

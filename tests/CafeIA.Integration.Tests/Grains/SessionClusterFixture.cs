@@ -18,7 +18,7 @@ public sealed class SessionClusterFixture : IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path })
             .Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-        builder.ConfigureSilo((_, silo) => silo.AddCafeGrains(configuration));
+        builder.ConfigureSilo((_, silo) => silo.AddCafeGrains(configuration).AddIncomingGrainCallFilter<InjectedFaults>());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -18,6 +18,9 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         return (session, created, facilitator);
     }
 
+    /// <summary>The seq the session's state is at, as a snapshot carries it.</summary>
+    private static async Task<long> SeqOf(ISessionGrain session, string participantId) => (await session.GetSnapshot(participantId)).Value!.Seq;
+
     [Fact]
     public async Task Creating_a_session_claims_its_join_code()
     {
@@ -78,6 +81,28 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_failing_map_listing_does_not_fail_the_stored_change_its_seq_is_published_and_the_listing_is_retried()
+    {
+        var (session, created, facilitator) = await NewLiveSession();
+        var id = Guid.Parse(created.SessionId);
+        var observer = new RecordingObserver();
+        var reference = Client.CreateObjectReference<ISessionObserver>(observer);
+        await session.Subscribe(reference);
+        InjectedFaults.FailMapListing(id, times: 2);
+
+        var published = await session.PublishToMap(facilitator, new CafeListingRequest("Médiathèque de Brest", DateTimeOffset.UtcNow.AddDays(3)));
+
+        Assert.Null(published.Refusal);
+        var batch = Assert.Single(await observer.WaitForCount(1));
+        Assert.Equal(await SeqOf(session, facilitator), batch.Seq);
+        // The map learns it once the listing grain answers again (after the two failures, retried).
+        var listing = await Eventually.Get(() => Client.GetGrain<ICafeListingGrain>(id).Get(), l => l is not null, "the listing after its retries");
+        Assert.Equal("Médiathèque de Brest", listing!.Place);
+        Assert.Equal(0, InjectedFaults.MapListingFailuresLeft(id));
+        Client.DeleteObjectReference<ISessionObserver>(reference);
+    }
+
+    [Fact]
     public async Task Acknowledged_changes_are_in_storage_when_the_grain_is_reactivated()
     {
         var (session, _, facilitator) = await NewLiveSession();
@@ -107,13 +132,13 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         var observer = new RecordingObserver();
         var reference = Client.CreateObjectReference<ISessionObserver>(observer);
         await session.Subscribe(reference);
-        var before = await session.GetSeq();
+        var before = await SeqOf(session, facilitator);
 
         var outcomes = await Task.WhenAll(voters.Select((v, i) => session.Vote(v, new VoteRequest(poll.PollId, [i % 2]))));
 
         Assert.All(outcomes, o => Assert.Null(o.Refusal));
         // As many batches as writes (how many ballots shared a write depends on timing: GroupCommitTests).
-        var commits = await session.GetSeq() - before;
+        var commits = await SeqOf(session, facilitator) - before;
         // One-way observer calls may arrive out of order (the gateway reorders them by seq).
         var batches = (await observer.WaitForCount((int)commits)).OrderBy(b => b.Seq).ToArray();
         Assert.Equal(Enumerable.Range((int)before + 1, (int)commits).Select(x => (long)x), batches.Select(b => b.Seq));
@@ -134,7 +159,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         var observer = new RecordingObserver();
         var reference = Client.CreateObjectReference<ISessionObserver>(observer);
         await session.Subscribe(reference);
-        var before = await session.GetSeq();
+        var before = await SeqOf(session, facilitator);
 
         // Forty tallies at once (a gateway's flushes, or forty gateways'): the session publishes the first
         // at once and holds the rest for the next burst, half a second later.
@@ -145,7 +170,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         Assert.Equal((40, 80), (bursts.Sum(b => b.Onsite), bursts.Sum(b => b.Remote)));
         Assert.All(bursts, b => Assert.DoesNotContain("🍕", b.Counts.Keys));
         Assert.InRange(bursts.Length, 1, 3);
-        Assert.Equal(before, await session.GetSeq()); // no event, no seq
+        Assert.Equal(before, await SeqOf(session, facilitator)); // no event, no seq
         Assert.Equal(0, observer.Count);
         Client.DeleteObjectReference<ISessionObserver>(reference);
 

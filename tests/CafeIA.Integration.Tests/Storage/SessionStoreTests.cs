@@ -115,9 +115,8 @@ public sealed class SessionStoreTests : IDisposable
 
     private async Task Commit()
     {
-        _session.TakeChanges();
-        _session.TakeDirty();
-        _version = await _store.Commit(_id, _version, SessionDocument.Write(_state, _session.TakeStoredChanges()));
+        var rows = _session.TakeCommit()?.Rows ?? _session.TakeStoredChanges();
+        _version = await _store.Commit(_id, _version, SessionDocument.Write(_state, rows));
     }
 
     private async Task<SessionState> Reload() => SessionDocument.Read((await _store.Load(_id))!);

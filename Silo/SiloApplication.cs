@@ -1,3 +1,4 @@
+using CafeIA.Grains.Hosting;
 using CafeIA.Hosting;
 using Orleans.Dashboard;
 

@@ -1,4 +1,4 @@
-namespace CafeIA.Hosting;
+namespace CafeIA.Grains.Hosting;
 
 /// <summary>Where grain state lives (configuration section "Storage").</summary>
 public sealed class CafeStorageOptions

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 
-namespace CafeIA.Hosting;
+namespace CafeIA.Grains.Hosting;
 
 /// <summary>
 /// The one silo configuration, shared by the Silo process and by a gateway that co-hosts its silo

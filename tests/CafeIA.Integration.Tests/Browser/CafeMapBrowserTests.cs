@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Microsoft.Playwright;
@@ -33,6 +35,13 @@ public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelpe
             await facilitator.Invoke("PublishCafe", new CafeListingRequest(format == CafeFormat.Remote ? "En ligne" : title.Split(' ')[2], DateTimeOffset.UtcNow.AddDays(2), format, "Réseau Café IA", lat, lon, Capacity: 2));
         }
         await CafeClient.CreateSession(browser.BaseAddress, $"Café IA privé {suffix}"); // never published
+        // The map follows each session one-way, just after the publish is stored: wait until it lists all three.
+        using var http = new HttpClient { BaseAddress = browser.BaseAddress };
+        var listed = await Eventually.Get(async () => (await http.GetFromJsonAsync<JsonElement>("/api/cafes")).GetProperty("cafes").EnumerateArray().ToList(),
+            all => cafes.All(c => all.Any(l => l.GetProperty("title").GetString() == c.Title)), "the three cafés on the map");
+        // Every café of the map that has coordinates gets a marker, and only those (not the one online).
+        var withCoordinates = listed.Count(l => l.TryGetProperty("latitude", out var lat) && lat.ValueKind == JsonValueKind.Number);
+        Assert.Equal(2, withCoordinates); // Lille and Marseille; the café online has none
 
         var page = await browser.NewPage(bypassCsp: true);
         var elsewhere = new List<string>();
@@ -51,8 +60,8 @@ public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelpe
             await Expect(list.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         }
         await Expect(list.GetByText($"Café IA privé {suffix}")).ToHaveCountAsync(0);
-        // The two cafés with coordinates are on the map, as vector markers.
-        Assert.True(await page.Locator("#map path.marker").CountAsync() >= 2);
+        // The cafés with coordinates are on the map, as vector markers (Expect waits for them); none for the café online.
+        await Expect(page.Locator("#map path.marker")).ToHaveCountAsync(withCoordinates);
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Hybride" }).CheckAsync();
         await Expect(list.GetByRole(AriaRole.Heading, new() { Name = cafes[2].Title })).ToBeVisibleAsync();

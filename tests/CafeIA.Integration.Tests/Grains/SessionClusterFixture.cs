@@ -1,3 +1,4 @@
+using CafeIA.Grains.Hosting;
 using CafeIA.Hosting;
 using CafeIA.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

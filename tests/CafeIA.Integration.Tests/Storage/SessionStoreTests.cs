@@ -14,6 +14,7 @@ namespace CafeIA.Integration.Tests.Storage;
 public sealed class SessionStoreTests : IDisposable
 {
     private readonly TempDirectory _data = new();
+    private readonly StorageTarget _target;
     private readonly SessionStore _store;
     private readonly Guid _id = Guid.NewGuid();
     private readonly SessionState _state = new();
@@ -22,9 +23,9 @@ public sealed class SessionStoreTests : IDisposable
 
     public SessionStoreTests()
     {
-        var target = StorageTarget.From(new CafeIA.Hosting.CafeStorageOptions { DataDirectory = _data.Path });
-        SchemaInitializer.Apply(target, CancellationToken.None).GetAwaiter().GetResult();
-        _store = new SessionStore(target);
+        _target = StorageTarget.From(new CafeIA.Grains.Hosting.CafeStorageOptions { DataDirectory = _data.Path });
+        SchemaInitializer.Apply(_target, CancellationToken.None).GetAwaiter().GetResult();
+        _store = new SessionStore(_target);
         _session = new Session(_state, new SessionLimits(), TimeProvider.System);
     }
 
@@ -101,8 +102,22 @@ public sealed class SessionStoreTests : IDisposable
         await Assert.ThrowsAsync<SessionConflictException>(() => _store.Commit(_id, 0, SessionDocument.Write(_state, _session.TakeStoredChanges())));
         Assert.NotNull(created);
 
+        // Alice's participant row is stored (the facilitator has not joined): the delete must take it too
+        // (Load finds no document either way, so it could not tell).
+        Assert.Equal(1, await StoredRows());
         await _store.Delete(_id);
         Assert.Null(await _store.Load(_id));
+        Assert.Equal(0, await StoredRows());
+    }
+
+    /// <summary>Participant and ballot rows in the database, whatever session they belong to.</summary>
+    private async Task<long> StoredRows()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_target.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM CafeSessionRow";
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private async Task<T> Do<T>(Func<Session, Outcome<T>> command)

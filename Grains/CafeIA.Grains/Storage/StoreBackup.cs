@@ -1,4 +1,4 @@
-using CafeIA.Hosting;
+using CafeIA.Grains.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 

@@ -131,7 +131,8 @@ public sealed class FanoutPacingTests
         var whole = SessionFanout.GroupName(Guid.Parse(created.SessionId), Audience.Participants);
         var changes = sends!.Sends.Where(x => x.Method == SessionFanout.ChangesEvent).ToList();
         var slicedSeqs = changes.Where(x => x.To.All(slices.Contains)).GroupBy(x => ((ChangeBatch)x.Payload).Seq).ToList();
-        Assert.Contains(slicedSeqs, steps => steps.Select(x => Assert.Single(x.To)).SequenceEqual(slices));
+        // (During the joins, a smaller group went two slice groups a step: only the votes' sends are looked at.)
+        Assert.Contains(slicedSeqs, steps => steps.Key > before && steps.Select(x => x.To.Length == 1 ? x.To[0] : null).SequenceEqual(slices));
         Assert.All(slicedSeqs, steps => Assert.DoesNotContain(changes, x => x.To.Contains(whole) && ((ChangeBatch)x.Payload).Seq == steps.Key));
         // The late joiner's screen was placed in a slice too.
         Assert.Equal(13, sends.Placed.Select(p => p.ConnectionId).Distinct().Count());

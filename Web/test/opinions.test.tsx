@@ -73,8 +73,15 @@ describe("the map is drawn from the server's dots and groups", () => {
     expect(root.querySelectorAll("rect.dot.remote.g0").length).toBe(1);
     const labels = [...root.querySelectorAll(".group-label")].map((g) => [g.getAttribute("data-group"), g.textContent]);
     expect(labels).toEqual([["0", "A"], ["1", "B"]]);
+    // Group A's dots centre on (-0.6, 0.4): its letter sits 0.2 beyond, away from the middle, never over them.
     const a = root.querySelector(".group-label[data-group='0'] circle")!;
-    expect([Number(a.getAttribute("cx")), Number(a.getAttribute("cy"))]).toEqual([-0.6, -0.4]);
+    const [x, y] = [Number(a.getAttribute("cx")), -Number(a.getAttribute("cy"))];
+    expect(Math.hypot(x + 0.6, y - 0.4)).toBeCloseTo(0.2, 5);
+    expect(Math.hypot(x, y)).toBeGreaterThan(Math.hypot(-0.6, 0.4));
+    // The dots are drawn after the letters: on top of them.
+    const children = [...root.querySelector("svg")!.children].map((c) => c.getAttribute("class") ?? "");
+    const lastLabel = children.map((c) => c.startsWith("group-label")).lastIndexOf(true);
+    expect(lastLabel).toBeLessThan(children.findIndex((c) => c.startsWith("dot")));
     expect(root.querySelector("svg")!.getAttribute("aria-label")).toContain("3 personnes placées en 2 groupes");
   });
 

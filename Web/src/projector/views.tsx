@@ -156,7 +156,8 @@ export function BlankView() {
 export function OpinionView({ s }: { s: Snapshot }) {
   const opinion = s.opinions?.find((o) => o.id === s.screen?.opinionId);
   const ref = useRef<HTMLDivElement>(null);
-  useFit(ref, [opinion]);
+  // A map and a few groups grow to be read from the back of the room, like a poll.
+  useFit(ref, [opinion], 0.35, undefined, 1.5);
   if (!opinion) return <div class="view waiting" ref={ref}><EmptyState title={t("screen.nextSoon")}>{t("screen.nextSoonHint")}</EmptyState></div>;
   return (
     <div class="view opinion-view" ref={ref} data-opinion={opinion.id}>

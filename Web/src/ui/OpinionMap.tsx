@@ -1,7 +1,9 @@
+import { ThumbsDown, ThumbsUp } from "lucide";
+import { Pictogram } from "./Pictogram";
 import { formatNumber, t, tn } from "../lib/i18n";
 import { groupName, statementOf, type Opinion } from "../lib/opinions";
 
-/** Where each group's letter sits: the middle of its dots. */
+/** The middle of each group's dots. */
 function centres(opinion: Opinion): Map<number, { x: number; y: number }> {
   const sums = new Map<number, { x: number; y: number; n: number }>();
   for (const d of opinion.map ?? []) {
@@ -9,6 +11,14 @@ function centres(opinion: Opinion): Map<number, { x: number; y: number }> {
     sums.set(d.group, { x: c.x + d.x, y: c.y + d.y, n: c.n + 1 });
   }
   return new Map([...sums].map(([g, c]) => [g, { x: c.x / c.n, y: c.y / c.n }]));
+}
+
+/** Where a group's letter sits: beside the middle of its dots, pushed away from the map's centre, so it never hides them. */
+function labelAt(c: { x: number; y: number }): { x: number; y: number } {
+  const length = Math.hypot(c.x, c.y);
+  const [ux, uy] = length < 1e-6 ? [0, 1] : [c.x / length, c.y / length];
+  const clamp = (v: number) => Math.max(-1.02, Math.min(1.02, v));
+  return { x: clamp(c.x + 0.2 * ux), y: clamp(c.y + 0.2 * uy) };
 }
 
 const percent = (rate: number) => formatNumber(Math.round(rate * 100));
@@ -26,15 +36,18 @@ export function OpinionMapPicture({ opinion }: { opinion: Opinion }) {
       aria-label={t("opinion.mapLabel", { dots: formatNumber(dots.length), groups: formatNumber(opinion.groups.length) })}>
       <line x1="-1.1" y1="0" x2="1.1" y2="0" class="axis" />
       <line x1="0" y1="-1.1" x2="0" y2="1.1" class="axis" />
+      {[...labels].map(([g, c]) => {
+        const at = labelAt(c);
+        return (
+          <g key={g} class={`group-label g${g % 7}`} data-group={g}>
+            <circle cx={at.x} cy={-at.y} r="0.1" />
+            <text x={at.x} y={-at.y} dy="0.045" text-anchor="middle">{groupName(g)}</text>
+          </g>
+        );
+      })}
       {dots.map((d, i) => d.mode === "remote"
         ? <rect key={i} class={`dot remote g${d.group % 7}`} x={d.x - 0.03} y={-d.y - 0.03} width="0.06" height="0.06" />
         : <circle key={i} class={`dot onsite g${d.group % 7}`} cx={d.x} cy={-d.y} r="0.034" />)}
-      {[...labels].map(([g, c]) => (
-        <g key={g} class={`group-label g${g % 7}`} data-group={g}>
-          <circle cx={c.x} cy={-c.y} r="0.11" />
-          <text x={c.x} y={-c.y} dy="0.045" text-anchor="middle">{groupName(g)}</text>
-        </g>
-      ))}
     </svg>
   );
 }
@@ -51,7 +64,7 @@ export function OpinionGroups({ opinion, max = 2 }: { opinion: Opinion; max?: nu
             {g.representative.slice(0, max).map((r) => {
               const st = statementOf(opinion, r.statementId);
               return st && <li key={r.statementId} class={r.agrees ? "agrees" : "disagrees"}>
-                <span aria-hidden="true">{r.agrees ? "👍 " : "👎 "}</span>{st.text}
+                <Pictogram icon={r.agrees ? ThumbsUp : ThumbsDown} size={18} />{" "}{st.text}
                 <span class="rate"> {t(r.agrees ? "opinion.agreeRate" : "opinion.disagreeRate", { rate: percent(r.agreeRate) })}</span></li>;
             })}
           </ul>
@@ -75,8 +88,8 @@ export function OpinionConsensus({ opinion, max = 3 }: { opinion: Opinion; max?:
 
 /** The map's table alternative: each group, its size on site and remote, and its statements with their rates. */
 export function OpinionTable({ opinion, visuallyHidden }: { opinion: Opinion; visuallyHidden?: boolean }) {
-  return (
-    <table class={visuallyHidden ? "sr-only" : "opinion-table"}>
+  const table = (
+    <table class="opinion-table">
       <caption>{t("opinion.tableCaption")}</caption>
       <thead><tr><th scope="col">{t("opinion.colGroup")}</th><th scope="col">{t("opinion.colSize")}</th>
         <th scope="col">{t("common.onsite")}</th><th scope="col">{t("common.remote")}</th><th scope="col">{t("opinion.colDefines")}</th></tr></thead>
@@ -94,4 +107,6 @@ export function OpinionTable({ opinion, visuallyHidden }: { opinion: Opinion; vi
       </tbody>
     </table>
   );
+  // Hidden in a wrapper: a table keeps its content's width, which would stretch the view it sits in.
+  return visuallyHidden ? <div class="sr-only">{table}</div> : table;
 }

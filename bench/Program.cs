@@ -24,6 +24,10 @@ using CafeIA.Bench;
 // dotnet run -c Release --project bench -- opinion-map [--runs 11]
 //   the opinion map's recompute in process (issue 17): 1,000 × 100 and 10,000 × 200 planted
 //   sparse votes, cold and warm (with the previous run's memory), median and p95.
+// dotnet run -c Release --project bench -- opinion-votes --clients 1000 --rounds 20 --seconds 20 [--max-ratio 1.5]
+//   votes on statements while the opinion map recomputes every second (issue 17): N voters in
+//   three planted groups each cast --rounds votes in the window, following `next`, against the
+//   same pace of poll ballots, alternated in one run; prints both p99s and their ratio.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
 // Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
@@ -48,6 +52,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "join" => JoinWaveBenchmark.Run,
     "sessions" => ManySessionsBenchmark.Run,
     "programme" => ProgrammeBenchmark.Run,
+    "opinion-votes" => OpinionVotesBenchmark.Run,
     _ => null,
 };
 if (scenario is null)
@@ -85,6 +90,7 @@ static int Usage()
                bench programme [--sessions S] [--per-session P]
                (all: [--configuration Release], the build of the servers to run; --clients defaults to 1000,
                 --rounds to 5, --sessions to 1000, --per-session to 12 (programme: 20), --storage to embedded)
+               bench opinion-votes [--clients N] [--rounds R] [--seconds S] [--max-ratio R]
                bench opinion-map [--runs R]
                bench bare-server --urls URL
         """);

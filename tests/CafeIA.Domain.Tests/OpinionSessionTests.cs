@@ -161,14 +161,16 @@ public sealed class OpinionSessionTests
         Ok(Vote(f, f.Alice, opinion, "s1", StatementVote.Agree));   // on site
         Ok(Vote(f, f.Chloe, opinion, "s1", StatementVote.Disagree)); // remote
         Ok(Vote(f, f.Bob, opinion, "s2", StatementVote.Pass));
-        var counts = Assert.IsType<StatementCountsChanged>(Assert.Single(f.EventsFor(Audience.Participants)));
+        var batch = f.Session.TakeChanges()!;
+        Assert.Empty(batch.For(Audience.Participants).Events);
+        var counts = Assert.IsType<StatementCountsChanged>(Assert.Single(batch.For(Audience.Projector).Events));
         Assert.Equal(["s1", "s2"], counts.Statements.Select(s => s.Id));
         var s1 = counts.Statements[0];
         Assert.Equal((1, 1, 0), (s1.Agree, s1.Disagree, s1.Pass));
         Assert.Equal((new VoteSplit(1, 0, 0), new VoteSplit(0, 1, 0)), (s1.Onsite, s1.Remote));
 
         Ok(Vote(f, f.Alice, opinion, "s1", StatementVote.Disagree));
-        var changed = Assert.IsType<StatementCountsChanged>(Assert.Single(f.EventsFor(Audience.Everyone))).Statements.Single();
+        var changed = Assert.IsType<StatementCountsChanged>(Assert.Single(f.EventsFor(Audience.Staff))).Statements.Single();
         Assert.Equal(("s1", 0, 2, new VoteSplit(0, 1, 0)), (changed.Id, changed.Agree, changed.Disagree, changed.Onsite));
 
         var revision = f.Session.Revision;
@@ -335,5 +337,19 @@ public sealed class OpinionSessionTests
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion)), RefusalCodes.Invalid);
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Questions, OpinionId: opinion)), RefusalCodes.Invalid);
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: "o9")), RefusalCodes.NotFound);
+    }
+
+    [Fact]
+    public void Batches_a_gateway_merges_carry_one_count_per_statement_the_latest()
+    {
+        var (f, opinion) = Opened();
+        Ok(Vote(f, f.Alice, opinion, "s1", StatementVote.Agree));
+        var first = f.Session.TakeChanges()!;
+        Ok(Vote(f, f.Bob, opinion, "s2", StatementVote.Pass));
+        Ok(Vote(f, f.Chloe, opinion, "s1", StatementVote.Disagree));
+        var second = f.Session.TakeChanges()!;
+        var merged = SessionChanges.Merge([first, second]).For(Audience.Staff).Events;
+        var counts = Assert.IsType<StatementCountsChanged>(Assert.Single(merged));
+        Assert.Equal([("s1", 1, 1), ("s2", 0, 0)], counts.Statements.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => (c.Id, c.Agree, c.Disagree)));
     }
 }

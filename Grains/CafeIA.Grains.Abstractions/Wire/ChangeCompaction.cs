@@ -12,13 +12,34 @@ public static class ChangeCompaction
     {
         var replaced = new HashSet<(Type, string?, Audience, string?)>();
         var kept = new List<Delivery>(deliveries.Count);
+        Dictionary<(string, Audience, string?), (int At, Dictionary<string, StatementCount> Counts)>? counts = null;
         for (var i = deliveries.Count - 1; i >= 0; i--)
         {
             var delivery = deliveries[i];
+            if (delivery.Event is StatementCountsChanged changed)
+            {
+                // Each carries the statements voted on in its commit: merged batches keep the latest count of each, in one event.
+                counts ??= [];
+                var key = (changed.OpinionId, delivery.To, delivery.ParticipantId);
+                if (!counts.TryGetValue(key, out var merged))
+                {
+                    counts[key] = merged = (kept.Count, []);
+                    kept.Add(delivery);
+                }
+                foreach (var count in changed.Statements)
+                {
+                    merged.Counts.TryAdd(count.Id, count);
+                }
+                continue;
+            }
             if (Subject(delivery.Event) is not { } subject || replaced.Add((delivery.Event.GetType(), subject, delivery.To, delivery.ParticipantId)))
             {
                 kept.Add(delivery);
             }
+        }
+        foreach (var ((opinionId, _, _), (at, merged)) in counts ?? [])
+        {
+            kept[at] = kept[at] with { Event = new StatementCountsChanged(opinionId, [.. merged.Values]) };
         }
         kept.Reverse();
         return [.. kept];

@@ -56,7 +56,7 @@ public sealed partial class Session
         return Outcome<StatementVoted>.Ok(new StatementVoted(NextFor(opinion, voter)));
     }
 
-    /// <summary>Counts of the statements voted on since the last take, one event per opinion (from TakeChanges).</summary>
+    /// <summary>Counts of the statements voted on since the last take, one event per opinion, to the staff and the projector (from TakeChanges).</summary>
     private void EmitStatementCounts()
     {
         foreach (var opinion in _countsDue)
@@ -66,7 +66,9 @@ public sealed partial class Session
             live.CountsDue.Clear();
             if (counts.Length > 0 && state.Opinions.Contains(opinion))
             {
-                Emit(new StatementCountsChanged(opinion.Id, counts));
+                // The staff and the projector draw the counts; phones show one statement at a time, never
+                // counts, and 1,000 phones receiving every batch's counts cost more than the votes.
+                Emit(new StatementCountsChanged(opinion.Id, counts), Audience.Staff | Audience.Projector);
             }
         }
         _countsDue.Clear();

@@ -63,7 +63,8 @@ internal sealed class SendPacer
     /// </summary>
     public (SessionChanges Merged, bool Storm)? TakeForParticipants(int screens)
     {
-        if (ParticipantsDue(screens) > TimeSpan.Zero)
+        // Due with nothing waiting (the batch went with a joiner's catch-up, say): nothing to send, no budget spent.
+        if (ParticipantsDue(screens) > TimeSpan.Zero || _participants.Waiting.Count == 0)
         {
             return null;
         }

@@ -9,7 +9,7 @@ export function EasyReadSwitch() {
   return (
     <button type="button" id="easy-read" class={on ? "btn small easy-switch on" : "btn quiet small easy-switch"} aria-pressed={on}
       onClick={() => void chooseEasyRead(!on)}>
-      <Pictogram icon={BookOpen} size={20} /> {t("easy.switch")}
+      <Pictogram icon={BookOpen} size={20} /> <span class="easy-switch-label">{t("easy.switch")}</span>
     </button>
   );
 }

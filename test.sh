@@ -57,5 +57,27 @@ fi
 # A test host that crashed writes no counters: never report that run as green.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
+# Name what failed just above the totals, so the end of the log says which test and why.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "${trx_files[@]}"; do
+    [ -f "$trx" ] || continue
+    python3 - "$trx" <<'PY' || grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx" | sed -E 's/testName="([^"]*)".*/  \1/'  || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Failed":
+        continue
+    message = r.find(".//t:ErrorInfo/t:Message", ns)
+    text = (message.text or "").strip().splitlines() if message is not None else []
+    print("  " + r.get("testName", "?"))
+    for line in text[:6]:
+        print("      " + line[:300])
+PY
+  done
+  if [ -f "$junit" ]; then
+    grep -o '<testcase [^>]*>[[:space:]]*<failure' "$junit" | sed -E 's/.* name="([^"]*)".*/  vitest: \1/' || true
+  fi
+fi
 echo "$passed passed, $failed failed"
 exit "$status"

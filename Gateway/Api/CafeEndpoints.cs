@@ -1,5 +1,5 @@
 using CafeIA.Gateway.Security;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using QRCoder;
 
 namespace CafeIA.Gateway.Api;

@@ -1,5 +1,5 @@
 using CafeIA.Gateway.Security;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 
 namespace CafeIA.Gateway.Api;

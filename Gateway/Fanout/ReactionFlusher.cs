@@ -1,4 +1,4 @@
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CafeIA.Gateway.Fanout;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using CafeIA.Grains;
 using CafeIA.Wire;
 
 namespace CafeIA.Gateway.Fanout;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 
 namespace CafeIA.Gateway.Fanout;

@@ -1,4 +1,4 @@
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Gateway.Hubs;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;

@@ -1,5 +1,5 @@
 using CafeIA.Gateway.Fanout;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,6 +1,6 @@
 using CafeIA.Gateway.Api;
 using CafeIA.Gateway.Security;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Grains.Cafes;
 using CafeIA.Grains.Sessions;
 using CafeIA.Storage;

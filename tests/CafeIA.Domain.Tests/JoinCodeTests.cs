@@ -1,4 +1,4 @@
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 
 namespace CafeIA.Domain.Tests;
 

@@ -1,6 +1,6 @@
 using CafeIA.Wire;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// One café on the map (key: its session id): the listing and its registrations. One grain per

@@ -1,4 +1,4 @@
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>Maps a join code (the grain key, upper case) to the session that owns it.</summary>
 [Alias("cafe.IJoinCodeGrain")]

@@ -1,7 +1,7 @@
 using CafeIA.Wire;
 using Orleans.Concurrency;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// The map of one opinion (key: "{session id}/{opinion id}", <see cref="OpinionMapKey"/>), apart from

@@ -1,7 +1,7 @@
 using CafeIA.Wire;
 using Orleans.Concurrency;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// A national programme (key: its id): its cafés, its polls, and the national tally, summed from

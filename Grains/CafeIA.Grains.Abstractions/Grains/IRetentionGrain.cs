@@ -1,4 +1,4 @@
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// Keeps ended sessions for the retention period (Limits:EndedSessionRetention), and sessions

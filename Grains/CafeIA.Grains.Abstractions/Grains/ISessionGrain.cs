@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using CafeIA.Wire;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// One café session, keyed by its session id. Every mutating call is made on behalf of a participant

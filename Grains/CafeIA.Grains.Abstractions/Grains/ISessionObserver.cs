@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using CafeIA.Wire;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// A gateway's single subscription to one session. One-way: a slow or dead gateway must never

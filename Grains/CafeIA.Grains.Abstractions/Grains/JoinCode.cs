@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// Six characters from an alphabet without look-alikes (no 0/O, 1/I/L, U/V): easy to read

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CafeIA.Domain.Opinions.Map;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;

@@ -1,4 +1,4 @@
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Programmes;
 
 /// <summary>How a programme's cafés are spread over its shards: by session id, fixed for the programme's life.</summary>
 public static class ProgrammeShards

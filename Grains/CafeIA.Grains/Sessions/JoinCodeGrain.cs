@@ -1,3 +1,5 @@
+using CafeIA.Grains.Abstractions;
+
 namespace CafeIA.Grains.Sessions;
 
 public sealed class JoinCodeState

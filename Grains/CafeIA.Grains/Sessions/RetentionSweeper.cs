@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using Microsoft.Extensions.Hosting;
 
 namespace CafeIA.Grains.Sessions;

@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using CafeIA.Storage;
 using CafeIA.Domain;
 using CafeIA.Wire;

@@ -1,4 +1,5 @@
 using CafeIA.Domain;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 
 namespace CafeIA.Grains.Sessions;

@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 
 namespace CafeIA.Grains.Sessions;

@@ -1,3 +1,5 @@
+using CafeIA.Grains.Abstractions;
+using CafeIA.Grains.Programmes;
 using CafeIA.Wire;
 
 namespace CafeIA.Grains.Sessions;

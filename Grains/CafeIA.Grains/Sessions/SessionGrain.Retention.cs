@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using CafeIA.Domain;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Storage;
 using CafeIA.Wire;
 using Microsoft.Extensions.Logging;

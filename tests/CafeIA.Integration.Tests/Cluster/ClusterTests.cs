@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Microsoft.Extensions.DependencyInjection;

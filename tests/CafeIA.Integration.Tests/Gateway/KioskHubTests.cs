@@ -6,32 +6,23 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// <summary>The kiosk over the hub: turns as anonymous on-site ballots, undo, revocation, and what a kiosk may not do.</summary>
 public sealed class KioskHubTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>, IAsyncLifetime
 {
-    private readonly List<CafeClient> _clients = [];
+    private HubSession _session = null!;
     private SessionCreated _created = null!;
     private CafeClient _facilitator = null!, _alice = null!;
 
     public async Task InitializeAsync()
     {
-        _created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA à la borne");
-        _facilitator = await Join(new JoinOptions(Key: _created.FacilitatorKey));
+        // Everyone joins before the session starts.
+        _session = await HubSession.Start(gateway.BaseAddress, "Café IA à la borne", live: false);
+        _created = _session.Created;
+        _facilitator = _session.Facilitator;
         _alice = await Join(new JoinOptions("Alice", ParticipantMode.Remote));
         await _facilitator.Invoke("StartSession");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _session.DisposeAsync().AsTask();
 
-    private async Task<CafeClient> Join(JoinOptions options)
-    {
-        var client = await CafeClient.Join(gateway.BaseAddress, _created.JoinCode, options);
-        _clients.Add(client);
-        return client;
-    }
+    private Task<CafeClient> Join(JoinOptions options) => _session.Join(options);
 
     private async Task<string> OpenPoll()
     {
@@ -106,7 +97,7 @@ public sealed class KioskHubTests(EmbeddedGatewayFixture gateway) : IClassFixtur
         await _facilitator.Invoke("RevokeKioskLink", new KioskLinkRef(link.Id));
         await kiosk.WaitClosed();
         Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
-            CafeClient.Join(gateway.BaseAddress, _created.JoinCode, new JoinOptions(Key: link.Key))));
+            Join(new JoinOptions(Key: link.Key))));
         var snapshot = await _facilitator.Snapshot();
         Assert.Empty(snapshot.KioskLinks!);
         // Its ballots stay counted.

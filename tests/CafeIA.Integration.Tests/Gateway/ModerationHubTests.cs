@@ -6,14 +6,16 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// <summary>The moderator's work through the hub, seen from every screen (real SignalR clients).</summary>
 public sealed class ModerationHubTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>, IAsyncLifetime
 {
-    private readonly List<CafeClient> _clients = [];
+    private HubSession _session = null!;
     private SessionCreated _created = null!;
     private CafeClient _facilitator = null!, _moderator = null!, _alice = null!, _chloe = null!, _projector = null!;
 
     public async Task InitializeAsync()
     {
-        _created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA modéré");
-        _facilitator = await Join(new JoinOptions(Key: _created.FacilitatorKey));
+        // Everyone joins before the session starts.
+        _session = await HubSession.Start(gateway.BaseAddress, "Café IA modéré", live: false);
+        _created = _session.Created;
+        _facilitator = _session.Facilitator;
         _moderator = await Join(new JoinOptions("Modé", Key: _created.ModeratorKey));
         _alice = await Join(new JoinOptions("Alice", ParticipantMode.Onsite));
         _chloe = await Join(new JoinOptions("Chloé", ParticipantMode.Remote));
@@ -21,20 +23,9 @@ public sealed class ModerationHubTests(EmbeddedGatewayFixture gateway) : IClassF
         await _facilitator.Invoke("StartSession");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _session.DisposeAsync().AsTask();
 
-    private async Task<CafeClient> Join(JoinOptions options)
-    {
-        var client = await CafeClient.Join(gateway.BaseAddress, _created.JoinCode, options);
-        _clients.Add(client);
-        return client;
-    }
+    private Task<CafeClient> Join(JoinOptions options) => _session.Join(options);
 
     private CafeClient[] Screens => [_facilitator, _moderator, _alice, _chloe, _projector];
 
@@ -53,8 +44,7 @@ public sealed class ModerationHubTests(EmbeddedGatewayFixture gateway) : IClassF
         }
 
         // The second tab closes: the first still gets what is personal to her, Chloé never does.
-        await secondTab.DisposeAsync();
-        _clients.Remove(secondTab);
+        await _session.Leave(secondTab);
         var second = (await _alice.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest("Un seul onglet ?"))).QuestionId;
         await _moderator.Invoke("RejectQuestion", new RejectRequest(second, "Hors sujet"));
         Assert.Equal("Hors sujet", (await _alice.WaitFor<QuestionUpdated>(e => e.Question.Id == second && e.Question.RejectReason is not null)).Question.RejectReason);
@@ -163,7 +153,7 @@ public sealed class ModerationHubTests(EmbeddedGatewayFixture gateway) : IClassF
         await helper.WaitFor<RoleRevoked>(_ => true);
         await helper.WaitClosed();
         Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
-            CafeClient.Join(gateway.BaseAddress, _created.JoinCode, new JoinOptions(Key: link.Key))));
+            Join(new JoinOptions(Key: link.Key))));
         var links = await _moderator.WaitFor<ModeratorLinksChanged>(e => e.Links.All(l => l.Id != link.Id));
         Assert.DoesNotContain(links.Links, l => l.Key is not null);
         // The other moderator link still works.

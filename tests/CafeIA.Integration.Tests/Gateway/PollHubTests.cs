@@ -6,34 +6,25 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// <summary>Poll kinds and hidden results through the hub, as each screen receives them.</summary>
 public sealed class PollHubTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>, IAsyncLifetime
 {
-    private readonly List<CafeClient> _clients = [];
+    private HubSession _session = null!;
     private SessionCreated _created = null!;
     private CafeClient _facilitator = null!, _alice = null!, _chloe = null!, _projector = null!;
 
     public async Task InitializeAsync()
     {
-        _created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA sondé");
-        _facilitator = await Join(new JoinOptions(Key: _created.FacilitatorKey));
+        // Everyone joins before the session starts.
+        _session = await HubSession.Start(gateway.BaseAddress, "Café IA sondé", live: false);
+        _created = _session.Created;
+        _facilitator = _session.Facilitator;
         _alice = await Join(new JoinOptions("Alice", ParticipantMode.Onsite));
         _chloe = await Join(new JoinOptions("Chloé", ParticipantMode.Remote));
         _projector = await Join(new JoinOptions(Key: _created.ProjectorKey));
         await _facilitator.Invoke("StartSession");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _session.DisposeAsync().AsTask();
 
-    private async Task<CafeClient> Join(JoinOptions options)
-    {
-        var client = await CafeClient.Join(gateway.BaseAddress, _created.JoinCode, options);
-        _clients.Add(client);
-        return client;
-    }
+    private Task<CafeClient> Join(JoinOptions options) => _session.Join(options);
 
     private async Task<string> OpenPoll(CreatePollRequest request)
     {

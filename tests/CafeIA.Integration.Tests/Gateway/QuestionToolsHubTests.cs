@@ -10,14 +10,16 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// </summary>
 public sealed class QuestionToolsHubTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>, IAsyncLifetime
 {
-    private readonly List<CafeClient> _clients = [];
+    private HubSession _session = null!;
     private SessionCreated _created = null!;
     private CafeClient _facilitator = null!, _moderator = null!, _alice = null!, _chloe = null!, _projector = null!;
 
     public async Task InitializeAsync()
     {
-        _created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA filtré");
-        _facilitator = await Join(new JoinOptions(Key: _created.FacilitatorKey));
+        // Everyone joins before the session starts.
+        _session = await HubSession.Start(gateway.BaseAddress, "Café IA filtré", live: false);
+        _created = _session.Created;
+        _facilitator = _session.Facilitator;
         _moderator = await Join(new JoinOptions("Modé", Key: _created.ModeratorKey));
         _alice = await Join(new JoinOptions("Alice", ParticipantMode.Onsite));
         _chloe = await Join(new JoinOptions("Chloé", ParticipantMode.Remote));
@@ -25,20 +27,9 @@ public sealed class QuestionToolsHubTests(EmbeddedGatewayFixture gateway) : ICla
         await _facilitator.Invoke("StartSession");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _session.DisposeAsync().AsTask();
 
-    private async Task<CafeClient> Join(JoinOptions options)
-    {
-        var client = await CafeClient.Join(gateway.BaseAddress, _created.JoinCode, options);
-        _clients.Add(client);
-        return client;
-    }
+    private Task<CafeClient> Join(JoinOptions options) => _session.Join(options);
 
     [Fact]
     public async Task Review_holds_a_flagged_question_back_from_the_bytes_other_participants_receive_mask_masks_it_and_off_lets_it_through()

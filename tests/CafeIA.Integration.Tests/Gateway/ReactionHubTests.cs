@@ -14,14 +14,16 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// </summary>
 public sealed class ReactionHubTests(EmbeddedGatewayFixture gateway) : IClassFixture<EmbeddedGatewayFixture>, IAsyncLifetime
 {
-    private readonly List<CafeClient> _clients = [];
+    private HubSession _session = null!;
     private SessionCreated _created = null!;
     private CafeClient _facilitator = null!, _moderator = null!, _alice = null!, _bob = null!, _projector = null!;
 
     public async Task InitializeAsync()
     {
-        _created = await CafeClient.CreateSession(gateway.BaseAddress, "Café IA en direct");
-        _facilitator = await Join(new JoinOptions(Key: _created.FacilitatorKey, Mode: ParticipantMode.Onsite));
+        // Everyone joins before the session starts.
+        _session = await HubSession.Start(gateway.BaseAddress, "Café IA en direct", live: false, facilitatorMode: ParticipantMode.Onsite);
+        _created = _session.Created;
+        _facilitator = _session.Facilitator;
         _moderator = await Join(new JoinOptions("Modé", Key: _created.ModeratorKey));
         _alice = await Join(new JoinOptions("Alice", ParticipantMode.Onsite));
         _bob = await Join(new JoinOptions("Bob", ParticipantMode.Remote));
@@ -29,20 +31,9 @@ public sealed class ReactionHubTests(EmbeddedGatewayFixture gateway) : IClassFix
         await _facilitator.Invoke("StartSession");
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            await client.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _session.DisposeAsync().AsTask();
 
-    private async Task<CafeClient> Join(JoinOptions options)
-    {
-        var client = await CafeClient.Join(gateway.BaseAddress, _created.JoinCode, options);
-        _clients.Add(client);
-        return client;
-    }
+    private Task<CafeClient> Join(JoinOptions options) => _session.Join(options);
 
     private static int Total(IReadOnlyList<ReactionBurst> bursts) => bursts.Sum(b => b.Onsite + b.Remote);
 

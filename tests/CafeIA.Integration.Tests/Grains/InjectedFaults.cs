@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 
 namespace CafeIA.Integration.Tests.Grains;
 

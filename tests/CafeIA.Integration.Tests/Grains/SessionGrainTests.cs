@@ -1,4 +1,4 @@
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Orleans.Runtime;

@@ -21,7 +21,7 @@ internal sealed class CafeClient : IAsyncDisposable
     private readonly List<ProgrammeView> _programme = [];
     private readonly List<ReactionBurst> _reactions = [];
     /// <summary>Batches that arrived while a join ran.</summary>
-    private readonly List<ChangeBatch> _early = [];
+    private readonly List<ChangeBatch> _arrivedDuringJoin = [];
     private bool _joining;
 
     /// <summary>National programme updates ("programme" events) as they arrived.</summary>
@@ -104,7 +104,7 @@ internal sealed class CafeClient : IAsyncDisposable
                 if (_joining)
                 {
                     // It follows the snapshot the join is about to return: apply it then, like the pages.
-                    _early.Add(batch);
+                    _arrivedDuringJoin.Add(batch);
                 }
                 else
                 {
@@ -226,7 +226,7 @@ internal sealed class CafeClient : IAsyncDisposable
         lock (_gate)
         {
             _joining = true;
-            _early.Clear();
+            _arrivedDuringJoin.Clear();
         }
         JoinResult joined;
         try
@@ -238,7 +238,7 @@ internal sealed class CafeClient : IAsyncDisposable
             lock (_gate)
             {
                 _joining = false;
-                _early.Clear();
+                _arrivedDuringJoin.Clear();
             }
             throw;
         }
@@ -247,12 +247,12 @@ internal sealed class CafeClient : IAsyncDisposable
         {
             Joined = joined;
             State.Reset(joined.Snapshot);
-            foreach (var batch in _early)
+            foreach (var batch in _arrivedDuringJoin)
             {
                 gap |= !State.Apply(batch);
             }
             _joining = false;
-            _early.Clear();
+            _arrivedDuringJoin.Clear();
             Signal();
         }
         if (gap)

@@ -17,10 +17,10 @@ internal sealed class HubSession : IAsyncDisposable
     public CafeClient Facilitator { get; private set; } = null!;
 
     /// <summary>Creates the session, joins its facilitator and, unless <paramref name="live"/> is false, starts it.</summary>
-    public static async Task<HubSession> Start(Uri gateway, string title, bool live = true)
+    public static async Task<HubSession> Start(Uri gateway, string title, bool live = true, ParticipantMode facilitatorMode = ParticipantMode.Remote)
     {
         var session = new HubSession(gateway, await CafeClient.CreateSession(gateway, title));
-        session.Facilitator = await session.Join(new JoinOptions(Key: session.Created.FacilitatorKey));
+        session.Facilitator = await session.Join(new JoinOptions(Key: session.Created.FacilitatorKey, Mode: facilitatorMode));
         if (live)
         {
             await session.Facilitator.Invoke("StartSession");
@@ -33,6 +33,13 @@ internal sealed class HubSession : IAsyncDisposable
         var client = await CafeClient.Join(_gateway, Created.JoinCode, options);
         _clients.Add(client);
         return client;
+    }
+
+    /// <summary>Closes one screen before the others (a tab closed mid-test).</summary>
+    public async Task Leave(CafeClient client)
+    {
+        _clients.Remove(client);
+        await client.DisposeAsync();
     }
 
     public Task<CafeClient> Participant(string name, ParticipantMode mode = ParticipantMode.Remote) => Join(new JoinOptions(name, mode));

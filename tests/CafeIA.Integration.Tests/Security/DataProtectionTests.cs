@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Microsoft.AspNetCore.Builder;

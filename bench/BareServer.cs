@@ -1,3 +1,4 @@
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Bench;
@@ -42,7 +43,7 @@ public static class BareServer
 public sealed class BareHub : Hub
 {
     /// <summary>Sends the payload to every connected client, as the gateway sends a change batch.</summary>
-    public Task Broadcast(object payload) => Clients.All.SendAsync("changes", payload);
+    public Task Broadcast(object payload) => Clients.All.SendAsync(ScreenEvents.Changes, payload);
 
     /// <summary>
     /// The bare counterpart of JoinSession: enters the room's group (as a participant enters its

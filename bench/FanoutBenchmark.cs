@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -61,10 +62,10 @@ public static class FanoutBenchmark
         var server = deployment.Gateway;
         var code = (await deployment.CreateSession("Bench")).JoinCode;
         var hub = deployment.Hub;
-        var receivers = await Connect(options.Clients, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { displayName = "P", mode = "remote" }));
-        var sender = (await Connect(1, hub, async c => await c.InvokeAsync<JsonElement>("JoinSession", code, new { mode = "onsite" })))[0];
+        var receivers = await Connect(options.Clients, hub, async c => await c.Call("JoinSession", code, new { displayName = "P", mode = "remote" }));
+        var sender = (await Connect(1, hub, async c => await c.Call("JoinSession", code, new { mode = "onsite" })))[0];
         var rounds = await Rounds(options, receivers, server,
-            (marker) => sender.Client.InvokeAsync<JsonElement>("AskQuestion", new { text = marker }));
+            (marker) => sender.Client.Call("AskQuestion", new { text = marker }));
         var memory = server.WorkingSet;
         await Dispose(receivers.Append(sender));
         return new Result("gateway", options.Clients, rounds, memory);
@@ -76,7 +77,7 @@ public static class FanoutBenchmark
         var hub = BareServer.HubAt(server.Address);
         var receivers = await Connect(options.Clients, hub, _ => Task.CompletedTask);
         var sender = (await Connect(1, hub, _ => Task.CompletedTask))[0];
-        var rounds = await Rounds(options, receivers, server, marker => sender.Client.InvokeAsync("Broadcast", SameShape(marker)));
+        var rounds = await Rounds(options, receivers, server, marker => sender.Client.Call("Broadcast", SameShape(marker)));
         var memory = server.WorkingSet;
         await Dispose(receivers.Append(sender));
         return new Result("bare", options.Clients, rounds, memory);
@@ -148,7 +149,7 @@ public static class FanoutBenchmark
             {
                 var client = HubClients.Build(hub);
                 var receiver = new Receiver(client);
-                client.On<JsonElement>("changes", receiver.Saw);
+                client.On<JsonElement>(ScreenEvents.Changes, receiver.Saw);
                 await client.StartAsync();
                 await join(client);
                 return receiver;

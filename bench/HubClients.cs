@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -17,9 +18,9 @@ public static class HubClients
     public static async Task<HubConnection> Join(Uri hub, string joinCode, object options)
     {
         var client = Build(hub);
-        client.On<JsonElement>("changes", _ => { });
+        client.On<JsonElement>(ScreenEvents.Changes, _ => { });
         await client.StartAsync();
-        await client.InvokeAsync<JsonElement>("JoinSession", joinCode, options);
+        await client.Call("JoinSession", joinCode, options);
         return client;
     }
 
@@ -40,7 +41,7 @@ public static class HubClients
             {
                 var started = Stopwatch.GetTimestamp();
                 var client = Build(hubFor(i));
-                client.On<JsonElement>("changes", _ => { });
+                client.On<JsonElement>(ScreenEvents.Changes, _ => { });
                 try
                 {
                     // A join that never answers is a failed join, not a hung run.

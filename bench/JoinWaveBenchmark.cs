@@ -43,14 +43,14 @@ public static class JoinWaveBenchmark
         await using var deployment = await Deployment.Embedded(options);
         var hub = deployment.Hub;
         var warmUp = await deployment.CreateSession("Warm-up");
-        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, i) => c.InvokeAsync<JsonElement>("JoinSession", warmUp.JoinCode, Participant(i)));
+        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, i) => c.Call("JoinSession", warmUp.JoinCode, Participant(i)));
         await HubClients.DisposeAll(warmUpClients);
 
         var session = await deployment.CreateSession("Join wave");
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
         var (wave, clients) = await Measure(deployment.Gateway, options.Clients, hub,
-            (c, i) => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, Participant(i)));
-        var counts = (await facilitator.InvokeAsync<JsonElement>("GetSnapshot")).GetProperty("counts");
+            (c, i) => c.Call("JoinSession", session.JoinCode, Participant(i)));
+        var counts = (await facilitator.Call("GetSnapshot")).GetProperty("counts");
         var attendees = counts.GetProperty("onsite").GetInt32() + counts.GetProperty("remote").GetInt32();
         await HubClients.DisposeAll(clients.Append(facilitator));
         return (wave, attendees);
@@ -60,9 +60,9 @@ public static class JoinWaveBenchmark
     {
         await using var server = await BareServer.Start(options);
         var hub = BareServer.HubAt(server.Address);
-        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, _) => c.InvokeAsync<JsonElement>("Join", "warm-up"));
+        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, _) => c.Call("Join", "warm-up"));
         await HubClients.DisposeAll(warmUpClients);
-        var (wave, clients) = await Measure(server, options.Clients, hub, (c, _) => c.InvokeAsync<JsonElement>("Join", "wave"));
+        var (wave, clients) = await Measure(server, options.Clients, hub, (c, _) => c.Call("Join", "wave"));
         await HubClients.DisposeAll(clients);
         return wave;
     }

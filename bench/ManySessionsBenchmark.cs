@@ -65,7 +65,7 @@ public static class ManySessionsBenchmark
             sessions.AddRange(await Task.WhenAll(chunk.Select(i => deployment.CreateSession(http, $"Café {i}"))));
         }
         var (clients, latencies) = await HubClients.JoinMany(options.Sessions * options.PerSession, i => Deployment.HubAt(server.Addresses[i % server.Addresses.Count]),
-            (c, i) => c.InvokeAsync<JsonElement>("JoinSession", sessions[i / options.PerSession].JoinCode, new { displayName = $"P{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
+            (c, i) => c.Call("JoinSession", sessions[i / options.PerSession].JoinCode, new { displayName = $"P{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
         return await Connected(clients, latencies, idle, () => ServerMemory.OfGateway(server, http));
     }
 
@@ -76,7 +76,7 @@ public static class ManySessionsBenchmark
         await Task.Delay(Settle);
         var idle = await ServerMemory.OfBare(server, http);
         var (clients, latencies) = await HubClients.JoinMany(options.Sessions * options.PerSession, i => BareServer.HubAt(server.Addresses[i % server.Addresses.Count]),
-            (c, i) => c.InvokeAsync<JsonElement>("Join", $"room-{i / options.PerSession}"));
+            (c, i) => c.Call("Join", $"room-{i / options.PerSession}"));
         return await Connected(clients, latencies, idle, () => ServerMemory.OfBare(server, http));
     }
 

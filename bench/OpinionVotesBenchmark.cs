@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -30,15 +31,15 @@ public static class OpinionVotesBenchmark
         var hub = deployment.Hub;
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
         var maps = new MapWatch(facilitator);
-        await facilitator.InvokeAsync("StartSession", new { });
+        await facilitator.Call("StartSession", new { });
 
         // Three blocks of statements per phase: group g agrees with block g, disagrees with g+1, passes on g+2.
         var statements = 2 * perVoter + 6;
         var texts = Enumerable.Range(0, statements).Select(i => $"Proposition {i + 1} sur l'IA").ToArray();
-        var opinion = (await facilitator.InvokeAsync<JsonElement>("CreateOpinion", new { topic = "L'IA et nous", statements = texts })).GetProperty("opinionId").GetString()!;
-        await facilitator.InvokeAsync("OpenOpinion", new { opinionId = opinion });
+        var opinion = (await facilitator.Call("CreateOpinion", new { topic = "L'IA et nous", statements = texts })).GetProperty("opinionId").GetString()!;
+        await facilitator.Call("OpenOpinion", new { opinionId = opinion });
         var (voters, joins) = await HubClients.JoinMany(options.Clients, _ => hub, (c, i) =>
-            c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = $"V{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
+            c.Call("JoinSession", session.JoinCode, new { displayName = $"V{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
         if (joins.Any(double.IsNaN))
         {
             Console.Error.WriteLine($"{joins.Count(double.IsNaN)} joins failed.");
@@ -47,7 +48,7 @@ public static class OpinionVotesBenchmark
         var placesTold = 0;
         foreach (var voter in voters)
         {
-            voter.On<JsonElement>("personal", batch =>
+            voter.On<JsonElement>(ScreenEvents.Personal, batch =>
             {
                 foreach (var change in batch.GetProperty("events").EnumerateArray())
                 {
@@ -61,7 +62,7 @@ public static class OpinionVotesBenchmark
         var next = new string?[voters.Count];
         for (var i = 0; i < voters.Count; i++)
         {
-            var snapshot = await voters[i].InvokeAsync<JsonElement>("GetSnapshot");
+            var snapshot = await voters[i].Call("GetSnapshot");
             next[i] = snapshot.GetProperty("opinions")[0].GetProperty("next").GetString();
         }
         int Block(string statementId) => (int.Parse(statementId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) - 1) % 3;
@@ -69,7 +70,7 @@ public static class OpinionVotesBenchmark
 
         // Warm-up, not measured: a ballot each from 1% of the voters.
         var warmUp = await NewPolls(facilitator, 1, "Échauffement");
-        await Storm.WarmUp(voters, (v, i) => v.InvokeAsync("Vote", new { pollId = warmUp[0], choices = new[] { i % 2 }, opId = $"warm-{i}" }));
+        await Storm.WarmUp(voters, (v, i) => v.Call("Vote", new { pollId = warmUp[0], choices = new[] { i % 2 }, opId = $"warm-{i}" }));
 
         var phases = new List<Phase>();
         foreach (var onStatements in new[] { false, true, false, true })
@@ -83,13 +84,13 @@ public static class OpinionVotesBenchmark
                 if (onStatements)
                 {
                     var statement = next[i] ?? throw new InvalidOperationException($"voter {i} has nothing left to vote on");
-                    var answer = await voter.InvokeAsync<JsonElement>("VoteStatement",
+                    var answer = await voter.Call("VoteStatement",
                         new { opinionId = opinion, statementId = statement, vote = Planted(i, statement), opId = $"{statement}-{i}" });
                     next[i] = answer.TryGetProperty("next", out var n) ? n.GetString() : null;
                 }
                 else
                 {
-                    await voter.InvokeAsync("Vote", new { pollId = polls[k], choices = new[] { i % 3 }, opId = $"{polls[k]}-{i}" });
+                    await voter.Call("Vote", new { pollId = polls[k], choices = new[] { i % 3 }, opId = $"{polls[k]}-{i}" });
                 }
             });
             var used = deployment.Gateway.CpuTime - cpu;
@@ -97,7 +98,7 @@ public static class OpinionVotesBenchmark
             phases.Add(new Phase(onStatements, votes, counted, maps.Count - recomputes, Volatile.Read(ref placesTold) - told, used));
             foreach (var poll in polls)
             {
-                await facilitator.InvokeAsync("ClosePoll", new { pollId = poll });
+                await facilitator.Call("ClosePoll", new { pollId = poll });
                 await Task.Delay(120);
             }
         }
@@ -163,9 +164,9 @@ public static class OpinionVotesBenchmark
         var polls = new string[count];
         for (var k = 0; k < count; k++)
         {
-            polls[k] = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question = $"{label}, question {k + 1} ?", kind = "single", options = new[] { "oui", "non", "sans avis" } }))
+            polls[k] = (await facilitator.Call("CreatePoll", new { question = $"{label}, question {k + 1} ?", kind = "single", options = new[] { "oui", "non", "sans avis" } }))
                 .GetProperty("pollId").GetString()!;
-            await facilitator.InvokeAsync("OpenPoll", new { pollId = polls[k] });
+            await facilitator.Call("OpenPoll", new { pollId = polls[k] });
             // Within the facilitator's call budget (10 a second).
             await Task.Delay(250);
         }
@@ -174,7 +175,7 @@ public static class OpinionVotesBenchmark
 
     private static async Task<int> Ballots(HubConnection facilitator, string[] polls)
     {
-        var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+        var snapshot = await facilitator.Call("GetSnapshot");
         return snapshot.GetProperty("polls").EnumerateArray().Where(p => polls.Contains(p.GetProperty("id").GetString()))
             .Sum(p => p.GetProperty("results").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()));
     }
@@ -182,7 +183,7 @@ public static class OpinionVotesBenchmark
     /// <summary>Every vote counted on the opinion's statements (a vote per voter and statement).</summary>
     private static async Task<int> StatementVotes(HubConnection facilitator, string opinion)
     {
-        var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+        var snapshot = await facilitator.Call("GetSnapshot");
         return snapshot.GetProperty("opinions").EnumerateArray().Single(o => o.GetProperty("id").GetString() == opinion).GetProperty("statements").EnumerateArray()
             .Sum(s => s.GetProperty("agree").GetInt32() + s.GetProperty("disagree").GetInt32() + s.GetProperty("pass").GetInt32());
     }
@@ -194,7 +195,7 @@ public static class OpinionVotesBenchmark
     {
         private int _count;
 
-        public MapWatch(HubConnection staff) => staff.On<JsonElement>("changes", batch =>
+        public MapWatch(HubConnection staff) => staff.On<JsonElement>(ScreenEvents.Changes, batch =>
         {
             foreach (var change in batch.GetProperty("events").EnumerateArray())
             {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -29,8 +30,8 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
     /// <summary>Joins its café with <see cref="JoinOptions"/>; the snapshot's polls are remembered.</summary>
     public async Task Join(string joinCode)
     {
-        client.On<JsonElement>("changes", Saw);
-        var joined = await client.InvokeAsync<JsonElement>("JoinSession", joinCode, JoinOptions);
+        client.On<JsonElement>(ScreenEvents.Changes, Saw);
+        var joined = await client.Call("JoinSession", joinCode, JoinOptions);
         Learn(joined.GetProperty("snapshot"));
     }
 
@@ -40,7 +41,7 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
     /// <summary>Asks for a snapshot (as a page does after a gap) and looks the poll up there.</summary>
     public async Task<string?> FetchPollFor(string programmePollId)
     {
-        Learn(await client.InvokeAsync<JsonElement>("GetSnapshot"));
+        Learn(await client.Call("GetSnapshot"));
         return PollFor(programmePollId);
     }
 
@@ -80,7 +81,7 @@ public sealed class NationalScreen
     private readonly ConcurrentDictionary<(string Poll, int Voters), long> _firstSeen = new();
     private volatile Expectation? _expected;
 
-    public NationalScreen(HubConnection client) => client.On<JsonElement>("programme", Saw);
+    public NationalScreen(HubConnection client) => client.On<JsonElement>(ScreenEvents.Programme, Saw);
 
     /// <summary>When the screen first showed this poll's national voters at this value, waiting up to the timeout for it.</summary>
     public async Task<long?> FirstShown(string programmePollId, int voters, TimeSpan timeout)

@@ -72,8 +72,8 @@ public static class ProgrammeWorker
             facilitators.AddRange(await Task.WhenAll(chunk.Select(async c =>
             {
                 var facilitator = await HubClients.Join(hubs[c.i % hubs.Length], c.cafe.JoinCode, new { key = c.cafe.FacilitatorKey });
-                await facilitator.InvokeAsync("StartSession", new { });
-                await facilitator.InvokeAsync("JoinProgramme", new { programmeId = plan.ProgrammeId, inviteKey = plan.InviteKey });
+                await facilitator.Call("StartSession", new { });
+                await facilitator.Call("JoinProgramme", new { programmeId = plan.ProgrammeId, inviteKey = plan.InviteKey });
                 return facilitator;
             })));
         }
@@ -94,7 +94,7 @@ public static class ProgrammeWorker
                 Interlocked.Increment(ref fallbacks);
                 poll = await voter.FetchPollFor(programmePoll) ?? throw new InvalidOperationException($"Café {voter.Cafe} has no poll for {programmePoll}.");
             }
-            await client.InvokeAsync("Vote", new { pollId = poll, choices = new[] { Choice(plan, voter) }, opId = $"programme-{plan.Worker}-{i}" });
+            await client.Call("Vote", new { pollId = poll, choices = new[] { Choice(plan, voter) }, opId = $"programme-{plan.Worker}-{i}" });
             acked[i] = true;
         });
         var onsite = plan.Cafes.Select(_ => new int[Choices]).ToArray();
@@ -113,7 +113,7 @@ public static class ProgrammeWorker
     /// <summary>The café's own result of the programme poll, from its facilitator's snapshot.</summary>
     private static async Task<ProgrammeCount?> Counted(HubConnection facilitator, string programmePoll)
     {
-        var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+        var snapshot = await facilitator.Call("GetSnapshot");
         return snapshot.GetProperty("polls").EnumerateArray()
             .Where(p => p.TryGetProperty("programmePollId", out var id) && id.GetString() == programmePoll && p.TryGetProperty("results", out _))
             .Select(p => ProgrammeCount.Of(p.GetProperty("results")))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -21,7 +22,7 @@ public sealed class ProjectorWatch : IAsyncDisposable
     {
         var client = HubClients.Build(hub);
         var watch = new ProjectorWatch(client);
-        client.On<JsonElement>("changes", batch =>
+        client.On<JsonElement>(ScreenEvents.Changes, batch =>
         {
             var now = Stopwatch.GetTimestamp();
             foreach (var e in batch.GetProperty("events").EnumerateArray())
@@ -33,7 +34,7 @@ public sealed class ProjectorWatch : IAsyncDisposable
             }
         });
         await client.StartAsync();
-        await client.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { key = session.ProjectorKey });
+        await client.Call("JoinSession", session.JoinCode, new { key = session.ProjectorKey });
         return watch;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -37,23 +38,23 @@ public static class ReactionStormBenchmark
         var hub = deployment.Hub;
 
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
-        await facilitator.InvokeAsync("StartSession", new { });
+        await facilitator.Call("StartSession", new { });
         await using var projector = await BurstWatch.Join(hub, session);
         var join = 0;
-        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = "V", mode = "remote" })))
+        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.Call("JoinSession", session.JoinCode, new { displayName = "V", mode = "remote" })))
             .Select(v => v.Client).ToList();
-        var reactors = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode,
+        var reactors = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.Call("JoinSession", session.JoinCode,
             new { displayName = "R", mode = Interlocked.Increment(ref join) % 2 == 0 ? "onsite" : "remote" }))).Select(v => v.Client).ToList();
         var leaked = 0;
         foreach (var phone in voters.Concat(reactors))
         {
-            phone.On<JsonElement>("reactions", _ => Interlocked.Increment(ref leaked));
+            phone.On<JsonElement>(ScreenEvents.Reactions, _ => Interlocked.Increment(ref leaked));
         }
 
         // Warm-up, not measured: 1% vote on a poll of their own, 1% tap a few reactions.
         var warmUp = await NewPoll(facilitator, "Échauffement ?");
-        await Storm.WarmUp(voters, (voter, i) => voter.InvokeAsync("Vote", new { pollId = warmUp, choices = new[] { i % 2 }, opId = $"warm-up-{i}" }));
-        await facilitator.InvokeAsync("ClosePoll", new { pollId = warmUp });
+        await Storm.WarmUp(voters, (voter, i) => voter.Call("Vote", new { pollId = warmUp, choices = new[] { i % 2 }, opId = $"warm-up-{i}" }));
+        await facilitator.Call("ClosePoll", new { pollId = warmUp });
         var warmTaps = await Tap([.. reactors.Take(Math.Max(10, reactors.Count / 100))], TimeSpan.FromSeconds(1));
 
         var phases = new List<Phase>();
@@ -63,11 +64,11 @@ public static class ReactionStormBenchmark
             var cpu = deployment.Gateway.CpuTime;
             var taps = withReactions ? Tap(reactors, window) : null;
             var votes = await Storm.Run(voters, window,
-                (voter, i) => voter.InvokeAsync("Vote", new { pollId = poll, choices = new[] { i % 3 }, opId = $"{poll}-{i}" }));
+                (voter, i) => voter.Call("Vote", new { pollId = poll, choices = new[] { i % 3 }, opId = $"{poll}-{i}" }));
             var tapped = taps is null ? null : await taps;
             var used = deployment.Gateway.CpuTime - cpu;
-            await facilitator.InvokeAsync("ClosePoll", new { pollId = poll });
-            var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+            await facilitator.Call("ClosePoll", new { pollId = poll });
+            var snapshot = await facilitator.Call("GetSnapshot");
             var counted = snapshot.GetProperty("polls").EnumerateArray().Single(p => p.GetProperty("id").GetString() == poll).GetProperty("results").GetProperty("voters").GetInt32();
             phases.Add(new Phase(withReactions, votes, counted, tapped, used));
         }
@@ -102,8 +103,8 @@ public static class ReactionStormBenchmark
 
     private static async Task<string> NewPoll(HubConnection facilitator, string question)
     {
-        var poll = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question, kind = "single", options = new[] { "oui", "non", "sans avis" } })).GetProperty("pollId").GetString()!;
-        await facilitator.InvokeAsync("OpenPoll", new { pollId = poll });
+        var poll = (await facilitator.Call("CreatePoll", new { question, kind = "single", options = new[] { "oui", "non", "sans avis" } })).GetProperty("pollId").GetString()!;
+        await facilitator.Call("OpenPoll", new { pollId = poll });
         return poll;
     }
 
@@ -123,10 +124,10 @@ public static class ReactionStormBenchmark
                 Interlocked.Increment(ref sent);
                 try
                 {
-                    await reactor.InvokeAsync("React", new { kind = Kinds[(i + n) % Kinds.Length] });
+                    await reactor.Call("React", new { kind = Kinds[(i + n) % Kinds.Length] });
                     Interlocked.Increment(ref acknowledged);
                 }
-                catch (Microsoft.AspNetCore.SignalR.HubException e) when (e.Message.Contains("rate-limited:", StringComparison.Ordinal))
+                catch (RefusedCallException e) when (e.Code == RefusalCodes.RateLimited)
                 {
                     Interlocked.Increment(ref limited);
                 }
@@ -173,14 +174,14 @@ public static class ReactionStormBenchmark
         {
             var client = HubClients.Build(hub);
             var watch = new BurstWatch(client);
-            client.On<JsonElement>("changes", _ => { });
-            client.On<JsonElement>("reactions", burst =>
+            client.On<JsonElement>(ScreenEvents.Changes, _ => { });
+            client.On<JsonElement>(ScreenEvents.Reactions, burst =>
             {
                 Interlocked.Add(ref watch._total, burst.GetProperty("onsite").GetInt32() + burst.GetProperty("remote").GetInt32());
                 Interlocked.Increment(ref watch._bursts);
             });
             await client.StartAsync();
-            await client.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { key = session.ProjectorKey });
+            await client.Call("JoinSession", session.JoinCode, new { key = session.ProjectorKey });
             return watch;
         }
 

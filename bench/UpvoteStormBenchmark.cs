@@ -22,18 +22,18 @@ public static class UpvoteStormBenchmark
         var hub = deployment.Hub;
 
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
-        await facilitator.InvokeAsync("StartSession", new { });
-        var warmUp = (await facilitator.InvokeAsync<JsonElement>("AskQuestion", new { text = "Échauffement ?" })).GetProperty("questionId").GetString()!;
-        var question = (await facilitator.InvokeAsync<JsonElement>("AskQuestion", new { text = "Et la sobriété numérique ?" })).GetProperty("questionId").GetString()!;
+        await facilitator.Call("StartSession", new { });
+        var warmUp = (await facilitator.Call("AskQuestion", new { text = "Échauffement ?" })).GetProperty("questionId").GetString()!;
+        var question = (await facilitator.Call("AskQuestion", new { text = "Et la sobriété numérique ?" })).GetProperty("questionId").GetString()!;
         await using var projector = await ProjectorWatch.Join(hub, session, e => Votes(e, question));
 
-        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
+        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.Call("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
             .Select(v => v.Client).ToList();
-        await Storm.WarmUp(voters, (voter, i) => voter.InvokeAsync("Upvote", new { questionId = warmUp, opId = $"warm-up-{i}" }));
+        await Storm.WarmUp(voters, (voter, i) => voter.Call("Upvote", new { questionId = warmUp, opId = $"warm-up-{i}" }));
         var storm = await Storm.Run(voters, TimeSpan.FromSeconds(10),
-            (voter, i) => voter.InvokeAsync("Upvote", new { questionId = question, opId = $"upvote-{i}" }));
+            (voter, i) => voter.Call("Upvote", new { questionId = question, opId = $"upvote-{i}" }));
         var lag = await projector.LagAfter(storm.LastAck, storm.Acknowledged);
-        var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+        var snapshot = await facilitator.Call("GetSnapshot");
         var counted = snapshot.GetProperty("questions").EnumerateArray().Single(q => q.GetProperty("id").GetString() == question).GetProperty("votes").GetInt32();
         Console.WriteLine(storm.Row(counted, lag));
         await facilitator.DisposeAsync();

@@ -20,23 +20,23 @@ public static class VoteStormBenchmark
         var hub = deployment.Hub;
 
         var facilitator = await HubClients.Join(hub, session.JoinCode, new { key = session.FacilitatorKey });
-        await facilitator.InvokeAsync("StartSession", new { });
-        var warmUp = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question = "Échauffement ?", kind = "single", options = new[] { "oui", "non" } })).GetProperty("pollId").GetString();
-        var poll = (await facilitator.InvokeAsync<JsonElement>("CreatePoll", new { question = "Confiance ?", kind = "single", options = new[] { "oui", "non", "sans avis" } })).GetProperty("pollId").GetString();
-        await facilitator.InvokeAsync("OpenPoll", new { pollId = warmUp });
+        await facilitator.Call("StartSession", new { });
+        var warmUp = (await facilitator.Call("CreatePoll", new { question = "Échauffement ?", kind = "single", options = new[] { "oui", "non" } })).GetProperty("pollId").GetString();
+        var poll = (await facilitator.Call("CreatePoll", new { question = "Confiance ?", kind = "single", options = new[] { "oui", "non", "sans avis" } })).GetProperty("pollId").GetString();
+        await facilitator.Call("OpenPoll", new { pollId = warmUp });
         await using var projector = await ProjectorWatch.Join(hub, session, e =>
             e.GetProperty("type").GetString() == "pollResults" ? e.GetProperty("results").GetProperty("voters").GetInt32() : null);
 
-        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.InvokeAsync<JsonElement>("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
+        var voters = (await FanoutBenchmark.Connect(options.Clients, hub, c => c.Call("JoinSession", session.JoinCode, new { displayName = "P", mode = "remote" })))
             .Select(v => v.Client).ToList();
-        await Storm.WarmUp(voters, (voter, i) => voter.InvokeAsync("Vote", new { pollId = warmUp, choices = new[] { i % 2 }, opId = $"warm-up-{i}" }));
-        await facilitator.InvokeAsync("ClosePoll", new { pollId = warmUp });
-        await facilitator.InvokeAsync("OpenPoll", new { pollId = poll });
+        await Storm.WarmUp(voters, (voter, i) => voter.Call("Vote", new { pollId = warmUp, choices = new[] { i % 2 }, opId = $"warm-up-{i}" }));
+        await facilitator.Call("ClosePoll", new { pollId = warmUp });
+        await facilitator.Call("OpenPoll", new { pollId = poll });
         // Spread over ten seconds, as a room answering a poll on screen.
         var storm = await Storm.Run(voters, TimeSpan.FromSeconds(10),
-            (voter, i) => voter.InvokeAsync("Vote", new { pollId = poll, choices = new[] { i % 3 }, opId = $"vote-{i}" }));
+            (voter, i) => voter.Call("Vote", new { pollId = poll, choices = new[] { i % 3 }, opId = $"vote-{i}" }));
         var lag = await projector.LagAfter(storm.LastAck, storm.Acknowledged);
-        var snapshot = await facilitator.InvokeAsync<JsonElement>("GetSnapshot");
+        var snapshot = await facilitator.Call("GetSnapshot");
         var counted = snapshot.GetProperty("polls").EnumerateArray().Single(p => p.GetProperty("id").GetString() == poll).GetProperty("results").GetProperty("voters").GetInt32();
         Console.WriteLine(storm.Row(counted, lag));
         await facilitator.DisposeAsync();

@@ -19,7 +19,7 @@ internal sealed class PersonalRouter(Guid sessionId, ConnectionRegistry connecti
             {
                 if (connections.ConnectionIdsOf(sessionId, participantId) is { Count: > 0 } ids)
                 {
-                    await screens.ToConnections(ids, SessionFanout.PersonalEvent, batch, cancellationToken);
+                    await screens.Connections(ids).Personal(batch, cancellationToken);
                 }
             }
             catch (OperationCanceledException)
@@ -41,7 +41,7 @@ internal sealed class PersonalRouter(Guid sessionId, ConnectionRegistry connecti
     {
         foreach (var (_, batch) in changes.Personal().Where(p => p.ParticipantId == participantId))
         {
-            await screens.ToConnections([connectionId], SessionFanout.PersonalEvent, batch, cancellationToken);
+            await screens.Connections([connectionId]).Personal(batch, cancellationToken);
         }
     }
 }

@@ -10,9 +10,8 @@ namespace CafeIA.Gateway.Fanout;
 /// national update (at most about once a second) goes to every screen of those local sessions as
 /// the event "programme"; the latest one is kept for screens that join later.
 /// </summary>
-public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub> hub, ILogger<ProgrammeFanout> log)
+public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log)
 {
-    public const string ProgrammeEvent = "programme";
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Programme> _programmes = [];
     private readonly Dictionary<Guid, Guid> _sessions = [];
@@ -118,7 +117,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         {
             await hub.Clients.Groups([.. sessions.SelectMany(s => Enum.GetValues<Audience>()
                 .Where(a => a is Audience.Participants or Audience.Staff or Audience.Projector)
-                .Select(a => SessionFanout.GroupName(s, a)))]).SendAsync(ProgrammeEvent, view);
+                .Select(a => SessionFanout.GroupName(s, a)))]).Programme(view, CancellationToken.None);
         }
         catch (Exception ex)
         {

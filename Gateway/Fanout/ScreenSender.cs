@@ -1,31 +1,28 @@
+using CafeIA.Gateway.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
-/// Where the forwarder's sends go: SignalR's hub clients (<see cref="HubScreenSender"/>); tests
+/// Where the forwarder's sends go: SignalR's typed hub clients (<see cref="HubScreenSender"/>); tests
 /// record or fail them. A send that runs out of patience throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public interface IScreenSender
 {
-    Task ToGroups(IReadOnlyList<string> groups, string method, object payload, CancellationToken cancellationToken);
+    ICafeScreen Groups(IReadOnlyList<string> groups);
 
-    Task ToConnections(IReadOnlyList<string> connectionIds, string method, object payload, CancellationToken cancellationToken);
+    ICafeScreen Connections(IReadOnlyList<string> connectionIds);
 
     Task AddToGroup(string connectionId, string group, CancellationToken cancellationToken);
 }
 
-internal sealed class HubScreenSender(IHubContext<Hubs.CafeHub> hub) : IScreenSender
+internal sealed class HubScreenSender(IHubContext<CafeHub, ICafeScreen> hub) : IScreenSender
 {
-    public Task ToGroups(IReadOnlyList<string> groups, string method, object payload, CancellationToken cancellationToken) =>
-        groups.Count == 1
-            ? hub.Clients.Group(groups[0]).SendAsync(method, payload, cancellationToken)
-            : hub.Clients.Groups(groups).SendAsync(method, payload, cancellationToken);
+    public ICafeScreen Groups(IReadOnlyList<string> groups) =>
+        groups.Count == 1 ? hub.Clients.Group(groups[0]) : hub.Clients.Groups(groups);
 
-    public Task ToConnections(IReadOnlyList<string> connectionIds, string method, object payload, CancellationToken cancellationToken) =>
-        connectionIds.Count == 1
-            ? hub.Clients.Client(connectionIds[0]).SendAsync(method, payload, cancellationToken)
-            : hub.Clients.Clients(connectionIds).SendAsync(method, payload, cancellationToken);
+    public ICafeScreen Connections(IReadOnlyList<string> connectionIds) =>
+        connectionIds.Count == 1 ? hub.Clients.Client(connectionIds[0]) : hub.Clients.Clients(connectionIds);
 
     public Task AddToGroup(string connectionId, string group, CancellationToken cancellationToken) =>
         hub.Groups.AddToGroupAsync(connectionId, group, cancellationToken);

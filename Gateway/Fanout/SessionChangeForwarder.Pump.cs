@@ -169,7 +169,7 @@ internal sealed partial class SessionChangeForwarder
         try
         {
             using var patience = new CancellationTokenSource(SendPatience, _clock);
-            await _screens.ToConnections([request.ConnectionId], SessionFanout.ChangesEvent, changes.For(request.Group), patience.Token);
+            await _screens.Connections([request.ConnectionId]).Changes(changes.For(request.Group), patience.Token);
             await _personal.SendTo(request.ConnectionId, request.ParticipantId, changes, patience.Token);
             return true;
         }
@@ -243,7 +243,7 @@ internal sealed partial class SessionChangeForwarder
         using var patience = new CancellationTokenSource(SendPatience, _clock);
         try
         {
-            await _screens.ToGroups(groups, SessionFanout.ChangesEvent, batch, patience.Token);
+            await _screens.Groups(groups).Changes(batch, patience.Token);
         }
         catch (OperationCanceledException) when (patience.IsCancellationRequested)
         {

@@ -95,7 +95,7 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
         try
         {
             using var patience = new CancellationTokenSource(SendPatience, _clock);
-            await _screens.ToGroups(_staffAndProjectorGroups, SessionFanout.ReactionsEvent, burst, patience.Token);
+            await _screens.Groups(_staffAndProjectorGroups).Reactions(burst, patience.Token);
         }
         catch (Exception ex)
         {

@@ -11,14 +11,9 @@ namespace CafeIA.Gateway.Fanout;
 /// Each batch goes to the session's SignalR group as the event "changes".
 /// </summary>
 public sealed partial class SessionFanout(
-    IGrainFactory grains, IHubContext<CafeHub> hub, IScreenSender screens, ConnectionRegistry connections, ProgrammeFanout programmes,
+    IGrainFactory grains, IScreenSender screens, ConnectionRegistry connections, ProgrammeFanout programmes,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, ILogger<SessionFanout> log, ILoggerFactory logs)
 {
-    public const string ChangesEvent = "changes";
-    public const string PersonalEvent = "personal";
-    public const string ResyncEvent = "resync";
-    /// <summary>A burst of live reactions, to the staff and the projector (not in "changes": it carries no seq).</summary>
-    public const string ReactionsEvent = "reactions";
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Subscription> _subscriptions = [];
 
@@ -148,7 +143,7 @@ public sealed partial class SessionFanout(
                 {
                     // The session was reactivated (a silo failed, say): changes published in the
                     // meantime never reached this gateway. Its screens fetch a fresh snapshot.
-                    await hub.Clients.Groups(AllGroups(sessionId)).SendAsync(ResyncEvent, cancellationToken);
+                    await screens.Groups(AllGroups(sessionId)).Resync(cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

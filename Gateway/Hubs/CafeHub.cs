@@ -8,10 +8,10 @@ namespace CafeIA.Gateway.Hubs;
 /// <summary>
 /// The real-time protocol (docs/PROTOCOL.md). After JoinSession the connection is bound to one
 /// session and one participant; every later call acts as that participant. Roles are checked here
-/// and again by the session itself. Refusals surface as HubException("code: sentence").
+/// and again by the session itself. Refusals complete the call with a result { refused: { code, message } } (RefusalFilter).
 /// </summary>
 public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections,
-    Microsoft.Extensions.Options.IOptions<ReactionOptions> reactionOptions) : Hub
+    Microsoft.Extensions.Options.IOptions<ReactionOptions> reactionOptions) : Hub<ICafeScreen>
 {
     public async Task<JoinResult> JoinSession(string? joinCode, JoinOptions? options)
     {
@@ -72,7 +72,7 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         // The national tally is a bonus of the join: it comes again within a second anyway.
         if (joined.Snapshot.ProgrammeId is { } programme && await programmes.Current(Guid.Parse(programme)) is { } national)
         {
-            await Clients.Caller.SendAsync(ProgrammeFanout.ProgrammeEvent, national);
+            await Clients.Caller.Programme(national, Context.ConnectionAborted);
         }
         return joined;
     }

@@ -20,6 +20,8 @@ public static class HubSetup
         services.TryAddSingleton<AbuseGuard>();
         services.AddSignalR(o =>
             {
+                // The first filter added runs outermost: every refusal below becomes a result.
+                o.AddFilter<RefusalFilter>();
                 // Abuse limits first: a refused call costs nothing further.
                 o.AddFilter<UnexpectedErrorFilter>();
                 o.AddFilter<AbuseFilter>();

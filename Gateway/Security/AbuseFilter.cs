@@ -16,7 +16,8 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
         var address = ClientAddress.Of(context.Context);
         if (!guard.TryOpenUnjoined(address))
         {
-            await context.Hub.Clients.Caller.SendAsync("refused", "rate-limited: Too many connections from your network are waiting to join.");
+            await ((CafeHub)context.Hub).Clients.Caller.Refused(
+                new Refusal(RefusalCodes.RateLimited, "Too many connections from your network are waiting to join."), context.Context.ConnectionAborted);
             context.Context.Abort();
             return;
         }
@@ -78,8 +79,7 @@ internal sealed class AbuseFilter(AbuseGuard guard) : IHubFilter
                     }
                     return joined;
                 }
-                catch (HubException ex) when (ex.Message.StartsWith(RefusalCodes.NotFound + ":", StringComparison.Ordinal)
-                                              || ex.Message.StartsWith(RefusalCodes.Forbidden + ":", StringComparison.Ordinal))
+                catch (RefusedException ex) when (ex.Refusal.Code is RefusalCodes.NotFound or RefusalCodes.Forbidden)
                 {
                     // An unknown code or a wrong key: how one would guess either.
                     guard.FailedJoin(address);

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SessionConnection } from "../src/lib/connection";
+import { CallRefused, refusalOf } from "../src/lib/protocol";
 
-const refusal = (code: string) => new Error(`An unexpected error occurred invoking 'Vote' on the server. HubException: ${code}: sentence`);
+/** What the hub completes a refused call with (docs/PROTOCOL.md, "Refusals"). */
+const refusal = (code: string) => ({ refused: { code, message: "sentence" } });
 
 /** A connection whose hub answers with the given sequence (errors are thrown). */
 function connectionAnswering(...answers: unknown[]) {
@@ -43,7 +45,13 @@ describe("SessionConnection.invoke", () => {
 
   it("never retries another refusal", async () => {
     const { connection, calls } = connectionAnswering(refusal("closed"));
-    await expect(connection.invoke("Vote", { pollId: "p1" })).rejects.toThrow("closed:");
+    await expect(connection.invoke("Vote", { pollId: "p1" })).rejects.toMatchObject({ code: "closed", sentence: "sentence" });
     expect(calls.length).toBe(1);
+  });
+
+  it("reads a refusal from the result's field, never from an error's text", async () => {
+    const { connection } = connectionAnswering(refusal("forbidden"));
+    await expect(connection.invoke("Vote", { pollId: "p1" })).rejects.toBeInstanceOf(CallRefused);
+    expect(refusalOf(new Error("An unexpected error occurred invoking 'Vote' on the server. HubException: closed: text"))).toEqual({});
   });
 });

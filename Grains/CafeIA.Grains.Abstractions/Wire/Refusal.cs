@@ -2,13 +2,19 @@ namespace CafeIA.Wire;
 
 /// <summary>
 /// Why a command was refused: a stable machine code and a sentence for a person.
-/// Hub callers receive it as a HubException whose message is "code: sentence".
+/// A refused hub call completes with the result <see cref="CallRefused"/> (docs/PROTOCOL.md, "Refusals").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Refusal")]
 public sealed record Refusal([property: Id(0)] string Code, [property: Id(1)] string Message)
 {
     public override string ToString() => $"{Code}: {Message}";
 }
+
+/// <summary>
+/// The result of a refused hub call, <c>{ "refused": { "code", "message" } }</c>: no other result
+/// has a property "refused", so a client tells a refusal from a value by it.
+/// </summary>
+public sealed record CallRefused(Refusal Refused);
 
 /// <summary>The stable refusal codes of the public protocol (docs/PROTOCOL.md).</summary>
 public static class RefusalCodes

@@ -1,5 +1,5 @@
 import * as signalR from "@microsoft/signalr";
-import { refusalOf, type ChangeBatch, type JoinResult, type Mode, type ProgrammeView, type ReactionBurst } from "./protocol";
+import { refusalOf, unlessRefused, type ChangeBatch, type JoinResult, type Mode, type ProgrammeView, type ReactionBurst, type Refusal } from "./protocol";
 import { SessionStore } from "./store";
 
 export interface JoinRequest {
@@ -18,7 +18,8 @@ export class SessionConnection {
   readonly store = new SessionStore();
   readonly hub: signalR.HubConnection;
   joined: JoinResult | null = null;
-  onRefused: (message: string) => void = () => {};
+  /** The connection was refused before any call (too many unjoined connections from one network), then closed. */
+  onRefused: (refusal: Refusal) => void = () => {};
   onStatus: (status: "connected" | "reconnecting" | "disconnected" | "revoked") => void = () => {};
   private revoked = false;
   private rejoining = false;
@@ -67,7 +68,7 @@ export class SessionConnection {
         this.onStatus("connected");
       }, () => this.onStatus("disconnected"));
     });
-    this.hub.on("refused", (message: string) => this.onRefused(message));
+    this.hub.on("refused", (refusal: Refusal) => this.onRefused(refusal));
     this.hub.onclose(() => this.onStatus(this.revoked ? "revoked" : "disconnected"));
   }
 
@@ -85,11 +86,16 @@ export class SessionConnection {
    * 2 and 4 s, before the refusal reaches the person.
    */
   async invoke<T = void>(method: string, payload?: object): Promise<T> {
-    if (method === "GetSnapshot") return this.hub.invoke<T>(method);
+    if (method === "GetSnapshot") return this.call<T>(method);
     // A reaction has no operation id: a retried one would be a second reaction.
-    if (method === "React") return this.hub.invoke<T>(method, payload ?? {});
+    if (method === "React") return this.call<T>(method, payload ?? {});
     const request = { ...(payload ?? {}), opId: newOperationId() };
-    return this.retrying(() => this.hub.invoke<T>(method, request));
+    return this.retrying(() => this.call<T>(method, request));
+  }
+
+  /** The one place the hub is called: a refused call's result becomes a thrown CallRefused. */
+  private async call<T>(method: string, ...args: unknown[]): Promise<T> {
+    return unlessRefused(await this.hub.invoke<T>(method, ...args));
   }
 
   private async retrying<T>(call: () => Promise<T>): Promise<T> {
@@ -129,7 +135,7 @@ export class SessionConnection {
     this.joining = true;
     this.early = [];
     try {
-      const result = await this.retryingJoin(() => this.hub.invoke<JoinResult>("JoinSession", this.request.joinCode, {
+      const result = await this.retryingJoin(() => this.call<JoinResult>("JoinSession", this.request.joinCode, {
         displayName: this.request.displayName,
         mode: this.request.mode,
         key: this.request.key,
@@ -167,7 +173,7 @@ export class SessionConnection {
     if (this.resyncing) return;
     this.resyncing = true;
     try {
-      this.store.reset(await this.hub.invoke("GetSnapshot"));
+      this.store.reset(await this.call("GetSnapshot"));
     } catch {
       // Disconnected meanwhile: the rejoin brings a fresh snapshot.
     } finally {

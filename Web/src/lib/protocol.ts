@@ -286,15 +286,27 @@ export function refusalSentence(code: string | undefined, sentence: string | und
   return code && isRefusalCode(code) ? t(`refusal.${code}`) : t("refusal.unknown");
 }
 
-/** A refusal's code and the server's sentence, read from "…HubException: code: sentence" (or "code: sentence"). */
+/** The refusal a refused hub call completes with, as `{ refused: Refusal }` (docs/PROTOCOL.md, "Refusals"). */
+export interface Refusal { code: string; message: string }
+
+/** A hub call the server refused: its stable code and the server's sentence, read from the result's field. */
+export class CallRefused extends Error {
+  constructor(readonly code: string, readonly sentence: string) {
+    super(`${code}: ${sentence}`);
+    this.name = "CallRefused";
+  }
+}
+
+/** A call's result; a refusal (`{ refused: { code, message } }`) is thrown as CallRefused instead. */
+export function unlessRefused<T>(result: T): T {
+  const refused = result !== null && typeof result === "object" ? (result as { refused?: Refusal }).refused : undefined;
+  if (refused && typeof refused.code === "string") throw new CallRefused(refused.code, refused.message);
+  return result;
+}
+
+/** A refusal's code and the server's sentence; none when the call failed otherwise (a lost connection). */
 export function refusalOf(error: unknown): { code?: string; sentence?: string } {
-  const message = error instanceof Error ? error.message : String(error);
-  const marker = message.indexOf("HubException: ");
-  const rest = marker >= 0 ? message.slice(marker + "HubException: ".length) : message;
-  const colon = rest.indexOf(": ");
-  const code = colon > 0 ? rest.slice(0, colon) : "";
-  if (!/^[a-z-]+$/.test(code)) return {};
-  return { code, sentence: rest.slice(colon + 2) };
+  return error instanceof CallRefused ? { code: error.code, sentence: error.sentence } : {};
 }
 
 /** A refused hub call → a sentence for people. */

@@ -27,7 +27,7 @@ public sealed class PersonalRouterTests
 
         var sent = Assert.Single(screens.Sends);
         Assert.Equal(["a1", "a2"], sent.To);
-        Assert.Equal(SessionFanout.PersonalEvent, sent.Method);
+        Assert.Equal(ScreenEvents.Personal, sent.Method);
         var batch = Assert.IsType<ChangeBatch>(sent.Payload);
         Assert.Equal(7, batch.Seq);
         Assert.Equal(new SessionEvent[] { new ParticipantMuted("alice", true) }, batch.Events);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using CafeIA.Gateway.Fanout;
+using CafeIA.Gateway.Hubs;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 
@@ -32,27 +34,47 @@ internal sealed class RecordingScreens(IScreenSender? next = null) : IScreenSend
 
     private int _failed;
 
-    public Task ToGroups(IReadOnlyList<string> groups, string method, object payload, CancellationToken cancellationToken)
-    {
-        if (Interlocked.Decrement(ref _failures) >= 0)
-        {
-            Interlocked.Increment(ref _failed);
-            throw new InvalidOperationException("The transport broke (injected).");
-        }
-        _sent.Enqueue(new Sent([.. groups], method, payload));
-        return next?.ToGroups(groups, method, payload, cancellationToken) ?? Task.CompletedTask;
-    }
+    public ICafeScreen Groups(IReadOnlyList<string> groups) => new Recorder(this, [.. groups], next?.Groups(groups), failable: true);
 
-    public Task ToConnections(IReadOnlyList<string> connectionIds, string method, object payload, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(new Sent([.. connectionIds], method, payload));
-        return next?.ToConnections(connectionIds, method, payload, cancellationToken) ?? Task.CompletedTask;
-    }
+    public ICafeScreen Connections(IReadOnlyList<string> connectionIds) => new Recorder(this, [.. connectionIds], next?.Connections(connectionIds), failable: false);
 
     public Task AddToGroup(string connectionId, string group, CancellationToken cancellationToken)
     {
         _placed.Enqueue((connectionId, group));
         return next?.AddToGroup(connectionId, group, cancellationToken) ?? Task.CompletedTask;
+    }
+
+    private Task Record(string[] to, string method, object payload, bool failable, Func<Task>? send)
+    {
+        if (failable && Interlocked.Decrement(ref _failures) >= 0)
+        {
+            Interlocked.Increment(ref _failed);
+            throw new InvalidOperationException("The transport broke (injected).");
+        }
+        _sent.Enqueue(new Sent(to, method, payload));
+        return send?.Invoke() ?? Task.CompletedTask;
+    }
+
+    /// <summary>One send's addressees, recorded under the event's wire name.</summary>
+    private sealed class Recorder(RecordingScreens screens, string[] to, ICafeScreen? next, bool failable) : ICafeScreen
+    {
+        public Task Changes(ChangeBatch batch, CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Changes, batch, failable, next is null ? null : () => next.Changes(batch, cancellationToken));
+
+        public Task Personal(ChangeBatch batch, CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Personal, batch, failable, next is null ? null : () => next.Personal(batch, cancellationToken));
+
+        public Task Resync(CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Resync, Done.Instance, failable, next is null ? null : () => next.Resync(cancellationToken));
+
+        public Task Reactions(ReactionBurst burst, CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Reactions, burst, failable, next is null ? null : () => next.Reactions(burst, cancellationToken));
+
+        public Task Programme(ProgrammeView programme, CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Programme, programme, failable, next is null ? null : () => next.Programme(programme, cancellationToken));
+
+        public Task Refused(Refusal refusal, CancellationToken cancellationToken) =>
+            screens.Record(to, ScreenEvents.Refused, refusal, failable, next is null ? null : () => next.Refused(refusal, cancellationToken));
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class SessionChangeForwarderTests
         Eventually.Get(() => Task.FromResult(screens.Sends), done, what, TimeSpan.FromSeconds(10));
 
     private static bool HasChanges(IReadOnlyList<Sent> sends, string to, long seq) =>
-        sends.Any(s => s.To.Contains(to) && s.Method == SessionFanout.ChangesEvent && ((ChangeBatch)s.Payload).Seq == seq);
+        sends.Any(s => s.To.Contains(to) && s.Method == ScreenEvents.Changes && ((ChangeBatch)s.Payload).Seq == seq);
 
     [Fact]
     public async Task A_send_that_fails_unexpectedly_is_logged_and_the_next_batch_still_reaches_the_screens()

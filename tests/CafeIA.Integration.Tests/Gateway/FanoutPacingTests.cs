@@ -100,7 +100,7 @@ public sealed class FanoutPacingTests
         // are recorded on their way to SignalR, in the order the gateway makes them.
         RecordingScreens? sends = null;
         await using var host = await GatewayHost.StartEmbedded(data.Path, builder => builder.Services.AddSingleton<IScreenSender>(services =>
-                sends = new RecordingScreens(new HubScreenSender(services.GetRequiredService<IHubContext<CafeHub>>()))),
+                sends = new RecordingScreens(new HubScreenSender(services.GetRequiredService<IHubContext<CafeHub, ICafeScreen>>()))),
             "--Fanout:SliceAbove=4", "--Fanout:Slices=3", "--Fanout:ScreensPerSlice=4", "--Fanout:SlicePause=00:00:00.100", "--Fanout:ParticipantMessagesPerSecond=24");
         var (created, facilitator, poll, voters) = await Room(host, "Tranches", new CreatePollRequest("Oui ?", PollKind.Single, ["oui", "non"]), 12);
         await using var _ = facilitator;
@@ -129,7 +129,7 @@ public sealed class FanoutPacingTests
         // to the whole group. (The pause between steps is SendPacer's and ParticipantSlicer's unit tests'.)
         var slices = Enumerable.Range(0, 3).Select(k => SessionFanout.SliceGroupName(Guid.Parse(created.SessionId), k)).ToArray();
         var whole = SessionFanout.GroupName(Guid.Parse(created.SessionId), Audience.Participants);
-        var changes = sends!.Sends.Where(x => x.Method == SessionFanout.ChangesEvent).ToList();
+        var changes = sends!.Sends.Where(x => x.Method == ScreenEvents.Changes).ToList();
         var slicedSeqs = changes.Where(x => x.To.All(slices.Contains)).GroupBy(x => ((ChangeBatch)x.Payload).Seq).ToList();
         // (During the joins, a smaller group went two slice groups a step: only the votes' sends are looked at.)
         Assert.Contains(slicedSeqs, steps => steps.Key > before && steps.Select(x => x.To.Length == 1 ? x.To[0] : null).SequenceEqual(slices));

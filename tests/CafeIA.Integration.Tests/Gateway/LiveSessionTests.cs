@@ -173,11 +173,11 @@ public sealed class LiveSessionTests(EmbeddedGatewayFixture gateway) : IClassFix
         await using var client = await CafeClient.Connect(gateway.BaseAddress);
         var raw = client.Hub;
         {
-            Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() => raw.InvokeAsync("AskQuestion", new AskQuestionRequest("?"))));
-            Assert.Equal(RefusalCodes.Invalid, await CafeClient.RefusalCode(() => raw.InvokeAsync<JoinResult>("JoinSession", "nope", new JoinOptions())));
-            Assert.Equal(RefusalCodes.NotFound, await CafeClient.RefusalCode(() => raw.InvokeAsync<JoinResult>("JoinSession", "ZZZZZZ", new JoinOptions())));
+            Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() => raw.Call("AskQuestion", new AskQuestionRequest("?"))));
+            Assert.Equal(RefusalCodes.Invalid, await CafeClient.RefusalCode(() => raw.Call<JoinResult>("JoinSession", "nope", new JoinOptions())));
+            Assert.Equal(RefusalCodes.NotFound, await CafeClient.RefusalCode(() => raw.Call<JoinResult>("JoinSession", "ZZZZZZ", new JoinOptions())));
             Assert.Equal(RefusalCodes.Forbidden, await CafeClient.RefusalCode(() =>
-                raw.InvokeAsync<JoinResult>("JoinSession", _alice.Joined.Snapshot.JoinCode, new JoinOptions(Key: "wrong-key"))));
+                raw.Call<JoinResult>("JoinSession", _alice.Joined.Snapshot.JoinCode, new JoinOptions(Key: "wrong-key"))));
         }
     }
 }

@@ -132,7 +132,7 @@ public sealed class ReactionHubTests(EmbeddedGatewayFixture gateway) : IClassFix
             await React(who, kind);
             return true;
         }
-        catch (Microsoft.AspNetCore.SignalR.HubException e) when (e.Message.Contains(RefusalCodes.RateLimited + ":", StringComparison.Ordinal))
+        catch (CallRefusedException e) when (e.Code == RefusalCodes.RateLimited)
         {
             return false;
         }

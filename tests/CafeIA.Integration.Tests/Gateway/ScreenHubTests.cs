@@ -118,7 +118,7 @@ public sealed class ScreenHubTests(EmbeddedGatewayFixture gateway) : IClassFixtu
         Assert.True(DateTimeOffset.TryParse(polled.GetProperty("openedAt").GetString(), out _));
 
         await _moderator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, poll));
-        var changed = await Next(raw, m => m.GetProperty("type").GetInt32() == 1 && m.GetProperty("target").GetString() == "changes"
+        var changed = await Next(raw, m => m.GetProperty("type").GetInt32() == 1 && m.GetProperty("target").GetString() == ScreenEvents.Changes
             && m.GetProperty("arguments")[0].GetProperty("events").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "screenChanged"));
         var screenChanged = changed.GetProperty("arguments")[0].GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "screenChanged");
         Assert.Equal($$"""{"type":"screenChanged","view":"activity","pollId":"{{poll}}"}""", screenChanged.GetRawText());

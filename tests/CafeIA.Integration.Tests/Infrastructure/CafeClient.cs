@@ -95,7 +95,7 @@ internal sealed class CafeClient : IAsyncDisposable
                 Signal();
             }
         };
-        Hub.On<ChangeBatch>("changes", batch =>
+        Hub.On<ChangeBatch>(ScreenEvents.Changes, batch =>
         {
             var gap = false;
             lock (_gate)
@@ -117,8 +117,8 @@ internal sealed class CafeClient : IAsyncDisposable
                 _ = Resync();
             }
         });
-        Hub.On("resync", () => { _ = Resync(); });
-        Hub.On<ProgrammeView>("programme", view =>
+        Hub.On(ScreenEvents.Resync, () => { _ = Resync(); });
+        Hub.On<ProgrammeView>(ScreenEvents.Programme, view =>
         {
             lock (_gate)
             {
@@ -126,7 +126,7 @@ internal sealed class CafeClient : IAsyncDisposable
                 Signal();
             }
         });
-        Hub.On<ReactionBurst>("reactions", burst =>
+        Hub.On<ReactionBurst>(ScreenEvents.Reactions, burst =>
         {
             lock (_gate)
             {
@@ -134,7 +134,7 @@ internal sealed class CafeClient : IAsyncDisposable
                 Signal();
             }
         });
-        Hub.On<ChangeBatch>("personal", batch => Record(batch with { Seq = -batch.Seq }));
+        Hub.On<ChangeBatch>(ScreenEvents.Personal, batch => Record(batch with { Seq = -batch.Seq }));
         Hub.Closed += _ =>
         {
             lock (_gate)
@@ -231,7 +231,7 @@ internal sealed class CafeClient : IAsyncDisposable
         JoinResult joined;
         try
         {
-            joined = await Hub.InvokeAsync<JoinResult>("JoinSession", _joinCode, options);
+            joined = await Hub.Call<JoinResult>("JoinSession", _joinCode, options);
         }
         catch
         {
@@ -283,7 +283,7 @@ internal sealed class CafeClient : IAsyncDisposable
         Interlocked.Increment(ref _resyncs);
         try
         {
-            var snapshot = await Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");
+            var snapshot = await Hub.Call<SessionSnapshot>("GetSnapshot");
             lock (_gate)
             {
                 State.Reset(snapshot);
@@ -313,7 +313,7 @@ internal sealed class CafeClient : IAsyncDisposable
             {
                 if (IsBound)
                 {
-                    return await Hub.InvokeAsync<T>(method, payload);
+                    return await Hub.Call<T>(method, payload);
                 }
             }
             catch (HubException)
@@ -427,31 +427,23 @@ internal sealed class CafeClient : IAsyncDisposable
         }
     }
 
-    public Task<SessionSnapshot> Snapshot() => Hub.InvokeAsync<SessionSnapshot>("GetSnapshot");
+    public Task<SessionSnapshot> Snapshot() => Hub.Call<SessionSnapshot>("GetSnapshot");
 
-    public Task<T> Invoke<T>(string method, object payload) => Hub.InvokeAsync<T>(method, payload);
+    public Task<T> Invoke<T>(string method, object payload) => Hub.Call<T>(method, payload);
 
     /// <summary>A mutating call without other arguments (StartSession, RaiseHand, ...).</summary>
-    public Task<T> Invoke<T>(string method) => Hub.InvokeAsync<T>(method, new OperationRequest());
+    public Task<T> Invoke<T>(string method) => Hub.Call<T>(method, new OperationRequest());
 
-    public Task Invoke(string method, object payload) => Hub.InvokeAsync(method, payload);
+    public Task Invoke(string method, object payload) => Hub.Call(method, payload);
 
-    public Task Invoke(string method) => Hub.InvokeAsync(method, new OperationRequest());
+    public Task Invoke(string method) => Hub.Call(method, new OperationRequest());
 
-    /// <summary>
-    /// The stable code of a refused call ("forbidden", "closed", ...). SignalR wraps a server
-    /// HubException's message as "An unexpected error occurred invoking 'M' on the server.
-    /// HubException: {message}"; our message is "code: sentence" (docs/PROTOCOL.md).
-    /// </summary>
+    /// <summary>The stable code of a refused call ("forbidden", "closed", ...), read from the result's "refused" field.</summary>
     public static async Task<string> RefusalCode(Func<Task> call)
     {
-        var error = await Assert.ThrowsAsync<HubException>(call);
-        const string marker = "HubException: ";
-        var at = error.Message.IndexOf(marker, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"Not a refusal: {error.Message}");
-        var parts = error.Message[(at + marker.Length)..].Split(": ", 2);
-        Assert.True(parts.Length == 2 && parts[1].Length > 0, $"Refusal without a code and a sentence: {error.Message}");
-        return parts[0];
+        var refused = await Assert.ThrowsAsync<CallRefusedException>(call);
+        Assert.False(string.IsNullOrEmpty(refused.Sentence), $"Refusal without a sentence: {refused.Code}");
+        return refused.Code;
     }
 
     public ValueTask DisposeAsync() => Hub.DisposeAsync();

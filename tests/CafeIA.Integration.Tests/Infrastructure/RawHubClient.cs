@@ -28,7 +28,10 @@ internal sealed class RawHubClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Sends an invocation whose arguments are raw JSON text; returns the completion's error (null when it succeeded).</summary>
+    /// <summary>
+    /// Sends an invocation whose arguments are raw JSON text; returns the refusal's code (read from
+    /// the result's "refused" field), "error: …" for a call that failed, or null when it succeeded.
+    /// </summary>
     public async Task<string?> Invoke(string target, string rawArguments)
     {
         var id = (++_ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -40,7 +43,9 @@ internal sealed class RawHubClient : IAsyncDisposable
             var root = json.RootElement;
             if (root.GetProperty("type").GetInt32() == 3 && root.GetProperty("invocationId").GetString() == id)
             {
-                return root.TryGetProperty("error", out var error) ? error.GetString() : null;
+                return root.TryGetProperty("error", out var error) ? $"error: {error.GetString()}"
+                    : root.TryGetProperty("result", out var result) ? HubCalls.RefusalIn(result)?.Code
+                    : null;
             }
         }
     }

@@ -115,11 +115,11 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
                     string? code = null;
                     try
                     {
-                        await caller.Hub.InvokeCoreAsync(method, typeof(object), args);
+                        await caller.Hub.Call(method, args);
                     }
-                    catch (HubException ex)
+                    catch (CallRefusedException ex)
                     {
-                        code = ex.Message.Split("HubException: ").Last().Split(": ")[0];
+                        code = ex.Code;
                     }
                     var role = RoleName(who);
                     if (allowed.Split(' ').Contains(role))

@@ -87,14 +87,14 @@ public sealed class CrowdedNetworkTests(ITestOutputHelper output)
             await Task.WhenAll(waiting.Select(w => w.Invoke("GetSnapshot", "[]")));
 
             // The next one is told why, then closed (a time-out here if it stayed open).
-            Assert.StartsWith("rate-limited: ", await RefusedConnection(host.BaseAddress), StringComparison.Ordinal);
+            Assert.Equal(RefusalCodes.RateLimited, await RefusedConnection(host.BaseAddress));
 
             // One of them joins: it leaves the unjoined count, and a newcomer takes its place, the last one.
             Assert.Null(await waiting[0].Invoke("JoinSession", $"[\"{created.JoinCode}\",{{\"displayName\":\"Enfin\"}}]"));
             var newcomer = await RawHubClient.Connect(host.BaseAddress);
             waiting.Add(newcomer);
             await newcomer.Invoke("GetSnapshot", "[]");
-            Assert.StartsWith("rate-limited: ", await RefusedConnection(host.BaseAddress), StringComparison.Ordinal);
+            Assert.Equal(RefusalCodes.RateLimited, await RefusedConnection(host.BaseAddress));
 
             // Closing an unjoined connection frees its place too (once the gateway has seen it close).
             await waiting[1].DisposeAsync();
@@ -122,17 +122,9 @@ public sealed class CrowdedNetworkTests(ITestOutputHelper output)
         await using var client = await RawHubClient.Connect(host.BaseAddress);
         for (var i = 0; i < limit; i++)
         {
-            Assert.Equal("forbidden", Code(await client.Invoke("JoinSession", $"[\"{created.JoinCode}\",{{\"key\":\"guess{i}\"}}]")));
+            Assert.Equal("forbidden", (await client.Invoke("JoinSession", $"[\"{created.JoinCode}\",{{\"key\":\"guess{i}\"}}]")));
         }
-        Assert.Equal("rate-limited", Code(await client.Invoke("JoinSession", $"[\"{created.JoinCode}\",{{\"key\":\"guess\"}}]")));
-    }
-
-    /// <summary>The refusal's code in a completion's error ("…HubException: code: sentence").</summary>
-    private static string? Code(string? error)
-    {
-        const string marker = "HubException: ";
-        var at = error?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
-        return at < 0 ? error : error![(at + marker.Length)..].Split(": ", 2)[0];
+        Assert.Equal("rate-limited", (await client.Invoke("JoinSession", $"[\"{created.JoinCode}\",{{\"key\":\"guess\"}}]")));
     }
 
     /// <summary>A connection the gateway counted (it answered a call), or null if it was refused and closed.</summary>
@@ -151,7 +143,7 @@ public sealed class CrowdedNetworkTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Connects past the limit: the refusal the server sent before it closed the connection.</summary>
+    /// <summary>Connects past the limit: the code of the refusal the server sent before it closed the connection.</summary>
     private static async Task<string> RefusedConnection(Uri baseAddress)
     {
         await using var client = await RawHubClient.Connect(baseAddress);
@@ -161,10 +153,12 @@ public sealed class CrowdedNetworkTests(ITestOutputHelper output)
         {
             while (await client.Receive().WaitAsync(timeout.Token) is { } message)
             {
-                if (message.Contains("\"target\":\"refused\"", StringComparison.Ordinal))
+                if (message.Contains($"\"target\":\"{ScreenEvents.Refused}\"", StringComparison.Ordinal))
                 {
                     using var json = System.Text.Json.JsonDocument.Parse(message);
-                    refusal = json.RootElement.GetProperty("arguments")[0].GetString() ?? "";
+                    var sent = json.RootElement.GetProperty("arguments")[0];
+                    Assert.False(string.IsNullOrEmpty(sent.GetProperty("message").GetString()));
+                    refusal = sent.GetProperty("code").GetString() ?? "";
                 }
             }
         }

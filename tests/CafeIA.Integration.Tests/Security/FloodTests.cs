@@ -38,7 +38,7 @@ public sealed class FloodTests(ITestOutputHelper output)
                     await flooder.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest($"Spam {n}"));
                     accepted++;
                 }
-                catch (HubException ex) when (ex.Message.Contains("rate-limited: ", StringComparison.Ordinal))
+                catch (CallRefusedException ex) when (ex.Code == RefusalCodes.RateLimited)
                 {
                     refused++;
                 }

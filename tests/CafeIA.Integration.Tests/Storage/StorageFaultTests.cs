@@ -60,7 +60,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
 
             // A newcomer's join needs a write too: refused with the same code, not "an unexpected error".
             await using var late = await CafeClient.Connect(host.BaseAddress);
-            var joinCode = await CafeClient.RefusalCode(() => late.Hub.InvokeAsync<JoinResult>("JoinSession", created.JoinCode, new JoinOptions("Bob")));
+            var joinCode = await CafeClient.RefusalCode(() => late.Hub.Call<JoinResult>("JoinSession", created.JoinCode, new JoinOptions("Bob")));
             Assert.Equal(RefusalCodes.Unavailable, joinCode);
 
             // Creating a café needs a write too: a 503 with the protocol's error body.

@@ -28,6 +28,10 @@ using CafeIA.Bench;
 //   votes on statements while the opinion map recomputes every second (issue 17): N voters in
 //   three planted groups each cast --rounds votes in the window, following `next`, against the
 //   same pace of poll ballots, alternated in one run; prints both p99s and their ratio.
+// dotnet run -c Release --project bench -- opinion-programme --sessions 200 [--per-session 20]
+//   an opinion pushed to a programme's cafés (issue 17): planted groups spread over every café vote;
+//   prints how long until every café shows the full national map, its groups' index against the
+//   planted ones, and the national stages' compute time.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
 // Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
@@ -53,6 +57,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "sessions" => ManySessionsBenchmark.Run,
     "programme" => ProgrammeBenchmark.Run,
     "opinion-votes" => OpinionVotesBenchmark.Run,
+    "opinion-programme" => OpinionProgrammeBenchmark.Run,
     _ => null,
 };
 if (scenario is null)
@@ -62,7 +67,7 @@ if (scenario is null)
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args[1..], perSession: args[0] == "programme" ? 20 : 12);
+    options = BenchOptions.Parse(args[1..], perSession: args[0] is "programme" or "opinion-programme" ? 20 : 12);
 }
 catch (Exception e) when (e is ArgumentException or FormatException)
 {

@@ -24,6 +24,14 @@ public static class CafeMetrics
     public static readonly Histogram<double> OpinionMapCompute = Meter.CreateHistogram<double>(
         "cafeia.opinion_map.compute", "ms", "Time one opinion map recompute took");
 
+    /// <summary>How long deriving a programme opinion's national plane from the merged sums took (in the programme opinion grain).</summary>
+    public static readonly Histogram<double> NationalPlaneCompute = Meter.CreateHistogram<double>(
+        "cafeia.national_map.plane", "ms", "Time one national plane (principal components from merged sums) took");
+
+    /// <summary>How long grouping all cafés' clusters into the national map took (in the programme opinion grain).</summary>
+    public static readonly Histogram<double> NationalMapCompute = Meter.CreateHistogram<double>(
+        "cafeia.national_map.compute", "ms", "Time one national map (cafés' clusters into groups) took");
+
     /// <summary>Session grains in memory now (a silo's share): idle sessions leave memory after <c>Sessions:IdleAfter</c>.</summary>
     public static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("cafeia.sessions.active", "{session}", "Sessions held in memory");
 

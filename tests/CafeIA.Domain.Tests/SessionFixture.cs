@@ -7,6 +7,7 @@ namespace CafeIA.Domain.Tests;
 internal sealed class SessionFixture
 {
     public Session Session { get; }
+    public SessionState State { get; }
     public SessionCreated Created { get; }
     public string Facilitator { get; }
     public string Alice { get; }
@@ -16,7 +17,7 @@ internal sealed class SessionFixture
 
     public SessionFixture(bool live = true, TimeProvider? clock = null)
     {
-        var state = new SessionState();
+        var state = State = new SessionState();
         Created = Session.Create(state, Guid.NewGuid(), "Café IA à la médiathèque", "ABC234", new SessionLimits(), DateTimeOffset.UtcNow).Value!;
         Session = new Session(state, new SessionLimits(), clock ?? TimeProvider.System);
         Facilitator = Join(new JoinOptions(Key: Created.FacilitatorKey, Mode: ParticipantMode.Onsite)).ParticipantId;

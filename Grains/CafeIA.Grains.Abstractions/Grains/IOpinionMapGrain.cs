@@ -15,6 +15,14 @@ public interface IOpinionMapGrain : IGrainWithStringKey
     /// <summary>The votes one commit changed (or a request to rebuild from the session).</summary>
     [Alias("Feed")]
     Task Feed(OpinionFeed feed);
+
+    /// <summary>From the programme opinion: the national plane; the café projects its participants on it and reports its clusters.</summary>
+    [OneWay, Alias("NationalComponents")]
+    Task NationalComponents(NationalComponentsReport components);
+
+    /// <summary>From the programme opinion: the national map, and this café's clusters' national groups; handed to the session.</summary>
+    [OneWay, Alias("NationalMap")]
+    Task NationalMap(NationalMapReport map);
 }
 
 public static class OpinionMapKey

@@ -25,6 +25,18 @@ public interface IProgrammeGrain : IGrainWithGuidKey
     [Alias("GetView")]
     Task<ProgrammeView?> GetView();
 
+    /// <summary>From a programme opinion: its pool as it now is (for the programme's view).</summary>
+    [OneWay, Alias("OpinionChanged")]
+    Task OpinionChanged(ProgrammeOpinionView opinion);
+
+    /// <summary>The organiser pushes an opinion (topic, seed statements, pool switch) to every café; live cafés open it at once.</summary>
+    [Alias("PushOpinion")]
+    Task<Outcome<ProgrammeOpinionPushed>> PushOpinion(string? organiserKey, PushOpinionRequest request);
+
+    /// <summary>The organiser lets cafés' approved statements join the national pool of one programme opinion (or stops it).</summary>
+    [Alias("SetOpinionPool")]
+    Task<Outcome<ProgrammeOpinionView>> SetOpinionPool(string? organiserKey, string? programmeOpinionId, bool poolStatements);
+
     /// <summary>A shard's sums, per programme poll (absolute: the latest replaces the previous).</summary>
     [Alias("ShardTotals")]
     Task ShardTotals(int shard, Dictionary<string, Tally> totals);
@@ -46,6 +58,52 @@ public interface IProgrammeShardGrain : IGrainWithStringKey
     /// <summary>A café's own tally of a programme poll as of its seq (older reports are ignored).</summary>
     [OneWay, Alias("Report")]
     Task Report(Guid sessionId, string programmePollId, Tally tally, long seq);
+
+    /// <summary>
+    /// A café's opinion sums and / or clusters for one programme opinion (null: unchanged), as of its
+    /// map grain's sequence (older reports are ignored). Kept in memory: a café reports again on its next change.
+    /// </summary>
+    /// <param name="cafe">The café opinion's map grain key (<see cref="OpinionMapKey"/>).</param>
+    [OneWay, Alias("ReportOpinion")]
+    Task ReportOpinion(string cafe, string programmeOpinionId, OpinionAggregateReport? aggregate, CafeClustersReport? clusters, long seq);
+}
+
+/// <summary>
+/// One programme opinion (key: "{programme id:N}/{programme opinion id}", <see cref="ProgrammeOpinionKey"/>):
+/// its seed statements and national pool, and the last stage of the national map. Its inputs are
+/// sums and clusters from the shards, never a café's votes.
+/// </summary>
+[Alias("cafe.IProgrammeOpinionGrain")]
+public interface IProgrammeOpinionGrain : IGrainWithStringKey
+{
+    /// <summary>Defines the opinion once (later calls change nothing) for these cafés; returns the national statements (the seeds).</summary>
+    [Alias("Define")]
+    Task<NationalStatement[]> Define(string topic, string[] seeds, bool poolStatements, Guid[] sessions);
+
+    [Alias("SetPool")]
+    Task<ProgrammeOpinionView> SetPool(bool poolStatements);
+
+    [Alias("GetView")]
+    Task<ProgrammeOpinionView?> GetView();
+
+    /// <summary>A café approved a statement of its own: it joins the pool if the organiser allows it (now or later).</summary>
+    [OneWay, Alias("Offer")]
+    Task Offer(Guid sessionId, string statementId, string text);
+
+    /// <summary>A shard's merged sums and its cafés' clusters (absolute: the latest replaces the previous).</summary>
+    [Alias("ShardOpinion")]
+    Task ShardOpinion(int shard, ShardOpinionTotals totals);
+}
+
+public static class ProgrammeOpinionKey
+{
+    public static string Of(Guid programmeId, string programmeOpinionId) => $"{programmeId:N}/{programmeOpinionId}";
+
+    public static (Guid ProgrammeId, string ProgrammeOpinionId) Parse(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (Guid.ParseExact(key[..slash], "N"), key[(slash + 1)..]);
+    }
 }
 
 /// <summary>A gateway's subscription to a programme: the national tallies, at most about once a second.</summary>

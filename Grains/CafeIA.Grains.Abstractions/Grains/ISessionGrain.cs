@@ -199,6 +199,18 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("GetProgrammeId")]
     Task<Guid?> GetProgrammeId();
 
+    /// <summary>From the programme grain: its opinion, created (and opened if live) in this café with the national statements.</summary>
+    [Alias("AddProgrammeOpinion")]
+    Task<Outcome<ProgrammeOpinionAdded>> AddProgrammeOpinion(Guid programmeId, string programmeOpinionId, string topic, NationalStatement[] statements);
+
+    /// <summary>From the programme opinion: the national pool as it now is (in pool order); new statements join this café's opinion as approved.</summary>
+    [Alias("SetNationalStatements")]
+    Task<Outcome<Done>> SetNationalStatements(Guid programmeId, string programmeOpinionId, NationalStatement[] statements);
+
+    /// <summary>From the opinion map grain: the national map, published as one change batch.</summary>
+    [Alias("PublishNationalMap")]
+    Task<Outcome<Done>> PublishNationalMap(string opinionId, NationalMapResult map);
+
     /// <summary>
     /// Adds or renews a gateway's subscription; it expires unless renewed (see SessionFanout).
     /// Returns the id of this activation: when it changes, the session was reactivated (after a

@@ -58,6 +58,7 @@ public static class ChangeCompaction
         OpinionChanged changed => changed.Opinion.Id,
         OpinionMapChanged map => map.OpinionId,
         OpinionMeChanged me => me.OpinionId,
+        OpinionNationalChanged national => national.OpinionId,
         StatementUpdated statement => $"{statement.OpinionId}/{statement.Statement.Id}",
         _ => null,
     };

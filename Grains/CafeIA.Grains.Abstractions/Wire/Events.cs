@@ -92,6 +92,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(OpinionMapChanged), "opinionMap")]
 [JsonDerivedType(typeof(OpinionMeChanged), "opinionMe")]
 [JsonDerivedType(typeof(StatementUpdated), "statementUpdated")]
+[JsonDerivedType(typeof(OpinionNationalChanged), "opinionNational")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 

@@ -124,6 +124,8 @@ public sealed record MapPosition([property: Id(0)] double X, [property: Id(1)] d
 /// ones (and, in their own snapshot, their own pending or hidden ones). <see cref="Map"/>, the
 /// dots, goes to the staff and the projector only (phones get their own <see cref="Me"/>).
 /// <see cref="Me"/> and <see cref="Next"/> are personal: only in that participant's snapshot.
+/// An opinion pushed by a programme names it (<see cref="NationalOpinionId"/>) and carries the
+/// national map (<see cref="National"/>); <see cref="NationalGroup"/> is personal.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.OpinionView")]
 public sealed record OpinionView(
@@ -136,7 +138,10 @@ public sealed record OpinionView(
     [property: Id(6)] MapDot[]? Map,
     [property: Id(7)] int Voters,
     [property: Id(8)] MapPosition? Me = null,
-    [property: Id(9)] string? Next = null);
+    [property: Id(9)] string? Next = null,
+    [property: Id(10)] NationalOpinionView? National = null,
+    [property: Id(11)] int? NationalGroup = null,
+    [property: Id(12)] string? NationalOpinionId = null);
 
 /// <summary>One statement's counts now (statementCounts).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.StatementCount")]
@@ -169,7 +174,8 @@ public sealed record OpinionMapChanged(
 
 /// <summary>Personal: the receiver's place on the map (absent: not clustered yet) and the statement to show them next.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.OpinionMeChanged")]
-public sealed record OpinionMeChanged([property: Id(0)] string OpinionId, [property: Id(1)] MapPosition? Me, [property: Id(2)] string? Next) : SessionEvent;
+public sealed record OpinionMeChanged([property: Id(0)] string OpinionId, [property: Id(1)] MapPosition? Me, [property: Id(2)] string? Next,
+    [property: Id(3)] int? NationalGroup = null) : SessionEvent;
 
 /// <summary>Personal, to a statement's author: their statement as they see it now (pending, approved or hidden).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.StatementUpdated")]
@@ -179,7 +185,8 @@ public sealed record StatementUpdated([property: Id(0)] string OpinionId, [prope
 
 /// <summary>One participant's vote as the map counts it: +1 agree, −1 disagree, 0 pass.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.MapVote")]
-public sealed record MapVote([property: Id(0)] string ParticipantId, [property: Id(1)] string StatementId, [property: Id(2)] sbyte Vote);
+public sealed record MapVote([property: Id(0)] string ParticipantId, [property: Id(1)] string StatementId, [property: Id(2)] sbyte Vote,
+    [property: Id(3)] bool Onsite = false);
 
 /// <summary>
 /// What one commit changed of an opinion's votes, sent to its map grain after the commit: approved
@@ -192,14 +199,16 @@ public sealed record OpinionFeed(
     [property: Id(1)] long Seq,
     [property: Id(2)] string[] Statements,
     [property: Id(3)] MapVote[] Votes,
-    [property: Id(4)] bool Rebuild = false);
+    [property: Id(4)] bool Rebuild = false,
+    [property: Id(5)] NationalLink? National = null);
 
 /// <summary>Every vote of an opinion on its approved statements (in order), as of Seq: the map grain's rebuild.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.OpinionVotes")]
 public sealed record OpinionVotes(
     [property: Id(0)] long Seq,
     [property: Id(1)] string[] Statements,
-    [property: Id(2)] MapVote[] Votes);
+    [property: Id(2)] MapVote[] Votes,
+    [property: Id(3)] NationalLink? National = null);
 
 /// <summary>A clustered participant's place, as the map grain computed it.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.MapPointResult")]

@@ -90,4 +90,5 @@ public sealed record ProgrammeView(
     [property: Id(0)] string ProgrammeId,
     [property: Id(1)] string Title,
     [property: Id(2)] int Sessions,
-    [property: Id(3)] ProgrammePollView[] Polls);
+    [property: Id(3)] ProgrammePollView[] Polls,
+    [property: Id(4)] ProgrammeOpinionView[]? Opinions = null);

@@ -48,7 +48,7 @@ public sealed partial class Session
             return null;
         }
         var (statements, votes) = LiveOpinion.MapVotes(opinion);
-        return new OpinionVotes(state.Seq, statements, [.. votes]);
+        return new OpinionVotes(state.Seq, statements, [.. votes], NationalLinkOf(opinion));
     }
 
     /// <summary>A recompute's result: published as one batch, kept (without dots or names) for the report.</summary>
@@ -78,7 +78,7 @@ public sealed partial class Session
             {
                 var next = live.NextGiven.TryGetValue(participantId, out var given) ? given : NextFor(opinion, participant);
                 live.PlaceGiven[participantId] = now;
-                EmitTo(participant, new OpinionMeChanged(opinion.Id, now, next));
+                EmitTo(participant, new OpinionMeChanged(opinion.Id, now, next, NationalGroupOf(live, participantId)));
             }
         }
         return Ok();

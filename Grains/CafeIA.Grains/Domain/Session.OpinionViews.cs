@@ -19,7 +19,9 @@ public sealed partial class Session
             [.. opinion.LastMap?.Groups ?? []],
             [.. opinion.LastMap?.Consensus ?? []],
             audience == Audience.Participants ? null : live.Dots ?? [],
-            live.Voters);
+            live.Voters,
+            National: NationalView(opinion, audience),
+            NationalOpinionId: opinion.NationalOpinionId);
     }
 
     /// <summary>In a snapshot: the viewer's own statements whatever their status, their votes, their place and next statement.</summary>
@@ -34,8 +36,11 @@ public sealed partial class Session
         var live = Live(opinion);
         var place = PositionOf(live, viewer.Id);
         live.PlaceGiven[viewer.Id] = place;
+        var nationalGroup = NationalGroupOf(live, viewer.Id);
+        live.NationalGroupGiven[viewer.Id] = nationalGroup;
         return view with
         {
+            NationalGroup = nationalGroup,
             Statements = [.. opinion.Statements.Where(s => SeesStatement(viewer, s)).Select(s => StatementView(opinion, s, viewer))],
             Me = place,
             Next = NextFor(opinion, viewer),

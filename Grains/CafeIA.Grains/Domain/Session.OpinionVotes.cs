@@ -117,7 +117,7 @@ public sealed partial class Session
             {
                 var place = PositionOf(live, participant.Id);
                 live.PlaceGiven[participant.Id] = place;
-                EmitTo(participant, new OpinionMeChanged(opinion.Id, place, next));
+                EmitTo(participant, new OpinionMeChanged(opinion.Id, place, next, NationalGroupOf(live, participant.Id)));
             }
         }
     }

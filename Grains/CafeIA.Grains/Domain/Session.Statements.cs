@@ -100,6 +100,10 @@ public sealed partial class Session
             // Approved → hidden, or hidden → approved: the statement leaves or rejoins the map with its votes.
             live.RebuildMap();
         }
+        if (statement.Status == StatementStatus.Approved)
+        {
+            OfferToPool(opinion, statement);
+        }
         Emit(new OpinionChanged(OpinionView(opinion, Audience.Staff)), Audience.Staff);
         if (opinion.State != OpinionState.Draft && (statement.Status == StatementStatus.Approved || before == StatementStatus.Approved))
         {

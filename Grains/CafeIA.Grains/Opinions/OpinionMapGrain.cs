@@ -55,10 +55,20 @@ public sealed partial class OpinionMapGrain(IGrainFactory grains, ILogger<Opinio
             foreach (var vote in feed.Votes.Where(v => _statements.Contains(v.StatementId)))
             {
                 _votes!.Set(vote.ParticipantId, vote.StatementId, vote.Vote);
+                Voter(vote);
                 _changed = true;
+            }
+            if (feed.National is { } link)
+            {
+                Linked(link);
             }
             _seq = feed.Seq;
         }
+        KeepTicking();
+    }
+
+    private void KeepTicking()
+    {
         _idle = 0;
         _timer ??= this.RegisterGrainTimer(Recompute, new GrainTimerCreationOptions(Tick, Tick) { Interleave = false, KeepAlive = false });
     }
@@ -78,9 +88,15 @@ public sealed partial class OpinionMapGrain(IGrainFactory grains, ILogger<Opinio
         {
             AddStatement(statement);
         }
+        _onsite.Clear();
         foreach (var vote in stored.Votes)
         {
             _votes.Set(vote.ParticipantId, vote.StatementId, vote.Vote);
+            Voter(vote);
+        }
+        if (stored.National is { } link)
+        {
+            Linked(link);
         }
         (_sessionActivation, _seq) = (sessionActivation, stored.Seq);
         // The memory stays: it is keyed by statement and participant ids, so it warms a rebuilt matrix too.
@@ -113,6 +129,7 @@ public sealed partial class OpinionMapGrain(IGrainFactory grains, ILogger<Opinio
         var map = OpinionMapper.Compute(_votes, _memory);
         _memory = map.Memory;
         CafeMetrics.OpinionMapCompute.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        ReportNationally(clusters: true);
         var (sessionId, opinionId) = Key;
         try
         {

@@ -15,6 +15,9 @@ public sealed class ProgrammeState
     public List<Guid> Sessions { get; set; } = [];
     public List<ProgrammePoll> Polls { get; set; } = [];
 
+    /// <summary>The programme's opinions as last described by their grains (pool and switch); sessions stored before them have none.</summary>
+    public List<ProgrammeOpinionView> Opinions { get; set; } = [];
+
     /// <summary>Shard → programme poll id → that shard's sum.</summary>
     public Dictionary<int, Dictionary<string, Tally>> Shards { get; set; } = [];
 
@@ -108,6 +111,66 @@ public sealed partial class ProgrammeGrain(
         return Outcome<ProgrammePollPushed>.Ok(new ProgrammePollPushed(poll.Id, store.State.Sessions.Count, outcomes.Count(o => !o.IsRefused)));
     }
 
+    public async Task<Outcome<ProgrammeOpinionPushed>> PushOpinion(string? organiserKey, PushOpinionRequest request)
+    {
+        if (!IsOrganiser(organiserKey))
+        {
+            return Outcome<ProgrammeOpinionPushed>.Refuse(new Refusal(RefusalCodes.Forbidden, "Only the programme's organiser can push an opinion."));
+        }
+        var rules = limits.Value;
+        if (Text.Required(request.Topic, rules.MaxOpinionTopicLength) is not { } topic)
+        {
+            return Outcome<ProgrammeOpinionPushed>.Refuse(new Refusal(RefusalCodes.Invalid, $"A topic needs 1 to {rules.MaxOpinionTopicLength} characters."));
+        }
+        var seeds = (request.Statements ?? []).Select(t => Text.Required(t, rules.MaxStatementLength)).ToArray();
+        if (seeds.Length > rules.MaxStatementsPerOpinion || seeds.Any(t => t is null))
+        {
+            return Outcome<ProgrammeOpinionPushed>.Refuse(new Refusal(RefusalCodes.Invalid,
+                $"An opinion map has at most {rules.MaxStatementsPerOpinion} statements of 1 to {rules.MaxStatementLength} characters."));
+        }
+        var id = $"no{store.State.Opinions.Count + 1}";
+        store.State.Opinions.Add(new ProgrammeOpinionView(id, topic, request.PoolStatements, []));
+        await store.WriteStateAsync();
+        var programmeId = this.GetPrimaryKey();
+        var opinion = grains.GetGrain<IProgrammeOpinionGrain>(ProgrammeOpinionKey.Of(programmeId, id));
+        var statements = await opinion.Define(topic, [.. seeds.Select(t => t!)], request.PoolStatements, [.. store.State.Sessions]);
+        store.State.Opinions[^1] = new ProgrammeOpinionView(id, topic, request.PoolStatements, statements);
+        _changed = true;
+        var outcomes = await Task.WhenAll(store.State.Sessions.Select(s =>
+            grains.GetGrain<ISessionGrain>(s).AddProgrammeOpinion(programmeId, id, topic, statements)));
+        return Outcome<ProgrammeOpinionPushed>.Ok(new ProgrammeOpinionPushed(id, store.State.Sessions.Count,
+            outcomes.Count(o => !o.IsRefused), outcomes.Count(o => o.Value?.Opened == true)));
+    }
+
+    public async Task<Outcome<ProgrammeOpinionView>> SetOpinionPool(string? organiserKey, string? programmeOpinionId, bool poolStatements)
+    {
+        if (!IsOrganiser(organiserKey))
+        {
+            return Outcome<ProgrammeOpinionView>.Refuse(new Refusal(RefusalCodes.Forbidden, "Only the programme's organiser can set the national pool."));
+        }
+        if (store.State.Opinions.Find(o => o.ProgrammeOpinionId == programmeOpinionId) is null)
+        {
+            return Outcome<ProgrammeOpinionView>.Refuse(new Refusal(RefusalCodes.NotFound, "This programme has no such opinion."));
+        }
+        var view = await grains.GetGrain<IProgrammeOpinionGrain>(ProgrammeOpinionKey.Of(this.GetPrimaryKey(), programmeOpinionId!)).SetPool(poolStatements);
+        await OpinionChanged(view);
+        return Outcome<ProgrammeOpinionView>.Ok(view);
+    }
+
+    public Task OpinionChanged(ProgrammeOpinionView opinion)
+    {
+        var at = store.State.Opinions.FindIndex(o => o.ProgrammeOpinionId == opinion.ProgrammeOpinionId);
+        if (at >= 0)
+        {
+            store.State.Opinions[at] = opinion;
+            _changed = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    private bool IsOrganiser(string? organiserKey) =>
+        store.State.Exists && organiserKey is not null && Secrets.Matches(organiserKey, store.State.OrganiserKeyHash);
+
     public Task<ProgrammeView?> GetView() => Task.FromResult(store.State.Exists ? View() : null);
 
     public Task ShardTotals(int shard, Dictionary<string, Tally> totals)
@@ -145,7 +208,8 @@ public sealed partial class ProgrammeGrain(
         this.GetPrimaryKey().ToString(),
         store.State.Title,
         store.State.Sessions.Count,
-        [.. store.State.Polls.Select(p => new ProgrammePollView(p.Id, p.Request.Question ?? "", p.Request.Kind, p.Options, National(p)))]);
+        [.. store.State.Polls.Select(p => new ProgrammePollView(p.Id, p.Request.Question ?? "", p.Request.Kind, p.Options, National(p)))],
+        store.State.Opinions.Count == 0 ? null : [.. store.State.Opinions]);
 
     private Tally National(ProgrammePoll poll) =>
         store.State.Shards.Values.Select(s => s.GetValueOrDefault(poll.Id)).OfType<Tally>()

@@ -1,4 +1,5 @@
 using CafeIA.Grains.Abstractions;
+using CafeIA.Domain.Opinions.Map;
 using CafeIA.Grains.Sessions;
 using CafeIA.Wire;
 
@@ -28,6 +29,11 @@ public sealed class ProgrammeShardGrain(
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
     private bool _dirty;
 
+    /// <summary>Programme opinion id → café (map grain key) → its latest sums and clusters; in memory (cafés report again on change).</summary>
+    private readonly Dictionary<string, Dictionary<string, CafeOpinionEntry>> _opinions = [];
+    private readonly HashSet<string> _opinionsDue = [];
+    private readonly HashSet<string> _sumsDue = [];
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(FlushPeriod, FlushPeriod) { Interleave = false, KeepAlive = true });
@@ -48,8 +54,64 @@ public sealed class ProgrammeShardGrain(
         return Task.CompletedTask;
     }
 
+    public Task ReportOpinion(string cafe, string programmeOpinionId, OpinionAggregateReport? aggregate, CafeClustersReport? clusters, long seq)
+    {
+        if (!_opinions.TryGetValue(programmeOpinionId, out var cafes))
+        {
+            _opinions[programmeOpinionId] = cafes = [];
+        }
+        if (!cafes.TryGetValue(cafe, out var entry))
+        {
+            cafes[cafe] = entry = new CafeOpinionEntry();
+        }
+        if (aggregate is not null && seq > entry.AggregateSeq)
+        {
+            (entry.Aggregate, entry.AggregateSeq) = (aggregate, seq);
+            _sumsDue.Add(programmeOpinionId);
+        }
+        if (clusters is not null && seq > entry.ClustersSeq)
+        {
+            (entry.Clusters, entry.ClustersSeq) = (clusters, seq);
+        }
+        _opinionsDue.Add(programmeOpinionId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Each changed programme opinion's merged sums (when they changed) and its cafés' clusters, to the programme opinion.</summary>
+    private async Task FlushOpinions()
+    {
+        var (programme, shard) = ProgrammeShards.Parse(this.GetPrimaryKeyString());
+        foreach (var programmeOpinionId in _opinionsDue.ToList())
+        {
+            var cafes = _opinions[programmeOpinionId];
+            OpinionAggregateReport? merged = null;
+            if (_sumsDue.Contains(programmeOpinionId))
+            {
+                var sums = cafes.Values.Select(e => e.Aggregate).OfType<OpinionAggregateReport>()
+                    .Select(r => new OpinionAggregate(r.StatementIds, r.Participants, r.Seen, r.Sum, r.Both, r.Product, r.SumOfFirst, r.SumOfSecond))
+                    .Aggregate((a, b) => a.Merge(b));
+                merged = new OpinionAggregateReport(sums.StatementIds, sums.Participants, sums.Seen, sums.Sum, sums.Both, sums.Product, sums.SumOfFirst, sums.SumOfSecond);
+            }
+            var totals = new ShardOpinionTotals(merged, [.. cafes.Values.Select(e => e.Clusters).OfType<CafeClustersReport>()], [.. cafes.Keys]);
+            await grains.GetGrain<IProgrammeOpinionGrain>(ProgrammeOpinionKey.Of(programme, programmeOpinionId)).ShardOpinion(shard, totals);
+            _opinionsDue.Remove(programmeOpinionId);
+            _sumsDue.Remove(programmeOpinionId);
+        }
+    }
+
     private async Task Flush(CancellationToken cancellationToken)
     {
+        if (_opinionsDue.Count > 0)
+        {
+            try
+            {
+                await FlushOpinions();
+            }
+            catch (ArgumentException)
+            {
+                // Cafés' sums over pools that disagree for a moment (one on an older pool): they agree on their next report.
+            }
+        }
         if (!_dirty)
         {
             return;
@@ -60,4 +122,12 @@ public sealed class ProgrammeShardGrain(
         var (programme, shard) = ProgrammeShards.Parse(this.GetPrimaryKeyString());
         await grains.GetGrain<IProgrammeGrain>(programme).ShardTotals(shard, totals);
     }
+}
+
+internal sealed class CafeOpinionEntry
+{
+    public OpinionAggregateReport? Aggregate { get; set; }
+    public long AggregateSeq { get; set; }
+    public CafeClustersReport? Clusters { get; set; }
+    public long ClustersSeq { get; set; }
 }

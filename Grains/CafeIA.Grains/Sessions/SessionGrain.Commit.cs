@@ -125,6 +125,7 @@ public sealed partial class SessionGrain
         _subscribers.Publish(o => o.OnChanges(this.GetPrimaryKey(), committed), log, this.GetPrimaryKey());
         ReportToProgramme(batch);
         FeedOpinionMaps();
+        OfferToPools();
         FollowUp(batch);
     }
 

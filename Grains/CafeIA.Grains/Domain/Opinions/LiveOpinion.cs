@@ -32,7 +32,7 @@ internal sealed class LiveOpinion(Opinion opinion)
 
     /// <summary>For the map grain, since the last seal: approved statements new to the map, votes, a rebuild.</summary>
     private readonly List<string> _newStatements = [];
-    private readonly Dictionary<(string ParticipantId, string StatementId), sbyte> _newVotes = [];
+    private readonly Dictionary<(string ParticipantId, string StatementId), (sbyte Vote, bool Onsite)> _newVotes = [];
     private bool _rebuild;
 
     public VoteMatrix Matrix => _matrix ??= BuildMatrix(opinion);
@@ -60,7 +60,7 @@ internal sealed class LiveOpinion(Opinion opinion)
         }
         CountsDue.Add(statement.Id);
         _matrix?.Set(participantId, statement.Id, Weight(vote));
-        _newVotes[(participantId, statement.Id)] = Weight(vote);
+        _newVotes[(participantId, statement.Id)] = (Weight(vote), mode == ParticipantMode.Onsite);
     }
 
     /// <summary>A statement joined the map (approved for the first time).</summary>
@@ -88,17 +88,29 @@ internal sealed class LiveOpinion(Opinion opinion)
     /// <summary>What the map grain must learn of this commit, or null if nothing.</summary>
     public OpinionFeed? Seal(long seq)
     {
-        if (!_rebuild && _newStatements.Count == 0 && _newVotes.Count == 0)
+        if (!_rebuild && _newStatements.Count == 0 && _newVotes.Count == 0 && LinkDue is null)
         {
             return null;
         }
         var feed = new OpinionFeed(Guid.Empty, seq, [.. _newStatements],
-            [.. _newVotes.Select(v => new MapVote(v.Key.ParticipantId, v.Key.StatementId, v.Value))], _rebuild);
+            [.. _newVotes.Select(v => new MapVote(v.Key.ParticipantId, v.Key.StatementId, v.Value.Vote, v.Value.Onsite))], _rebuild, LinkDue);
         _newStatements.Clear();
         _newVotes.Clear();
         _rebuild = false;
+        LinkDue = null;
         return feed;
     }
+
+    /// <summary>The opinion's link to its programme opinion changed (a statement pooled or linked): the next feed carries it.</summary>
+    public NationalLink? LinkDue { get; set; }
+
+    /// <summary>The last national map (dots for the staff and the projector), and each placed participant's national group.</summary>
+    public NationalDotView[]? NationalDots { get; set; }
+    public NationalDotView[]? NationalHere { get; set; }
+    public Dictionary<string, int> NationalGroupOf { get; set; } = [];
+
+    /// <summary>The national group each participant was last told.</summary>
+    public Dictionary<string, int?> NationalGroupGiven { get; } = [];
 
     /// <summary>
     /// What NextStatement reads of the last map: how much the groups disagree on each statement. The
@@ -155,7 +167,7 @@ internal sealed class LiveOpinion(Opinion opinion)
             {
                 if (approved.Contains(statementId))
                 {
-                    votes.Add(new MapVote(participantId, statementId, Weight(vote)));
+                    votes.Add(new MapVote(participantId, statementId, Weight(vote), voter.Mode == ParticipantMode.Onsite));
                 }
             }
         }

@@ -26,6 +26,16 @@ public sealed class Opinion
     /// </summary>
     public OpinionSummary? LastMap { get; set; }
 
+    /// <summary>Pushed by a national programme (null: the café's own opinion).</summary>
+    public Guid? ProgrammeId { get; set; }
+    public string? NationalOpinionId { get; set; }
+
+    /// <summary>The national pool's statement ids as this café last learnt them, in pool order.</summary>
+    public List<string> NationalStatementIds { get; set; } = [];
+
+    /// <summary>The last national map's groups and consensus (over this café's statement ids), sizes only.</summary>
+    public NationalSummary? LastNational { get; set; }
+
     /// <summary>By participant id: each voter's votes (stored as rows of their own).</summary>
     [JsonIgnore]
     public Dictionary<string, OpinionVoter> Voters { get; set; } = [];
@@ -47,6 +57,12 @@ public sealed class Statement
     /// <summary>Held back by the profanity filter (review mode) until a moderator approves it.</summary>
     public bool Flagged { get; set; }
     public bool EverFlagged { get; set; }
+
+    /// <summary>Its id in the programme's national pool (seeds, pooled statements, and this café's own once pooled).</summary>
+    public string? NationalId { get; set; }
+
+    /// <summary>Came from another café through the national pool (authored by nobody here).</summary>
+    public bool Pooled { get; set; }
 }
 
 /// <summary>One participant's votes on one opinion: the vote per statement id, counted in their mode.</summary>
@@ -62,4 +78,14 @@ public sealed class OpinionSummary
     public DateTimeOffset At { get; set; }
     public List<OpinionGroupView> Groups { get; set; } = [];
     public List<ConsensusView> Consensus { get; set; } = [];
+}
+
+/// <summary>What the session keeps of the last national map: no dots, no people.</summary>
+public sealed class NationalSummary
+{
+    public DateTimeOffset At { get; set; }
+    public List<OpinionGroupView> Groups { get; set; } = [];
+    public List<ConsensusView> Consensus { get; set; } = [];
+    public int Cafes { get; set; }
+    public int People { get; set; }
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { basemap } from "./basemap";
 import { precompress } from "./precompress";
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
@@ -9,7 +10,7 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 // Pages are Preact components (JSX compiled by Vite's oxc transform, automatic runtime).
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
-  plugins: [precompress(here("../Gateway/wwwroot"))],
+  plugins: [basemap(), precompress(here("../Gateway/wwwroot"))],
   build: {
     outDir: here("../Gateway/wwwroot"),
     emptyOutDir: true,

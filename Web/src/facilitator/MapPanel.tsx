@@ -1,4 +1,5 @@
-import { useState } from "preact/hooks";
+import type { ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { CafeListing, Snapshot } from "../lib/protocol";
 import { t } from "../lib/i18n";
@@ -14,6 +15,19 @@ function toLocalInput(iso: string): string {
 }
 const optionalNumber = (v: string) => (v.trim() === "" ? null : Number(v));
 
+type Picker = typeof import("../map/PlacePicker").PlacePicker;
+
+/** The map to click comes with Leaflet, loaded only when this panel opens. */
+function usePlacePicker(): ComponentType<Parameters<Picker>[0]> | null {
+  const [picker, setPicker] = useState<Picker | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import("../map/PlacePicker").then((m) => { if (live) setPicker(() => m.PlacePicker); });
+    return () => { live = false; };
+  }, []);
+  return picker;
+}
+
 /** The map of cafés: publish the café (place, date, format, organiser, position, places), update it, or take it off. */
 export function MapPanel({ s, session }: { s: Snapshot; session: LiveSession }) {
   const l: CafeListing | undefined = s.listing;
@@ -25,6 +39,7 @@ export function MapPanel({ s, session }: { s: Snapshot; session: LiveSession }) 
   const [lon, setLon] = useState(l?.longitude?.toString() ?? "");
   const [capacity, setCapacity] = useState(l?.capacity?.toString() ?? "");
   const [run, state] = useAction();
+  const PlacePicker = usePlacePicker();
   const submit = (e: Event) => {
     e.preventDefault();
     void run(() => session.call("PublishCafe", {
@@ -46,10 +61,16 @@ export function MapPanel({ s, session }: { s: Snapshot; session: LiveSession }) 
           </select>
         </Field>
         <Field id="map-organiser" label={t("facilitator.mapOrganiser")}><input id="map-organiser" maxLength={80} value={organiser} onInput={(e) => setOrganiser(e.currentTarget.value)} /></Field>
-        <div class="row fields">
-          <Field id="map-lat" label={t("facilitator.mapLatitude")}><input id="map-lat" type="number" step="any" min={-90} max={90} inputMode="decimal" value={lat} onInput={(e) => setLat(e.currentTarget.value)} /></Field>
-          <Field id="map-lon" label={t("facilitator.mapLongitude")}><input id="map-lon" type="number" step="any" min={-180} max={180} inputMode="decimal" value={lon} onInput={(e) => setLon(e.currentTarget.value)} /></Field>
-        </div>
+        {PlacePicker && <PlacePicker latitude={optionalNumber(lat)} longitude={optionalNumber(lon)}
+          onPick={(la, lo) => { setLat(String(la)); setLon(String(lo)); }} />}
+        {lat && lon && <p id="map-placed" class="meta" aria-live="polite">{t("facilitator.mapPlaced", { latitude: lat, longitude: lon })}</p>}
+        <details class="advanced" open={!PlacePicker}>
+          <summary>{t("facilitator.mapCoordinates")}</summary>
+          <div class="row fields">
+            <Field id="map-lat" label={t("facilitator.mapLatitude")}><input id="map-lat" type="number" step="any" min={-90} max={90} inputMode="decimal" value={lat} onInput={(e) => setLat(e.currentTarget.value)} /></Field>
+            <Field id="map-lon" label={t("facilitator.mapLongitude")}><input id="map-lon" type="number" step="any" min={-180} max={180} inputMode="decimal" value={lon} onInput={(e) => setLon(e.currentTarget.value)} /></Field>
+          </div>
+        </details>
         <Field id="map-capacity" label={t("facilitator.mapCapacity")}><input id="map-capacity" type="number" min={1} inputMode="numeric" value={capacity} onInput={(e) => setCapacity(e.currentTarget.value)} /></Field>
         <div class="row">
           <button type="submit" class="btn primary" disabled={state.pending}>{t("facilitator.mapPublish")}</button>

@@ -728,4 +728,7 @@ export const en: Record<keyof typeof fr, string> = {
   "opinion.state.closed": "Closed",
   "report.statementsCaption": "The statements and their votes (on site · remote)",
   "report.statement": "Statement",
+  "facilitator.mapPickHelp": "Click the map where the café is to place it. Zoom with the + and − buttons.",
+  "facilitator.mapCoordinates": "Coordinates (advanced)",
+  "facilitator.mapPlaced": "Placed at {latitude}, {longitude}.",
 };

@@ -728,4 +728,7 @@ export const fr = {
   "opinion.state.closed": "Fermée",
   "report.statementsCaption": "Les affirmations et leurs votes (sur place · à distance)",
   "report.statement": "Affirmation",
+  "facilitator.mapPickHelp": "Cliquez sur la carte à l'endroit du café pour le placer. Vous pouvez zoomer avec les boutons + et −.",
+  "facilitator.mapCoordinates": "Coordonnées (avancé)",
+  "facilitator.mapPlaced": "Placé à {latitude}, {longitude}.",
 } as const;

@@ -4,6 +4,7 @@ import L from "leaflet";
 import { byId, h, say } from "../lib/dom";
 import { applyTranslations, loadLanguage, currentLang, languageSwitcher, t, tn } from "../lib/i18n";
 import { refusalSentence } from "../lib/protocol";
+import { backdrop } from "../map/basemap";
 
 // The public map of cafés: every listed café on an interactive map (those with coordinates) and
 // in an accessible list (all of them), filtered by format and status. Upcoming cafés take
@@ -133,9 +134,7 @@ async function load(): Promise<void> {
     return;
   }
   const data = (await response.json()) as CafeMap;
-  if (data.map.tileUrl) {
-    L.tileLayer(data.map.tileUrl, { attribution: data.map.attribution, maxZoom: 18 }).addTo(map);
-  }
+  backdrop(map, data.map.tileUrl, data.map.attribution);
   cafes = data.cafes;
   render();
   const placed = cafes.filter((c) => c.latitude !== undefined && c.longitude !== undefined);

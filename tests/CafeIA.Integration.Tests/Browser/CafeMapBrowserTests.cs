@@ -40,8 +40,9 @@ public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelpe
         var listed = await Eventually.Get(async () => (await http.GetFromJsonAsync<JsonElement>("/api/cafes")).GetProperty("cafes").EnumerateArray().ToList(),
             all => cafes.All(c => all.Any(l => l.GetProperty("title").GetString() == c.Title)), "the three cafés on the map");
         // Every café of the map that has coordinates gets a marker, and only those (not the one online).
-        var withCoordinates = listed.Count(l => l.TryGetProperty("latitude", out var lat) && lat.ValueKind == JsonValueKind.Number);
-        Assert.Equal(2, withCoordinates); // Lille and Marseille; the café online has none
+        static bool Placed(JsonElement l) => l.TryGetProperty("latitude", out var lat) && lat.ValueKind == JsonValueKind.Number;
+        var withCoordinates = listed.Count(Placed); // other tests of this gateway publish cafés too
+        Assert.Equal(2, listed.Where(l => l.GetProperty("title").GetString()!.EndsWith(suffix, StringComparison.Ordinal)).Count(Placed)); // Lille and Marseille; the café online has none
 
         var page = await browser.NewPage(bypassCsp: true);
         var elsewhere = new List<string>();
@@ -85,9 +86,53 @@ public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Empty(violations);
         Assert.Empty(elsewhere);
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("cafe-map.png"), FullPage = true });
+        // With no tile server the map still shows where things are: France's outline and its neighbours, drawn from the page's own data.
+        await Expect(page.Locator("#map path.basemap-france[data-country='250']")).ToBeAttachedAsync();
+        Assert.True(await page.Locator("#map path.basemap-country").CountAsync() >= 10, "France's neighbours are drawn too");
+        var france = await page.Locator("#map path.basemap-france").BoundingBoxAsync();
+        Assert.True(france is { Width: > 100, Height: > 100 }, $"France is drawn at a readable size, not a dot: {france?.Width}×{france?.Height}");
+        await page.Locator("#map").ScreenshotAsync(new() { Path = Artifacts.PathFor("cafe-map-basemap.png") });
         foreach (var facilitator in facilitators)
         {
             await facilitator.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_facilitator_places_the_cafe_by_clicking_the_map_and_it_is_published_there()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, $"Café IA à placer {Guid.NewGuid().ToString("N")[..6]}");
+        var page = await browser.NewPage(bypassCsp: true);
+        await page.GotoAsync($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Carte" }).ClickAsync();
+        var picker = page.Locator("#place-picker");
+        // The picker draws the built-in basemap (the test gateway has no tile server), France included.
+        await Expect(picker.Locator("path.basemap-france")).ToBeAttachedAsync();
+        // The coordinates are an advanced option now, folded away: the map is how one places a café.
+        await Expect(page.Locator("#map-lat")).Not.ToBeVisibleAsync();
+
+        // The picker opens on France (46.6° N, 2.4° E at zoom 5: 8,192 px for 360°). Click 40 px east of its
+        // centre: Leaflet turns the point into coordinates, about 1.76° further east, which fill the form.
+        var box = await picker.BoundingBoxAsync();
+        Assert.NotNull(box);
+        await picker.ClickAsync(new() { Position = new() { X = box.Width / 2 + 40, Y = box.Height / 2 } });
+        await Expect(page.Locator("#map-placed")).ToBeVisibleAsync();
+        var lat = double.Parse(await page.Locator("#map-lat").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var lon = double.Parse(await page.Locator("#map-lon").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(lat, 46.4, 46.8);
+        Assert.InRange(lon, 2.4 + 1.76 - 0.2, 2.4 + 1.76 + 0.2);
+        await Expect(picker.Locator("path.marker")).ToHaveCountAsync(1);
+        await page.Locator("#map-place").FillAsync("Médiathèque");
+        await page.Locator("#map-starts").FillAsync(DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("cafe-map-place-picker.png"), FullPage = true });
+        await page.Locator("#map-form button[type=submit]").ClickAsync();
+
+        // The café is published at the point clicked.
+        using var http = new HttpClient { BaseAddress = browser.BaseAddress };
+        var listed = await Eventually.Get(async () => (await http.GetFromJsonAsync<JsonElement>("/api/cafes")).GetProperty("cafes").EnumerateArray()
+                .FirstOrDefault(c => c.GetProperty("joinCode").GetString() == created.JoinCode),
+            c => c.ValueKind == JsonValueKind.Object, "the café placed on the map");
+        Assert.Equal(lat, listed.GetProperty("latitude").GetDouble(), 5);
+        Assert.Equal(lon, listed.GetProperty("longitude").GetDouble(), 5);
     }
 }

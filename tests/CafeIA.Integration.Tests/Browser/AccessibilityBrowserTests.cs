@@ -88,6 +88,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
         {
             await facilitator.Invoke("SetScreen", new ScreenRequest(ScreenView.Activity, polls[0]));
             var projector = await Open($"/screen/{created.JoinCode}{q}&theme={theme}#key={created.ProjectorKey}", ".activity-view .bars");
+            // Without motion the controls are either shown or hidden, never mid-fade: a slow audit that outlasts
+            // the 3 s before they hide then sees them hidden, not half transparent.
+            await projector.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
             foreach (var (screen, ready) in new (ScreenRequest, string)[]
             {
                 (new(ScreenView.Activity, polls[0]), ".activity-view .bars"), (new(ScreenView.Activity, polls[1]), ".activity-view .cloud"),
@@ -101,6 +104,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, ITestOutpu
                 moves++;
                 await projector.Mouse.MoveAsync(10 + moves % 2 * 10, 10);
                 await Expect(projector.Locator(".screen.idle")).ToHaveCountAsync(0);
+                await Expect(projector.Locator(".controls")).ToHaveCSSAsync("opacity", "1");
                 await Audit(projector, $"projector {screen.View} {theme}");
             }
             await projector.Keyboard.PressAsync("?");

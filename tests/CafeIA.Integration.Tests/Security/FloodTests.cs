@@ -27,12 +27,13 @@ public sealed class FloodTests(ITestOutputHelper output)
 
         var quiet = await Measure(others, TimeSpan.FromSeconds(2));
         using var stopFlood = new CancellationTokenSource();
-        var (accepted, refused) = (0, 0);
+        var (accepted, refused, calls) = (0, 0, 0);
         var flood = Task.Run(async () =>
         {
             var clock = Stopwatch.StartNew();
             for (var n = 0; !stopFlood.IsCancellationRequested; n++)
             {
+                calls++;
                 try
                 {
                     await flooder.Invoke<QuestionCreated>("AskQuestion", new AskQuestionRequest($"Spam {n}"));
@@ -56,7 +57,10 @@ public sealed class FloodTests(ITestOutputHelper output)
 
         output.WriteLine($"Flooder: {accepted} questions accepted, {refused} refused with rate-limited.");
         output.WriteLine($"50 other participants, call latency: without flood p50 {quiet.P50:F1} ms p95 {quiet.P95:F1} ms ({quiet.Count} calls); during flood p50 {flooded.P50:F1} ms p95 {flooded.P95:F1} ms ({flooded.Count} calls).");
-        Assert.True(refused > 1000, $"only {refused} refusals");
+        // Every call of the flood was answered, and all but a handful with rate-limited. How many calls a
+        // second the flooder manages depends on the machine; 3 s of flooding is hundreds of calls on any.
+        Assert.Equal(calls, accepted + refused);
+        Assert.True(refused >= 100, $"only {refused} refusals");
         Assert.True(accepted <= 6, $"{accepted} spam questions got through");
         Assert.Equal(0, flooded.Failures);
         foreach (var client in others)

@@ -8,7 +8,7 @@ namespace CafeIA.Hosting;
 
 /// <summary>
 /// What every Café IA host (silo, gateway) exposes for operators: liveness (the process answers),
-/// readiness (the Orleans cluster answers; degraded while the session store fails), and OpenTelemetry metrics in Prometheus format.
+/// readiness (the Orleans cluster answers; degraded while the session store fails), OpenTelemetry metrics in Prometheus format, and traces over OTLP when configured.
 /// </summary>
 public static class ServiceDefaults
 {
@@ -44,7 +44,7 @@ public static class ServiceDefaults
             // ASP.NET Core's have at most a few dozen tag combinations each.
             .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MaxTagCombinations })
             .AddPrometheusExporter());
-        return builder;
+        return builder.AddCafeTracing();
     }
 
     public static WebApplication MapCafeServiceEndpoints(this WebApplication app)

@@ -61,7 +61,7 @@ internal sealed partial class SessionChangeForwarder
             {
                 await SendToGroups(_participantsGroup, merged.For(Audience.Participants));
             }
-            RecordLatency(merged);
+            RecordLatency(merged, "participants");
         }
         return true;
     }
@@ -126,7 +126,7 @@ internal sealed partial class SessionChangeForwarder
             {
                 await SendToGroups([SessionFanout.GroupName(_sessionId, group)], staff.For(group));
             }
-            RecordLatency(staff);
+            RecordLatency(staff, "staff");
         }
         if (_pacer.TakeForPersonal() is { } personal)
         {
@@ -251,8 +251,9 @@ internal sealed partial class SessionChangeForwarder
         }
     }
 
-    private void RecordLatency(SessionChanges sent)
+    private void RecordLatency(SessionChanges sent, string lane)
     {
+        _spans.Sent(sent.Seq, lane);
         if (sent.CommittedAt != default)
         {
             CafeMetrics.FanoutLatency.Record((_clock.GetUtcNow() - sent.CommittedAt).TotalMilliseconds);

@@ -46,6 +46,7 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
     private readonly string[] _staffAndProjectorGroups;
     private readonly Action<Guid> _joinedProgramme;
     private readonly SessionReactions? _reactions;
+    private readonly FanoutSpans _spans;
 
     /// <param name="joinedProgramme">Called when the session joins a national programme.</param>
     /// <param name="reactions">Learns the session's reaction setting from the batches as they arrive.</param>
@@ -59,6 +60,7 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
         _pacer = new SendPacer(_clock, options.MinSendInterval, options.ParticipantMessagesPerSecond);
         _slicer = new ParticipantSlicer(sessionId, options);
         _personal = new PersonalRouter(sessionId, connections, screens);
+        _spans = new FanoutSpans(sessionId);
         _participantsGroup = [SessionFanout.GroupName(sessionId, Audience.Participants)];
         _staffAndProjectorGroups = [.. StaffAndProjector.Select(g => SessionFanout.GroupName(sessionId, g))];
         // The pump's first read finds the channel empty and yields: the constructor returns at once.
@@ -75,6 +77,7 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
     {
         // At arrival, not in seq order: the setting carries its seq, so a late batch changes nothing.
         _reactions?.Learn(changes);
+        _spans.Arrived(changes);
         _arrivals.Writer.TryWrite(changes);
         return Task.CompletedTask;
     }

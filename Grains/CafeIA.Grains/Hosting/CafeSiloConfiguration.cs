@@ -17,8 +17,10 @@ namespace CafeIA.Grains.Hosting;
 /// </summary>
 public static class CafeSiloConfiguration
 {
+    // Activity propagation carries a call's trace across grain calls (and to the gateways'
+    // observers); its filters start no span unless a tracer listens (Telemetry:Otlp:Endpoint).
     public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration) =>
-        silo.AddCafeClustering(configuration).AddCafeGrains(configuration);
+        silo.AddCafeClustering(configuration).AddCafeGrains(configuration).AddActivityPropagation();
 
     /// <summary>How this silo finds the others: localhost (embedded) or the PostgreSQL membership table.</summary>
     public static ISiloBuilder AddCafeClustering(this ISiloBuilder silo, IConfiguration configuration)

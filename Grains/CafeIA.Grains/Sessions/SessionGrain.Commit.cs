@@ -106,16 +106,21 @@ public sealed partial class SessionGrain
         }
         ReactionsWritten();
         var write = SessionDocument.Write(_state, commit.Rows);
-        try
+        // The group write's span is a child of the call that scheduled it (the first of its batch).
+        using (var span = CafeTracing.Source.StartActivity(CafeTracing.StorageWrite))
         {
-            _version = await store.Commit(this.GetPrimaryKey(), _version, write);
-        }
-        catch (Exception ex)
-        {
-            _broken = true;
-            LogWriteFailed(log, ex, this.GetPrimaryKey());
-            DeactivateOnIdle();
-            throw;
+            span?.SetTag(CafeTracing.SessionTag, this.GetPrimaryKey()).SetTag(CafeTracing.RowsTag, commit.Rows.Participants.Count + commit.Rows.Ballots.Count + (commit.Rows.OpinionVoters?.Count ?? 0));
+            try
+            {
+                _version = await store.Commit(this.GetPrimaryKey(), _version, write);
+                span?.SetTag(CafeTracing.SeqTag, commit.Batch?.Seq);
+            }
+            catch (Exception ex)
+            {
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+                Broke(ex);
+                throw;
+            }
         }
         if (commit.Batch is not { } batch)
         {
@@ -127,6 +132,13 @@ public sealed partial class SessionGrain
         FeedOpinionMaps();
         OfferToPools();
         FollowUp(batch);
+    }
+
+    private void Broke(Exception ex)
+    {
+        _broken = true;
+        LogWriteFailed(log, ex, this.GetPrimaryKey());
+        DeactivateOnIdle();
     }
 
     /// <summary>What other grains learn of a published batch, one-way: the retention schedule, the map.</summary>

@@ -72,6 +72,8 @@ public static class CafeSiloConfiguration
 
         silo.Services.AddSingleton(store);
         silo.Services.AddSingleton<StorageHealth>();
+        silo.Services.AddSingleton(sp => new LocalMembership(() =>
+            sp.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active)));
         silo.Services.AddSingleton<SessionStore>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));

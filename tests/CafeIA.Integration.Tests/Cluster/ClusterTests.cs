@@ -70,12 +70,21 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         var running = activity.Run();
         await activity.WaitForAcks(20);
 
+        // Newcomers keep joining across the kill, on both gateways.
+        var newcomers = new OutageTraffic([], poll, [.. cluster.Gateways.Select(g => g.HttpAddress)], session.JoinCode, Options.Length);
+        var joining = newcomers.Run();
         var killedAt = Stopwatch.GetTimestamp();
         activity.MarkKill();
         victim.Kill();
         await activity.WaitForAcksAfterKill(20, TimeSpan.FromSeconds(60));
+        await Eventually.Get(() => Task.FromResult(newcomers.Joined.Count), n => n >= 3, "newcomers joined after the kill", TimeSpan.FromSeconds(60));
         activity.Stop();
+        newcomers.Stop();
         await running;
+        await joining;
+        // A call or a join caught by the kill is refused `unavailable` (retryable), never an unexpected error.
+        Assert.All(activity.Failures.Concat(newcomers.Failures), f => Assert.Contains(OutageTraffic.UnavailableMarker, f));
+        output.WriteLine($"{activity.Failures.Count} calls and {newcomers.Failures.Count} joins refused unavailable during the kill; {newcomers.Joined.Count} newcomers joined.");
         var recovery = Stopwatch.GetElapsedTime(killedAt, activity.FirstAckAfterKill!.Value);
         output.WriteLine($"Killed {victim.Name} (host of the session): recovery time {recovery.TotalSeconds:F1} s to the first acknowledged command; {activity.Acked.Count} questions and {activity.Ballots.Count} voters acknowledged in all.");
         Console.WriteLine($"[cluster] silo kill recovery time: {recovery.TotalSeconds:F1} s");
@@ -142,6 +151,7 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         public CafeClient Facilitator { get; private init; } = null!;
         public List<CafeClient> Participants { get; } = [];
         public Guid SessionId { get; private init; }
+        public string JoinCode { get; private init; } = "";
 
         public static async Task<Session> Start(Uri[] gateways, int participants, bool resilient = false)
         {
@@ -149,6 +159,7 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
             var session = new Session
             {
                 SessionId = Guid.Parse(created.SessionId),
+                JoinCode = created.JoinCode,
                 Facilitator = await CafeClient.Join(gateways[0], created.JoinCode, new JoinOptions(Key: created.FacilitatorKey), resilient),
             };
             await session.Facilitator.Invoke("StartSession");
@@ -189,6 +200,9 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         /// <summary>The texts of every question asked, acknowledged or not.</summary>
         public ConcurrentBag<string> Asked { get; } = [];
         public ConcurrentDictionary<int, int> Ballots { get; } = [];
+
+        /// <summary>How each failed call was answered.</summary>
+        public ConcurrentQueue<string> Failures { get; } = [];
         public long? FirstAckAfterKill { get; private set; }
 
         public void MarkKill() => Interlocked.Exchange(ref _killMark, 1);
@@ -220,9 +234,10 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
                         Interlocked.Increment(ref _acksAfterKill);
                     }
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
                     // The session is unreachable while the cluster notices the dead silo: try again.
+                    Failures.Enqueue(ex.Message);
                 }
                 await Task.Delay(100);
             }

@@ -25,12 +25,31 @@ public sealed class PostgresServer : IAsyncLifetime
             await Run("chown", ["-R", "postgres", _root.Path]);
         }
         await RunPostgres("initdb", ["-D", DataDir, "-A", "trust", "-U", "postgres", "--no-sync"]);
+        await Start();
+    }
+
+    private bool _running;
+
+    /// <summary>Starts the server (again, after <see cref="Stop"/>) on the same port and data.</summary>
+    public async Task Start()
+    {
         await RunPostgres("pg_ctl", ["-D", DataDir, "-o", $"-p {Port} -k {_root.Path} -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start"]);
+        _running = true;
+    }
+
+    /// <summary>Stops the server as an operator's restart does ("fast": connections are closed, nothing committed is lost).</summary>
+    public async Task Stop()
+    {
+        await RunPostgres("pg_ctl", ["-D", DataDir, "-m", "fast", "-w", "stop"]);
+        _running = false;
     }
 
     public async Task DisposeAsync()
     {
-        await RunPostgres("pg_ctl", ["-D", DataDir, "-m", "immediate", "-w", "stop"]);
+        if (_running)
+        {
+            await RunPostgres("pg_ctl", ["-D", DataDir, "-m", "immediate", "-w", "stop"]);
+        }
         _root.Dispose();
     }
 

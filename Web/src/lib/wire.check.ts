@@ -1,0 +1,36 @@
+/**
+ * Compile-time check of the pages' wire types (./protocol) against the server's records
+ * (./wire.generated, written from the C# records by WireTypesTests). `tsc` fails when a page's type
+ * names a field the record lacks, or a field's type the record does not send. Nothing here runs.
+ */
+import type * as P from "./protocol";
+import type * as W from "./wire.generated";
+
+/** Every field of Page is on Server, and what the server sends fits what the page expects. */
+type Fits<Page, Server extends Page> = [Exclude<keyof Page, keyof Server>] extends [never] ? Server : never;
+type Holds<T extends object> = T;
+
+// Snapshot and JoinResult are left out until the pages' Snapshot.listing (typed CafeListing here)
+// is typed as what the server sends there, CafeListingRequest (place, startsAt... optional): this
+// check found that, and MapPanel reads it.
+export type WireChecks = [
+  Holds<Fits<P.Counts, W.Counts>>,
+  Holds<Fits<P.Screen, W.Screen>>,
+  Holds<Fits<P.Question, W.QuestionView>>,
+  Holds<Fits<P.Announcement, W.Announcement>>,
+  Holds<Fits<P.ReactionBurst, W.ReactionBurst>>,
+  Holds<Fits<P.Leaderboard, W.LeaderboardView>>,
+  Holds<Fits<P.Video, W.VideoView>>,
+  Holds<Fits<P.Hand, W.HandView>>,
+  Holds<Fits<P.Speaker, W.SpeakerView>>,
+  Holds<Fits<P.ModeratorLink, W.ModeratorLinkView>>,
+  Holds<Fits<P.WordCount, W.WordCount>>,
+  Holds<Fits<P.OptionTotals, W.OptionTotals>>,
+  Holds<Fits<P.OptionMeans, W.OptionMeans>>,
+  Holds<Fits<P.Answer, W.AnswerView>>,
+  Holds<Fits<P.PollResults, W.PollResults>>,
+  Holds<Fits<P.ProgrammeView, W.ProgrammeView>>,
+  Holds<Fits<P.Poll, W.PollView>>,
+  Holds<Fits<P.CafeListing, W.CafeListing>>,
+  Holds<Fits<P.Refusal, W.Refusal>>,
+];

@@ -1,0 +1,626 @@
+// Generated from the C# wire records by WireTypesTests (tests/CafeIA.Integration.Tests/WireTypes).
+// Do not edit: run that test with CAFE_WRITE_WIRE=1 to write it again.
+
+export interface Announced {
+  announcement: Announcement;
+}
+
+export interface Announcement {
+  at: string;
+  id: string;
+  text: string;
+}
+
+export interface AnnouncementDismissed {
+  id: string;
+}
+
+export type AnswerStatus = "pending" | "visible" | "hidden";
+
+export interface AnswerView {
+  flagged?: boolean;
+  id: string;
+  mode: ParticipantMode;
+  status: AnswerStatus;
+  text: string;
+}
+
+export type CafeFormat = "onsite" | "remote" | "hybrid";
+
+export interface CafeListed {
+  listing?: CafeListingRequest;
+}
+
+export interface CafeListing {
+  capacity?: number;
+  format: CafeFormat;
+  full: boolean;
+  joinCode: string;
+  latitude?: number;
+  longitude?: number;
+  organiser?: string;
+  place: string;
+  registered: number;
+  sessionId: string;
+  startsAt: string;
+  status: CafeStatus;
+  title: string;
+}
+
+export interface CafeListingRequest {
+  capacity?: number;
+  format: CafeFormat;
+  latitude?: number;
+  longitude?: number;
+  opId?: string;
+  organiser?: string;
+  place?: string;
+  startsAt?: string;
+}
+
+export type CafeStatus = "upcoming" | "live" | "past";
+
+export interface CallRefused {
+  refused: Refusal;
+}
+
+export interface ChangeBatch {
+  events: SessionEvent[];
+  from?: number;
+  seq: number;
+}
+
+export interface ConsensusView {
+  score: number;
+  statementId: string;
+}
+
+export interface Counts {
+  onsite: number;
+  remote: number;
+}
+
+export interface CountsChanged {
+  counts: Counts;
+}
+
+export interface EasyReadChanged {
+  on: boolean;
+}
+
+export interface HandView {
+  mode: ParticipantMode;
+  name?: string;
+  participantId: string;
+  raisedAt: string;
+}
+
+export interface HandsChanged {
+  hands: HandView[];
+}
+
+export interface JoinResult {
+  participantId: string;
+  resumeToken: string;
+  role: Role;
+  snapshot: SessionSnapshot;
+  staffKeys?: StaffKeys;
+}
+
+export interface KioskLinkView {
+  createdAt: string;
+  id: string;
+  key?: string;
+  label?: string;
+}
+
+export interface KioskLinksChanged {
+  links: KioskLinkView[];
+}
+
+export interface LeaderEntry {
+  mode: ParticipantMode;
+  name: string;
+  points: number;
+  rank: number;
+}
+
+export interface LeaderboardChanged {
+  leaderboard?: LeaderboardView;
+}
+
+export interface LeaderboardView {
+  players: number;
+  teams: TeamScores;
+  top: LeaderEntry[];
+}
+
+export interface MapDot {
+  group: number;
+  mode: ParticipantMode;
+  x: number;
+  y: number;
+}
+
+export interface MapPosition {
+  group: number;
+  x: number;
+  y: number;
+}
+
+export interface Me {
+  displayName?: string;
+  handRaised: boolean;
+  mode: ParticipantMode;
+  muted: boolean;
+  participantId: string;
+  quiz?: MyQuizScore;
+  role: Role;
+  speaking: boolean;
+}
+
+export interface MeChanged {
+  me: Me;
+}
+
+export interface ModerationChanged {
+  preModeration: boolean;
+}
+
+export interface ModeratorLinkView {
+  createdAt: string;
+  id: string;
+  key?: string;
+  label?: string;
+}
+
+export interface ModeratorLinksChanged {
+  links: ModeratorLinkView[];
+}
+
+export interface MyQuizScore {
+  correct?: boolean;
+  name?: string;
+  players: number;
+  points: number;
+  pollId?: string;
+  rank: number;
+  score?: number;
+}
+
+export interface OpinionChanged {
+  opinion: OpinionView;
+}
+
+export interface OpinionGroupView {
+  id: number;
+  onsite: number;
+  remote: number;
+  representative: RepresentativeView[];
+  size: number;
+}
+
+export interface OpinionMapChanged {
+  consensus: ConsensusView[];
+  groups: OpinionGroupView[];
+  map?: MapDot[];
+  opinionId: string;
+  voters: number;
+}
+
+export interface OpinionMeChanged {
+  me?: MapPosition;
+  next?: string;
+  opinionId: string;
+}
+
+export type OpinionState = "draft" | "open" | "closed";
+
+export interface OpinionView {
+  consensus: ConsensusView[];
+  groups: OpinionGroupView[];
+  id: string;
+  map?: MapDot[];
+  me?: MapPosition;
+  next?: string;
+  state: OpinionState;
+  statements: StatementView[];
+  topic: string;
+  voters: number;
+}
+
+export interface OptionMeans {
+  all: number[];
+  onsite: number[];
+  remote: number[];
+}
+
+export interface OptionTotals {
+  all: number[];
+  onsite: number[];
+  remote: number[];
+}
+
+export type ParticipantMode = "onsite" | "remote";
+
+export interface ParticipantMuted {
+  muted: boolean;
+  participantId: string;
+}
+
+export type PollKind = "single" | "multiple" | "wordCloud" | "rating" | "openText" | "ranking" | "points" | "quiz";
+
+export interface PollRemoved {
+  pollId: string;
+}
+
+export interface PollResults {
+  answers?: AnswerView[];
+  averageRank?: OptionMeans;
+  correct?: number[];
+  counts: number[];
+  mean?: RatingMeans;
+  noDevice?: number[];
+  onsite: number[];
+  remote: number[];
+  scores?: OptionTotals;
+  totals?: OptionTotals;
+  voters: number;
+  votersNoDevice: number;
+  votersOnsite: number;
+  votersRemote: number;
+  words?: WordCount[];
+}
+
+export interface PollResultsChanged {
+  pollId: string;
+  results: PollResults;
+}
+
+export type PollState = "draft" | "open" | "closed";
+
+export interface PollUpdated {
+  poll: PollView;
+}
+
+export interface PollView {
+  budget?: number;
+  closesAt?: string;
+  correct?: number[];
+  handCount?: number[];
+  hideResults: boolean;
+  id: string;
+  kind: PollKind;
+  maxChoices?: number;
+  maxLabel?: string;
+  maxPoints?: number;
+  minLabel?: string;
+  myChoices?: number[];
+  myCorrect?: boolean;
+  myOrder?: number[];
+  myPoints?: number[];
+  myRating?: number;
+  myScore?: number;
+  myText?: string;
+  myWords?: string[];
+  openedAt?: string;
+  options: string[];
+  programmePollId?: string;
+  question: string;
+  results?: PollResults;
+  resultsOnScreen: boolean;
+  revealed: boolean;
+  scaleMax?: number;
+  seconds?: number;
+  state: PollState;
+}
+
+export interface ProfanityFilterChanged {
+  mode: ProfanityMode;
+}
+
+export type ProfanityMode = "off" | "review" | "mask";
+
+export interface ProgrammeJoined {
+  programmeId: string;
+}
+
+export interface ProgrammePollView {
+  kind: PollKind;
+  national: Tally;
+  options: string[];
+  programmePollId: string;
+  question: string;
+}
+
+export interface ProgrammeView {
+  polls: ProgrammePollView[];
+  programmeId: string;
+  sessions: number;
+  title: string;
+}
+
+export interface QuestionAsked {
+  question: QuestionView;
+}
+
+export interface QuestionRemoved {
+  mergedInto?: string;
+  questionId: string;
+  reason: QuestionStatus;
+}
+
+export interface QuestionReplied {
+  questionId: string;
+  reply: string;
+}
+
+export type QuestionStatus = "visible" | "withdrawn" | "pending" | "pinned" | "answered" | "hidden" | "rejected" | "merged";
+
+export interface QuestionUpdated {
+  question: QuestionView;
+}
+
+export interface QuestionView {
+  askedAt: string;
+  authorId?: string;
+  authorName?: string;
+  edited: boolean;
+  flagged?: boolean;
+  id: string;
+  mine?: boolean;
+  mode: ParticipantMode;
+  onBehalf?: boolean;
+  rejectReason?: string;
+  repliedAt?: string;
+  reply?: string;
+  similarTo?: string[];
+  status: QuestionStatus;
+  text: string;
+  upvoted?: boolean;
+  votes: number;
+}
+
+export interface QuestionVotesChanged {
+  questionId: string;
+  votes: number;
+}
+
+export interface QuestionsPausedChanged {
+  paused: boolean;
+}
+
+export interface RatingMeans {
+  all?: number;
+  noDevice?: number;
+  onsite?: number;
+  remote?: number;
+}
+
+export interface ReactionBurst {
+  counts: Record<string, number>;
+  onsite: number;
+  remote: number;
+}
+
+export interface Reactions {
+  enabled: boolean;
+  kinds: string[];
+}
+
+export interface ReactionsChanged {
+  reactions: Reactions;
+}
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+export interface ReportPublished {
+  public: boolean;
+}
+
+export interface RepresentativeView {
+  agreeRate: number;
+  agrees: boolean;
+  statementId: string;
+}
+
+export type Role = "participant" | "moderator" | "facilitator" | "projector" | "kiosk";
+
+export interface RoleRevoked {
+  message: string;
+}
+
+export interface Screen {
+  opinionId?: string;
+  pollId?: string;
+  view: ScreenView;
+}
+
+export interface ScreenChanged {
+  opinionId?: string;
+  pollId?: string;
+  view: ScreenView;
+}
+
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion";
+
+export interface SessionDeleted {
+}
+
+export type SessionEvent =
+  | ({ type: "questionAsked" } & QuestionAsked)
+  | ({ type: "questionVotes" } & QuestionVotesChanged)
+  | ({ type: "questionUpdated" } & QuestionUpdated)
+  | ({ type: "questionRemoved" } & QuestionRemoved)
+  | ({ type: "moderation" } & ModerationChanged)
+  | ({ type: "video" } & VideoChanged)
+  | ({ type: "cafeListed" } & CafeListed)
+  | ({ type: "reportPublished" } & ReportPublished)
+  | ({ type: "programmeJoined" } & ProgrammeJoined)
+  | ({ type: "hands" } & HandsChanged)
+  | ({ type: "speaker" } & SpeakerChanged)
+  | ({ type: "me" } & MeChanged)
+  | ({ type: "moderatorLinks" } & ModeratorLinksChanged)
+  | ({ type: "kioskLinks" } & KioskLinksChanged)
+  | ({ type: "roleRevoked" } & RoleRevoked)
+  | ({ type: "participantMuted" } & ParticipantMuted)
+  | ({ type: "sessionDeleted" } & SessionDeleted)
+  | ({ type: "pollUpdated" } & PollUpdated)
+  | ({ type: "pollRemoved" } & PollRemoved)
+  | ({ type: "pollResults" } & PollResultsChanged)
+  | ({ type: "counts" } & CountsChanged)
+  | ({ type: "sessionState" } & SessionStateChanged)
+  | ({ type: "screenChanged" } & ScreenChanged)
+  | ({ type: "questionReplied" } & QuestionReplied)
+  | ({ type: "announced" } & Announced)
+  | ({ type: "announcementDismissed" } & AnnouncementDismissed)
+  | ({ type: "questionsPaused" } & QuestionsPausedChanged)
+  | ({ type: "profanityFilter" } & ProfanityFilterChanged)
+  | ({ type: "easyRead" } & EasyReadChanged)
+  | ({ type: "leaderboardChanged" } & LeaderboardChanged)
+  | ({ type: "reactionsChanged" } & ReactionsChanged)
+  | ({ type: "opinionChanged" } & OpinionChanged)
+  | ({ type: "statementCounts" } & StatementCountsChanged)
+  | ({ type: "opinionMap" } & OpinionMapChanged)
+  | ({ type: "opinionMe" } & OpinionMeChanged)
+  | ({ type: "statementUpdated" } & StatementUpdated);
+
+export type SessionLanguage = "fr" | "en";
+
+export type SessionPhase = "draft" | "live" | "ended";
+
+export interface SessionSnapshot {
+  announcement?: Announcement;
+  counts: Counts;
+  easyRead: boolean;
+  hands?: HandView[];
+  joinCode: string;
+  kioskLinks?: KioskLinkView[];
+  language: SessionLanguage;
+  leaderboard?: LeaderboardView;
+  listing?: CafeListingRequest;
+  me?: Me;
+  moderatorLinks?: ModeratorLinkView[];
+  mutedParticipants?: string[];
+  opinions?: OpinionView[];
+  polls: PollView[];
+  preModeration: boolean;
+  profanityFilter: ProfanityMode;
+  programmeId?: string;
+  questions: QuestionView[];
+  questionsPaused: boolean;
+  reactions?: Reactions;
+  reportPublic?: boolean;
+  screen?: Screen;
+  seq: number;
+  sessionId: string;
+  speaker?: SpeakerView;
+  startedAt?: string;
+  state: SessionPhase;
+  title: string;
+  video?: VideoView;
+}
+
+export interface SessionStateChanged {
+  state: SessionPhase;
+}
+
+export interface SpeakerChanged {
+  speaker?: SpeakerView;
+}
+
+export interface SpeakerView {
+  mode: ParticipantMode;
+  name?: string;
+}
+
+export interface StaffKeys {
+  kioskLinks?: KioskLinkView[];
+  moderatorLinks: ModeratorLinkView[];
+  projectorKey: string;
+}
+
+export interface StatementCount {
+  agree: number;
+  disagree: number;
+  id: string;
+  onsite: VoteSplit;
+  pass: number;
+  remote: VoteSplit;
+}
+
+export interface StatementCountsChanged {
+  opinionId: string;
+  statements: StatementCount[];
+}
+
+export type StatementStatus = "pending" | "approved" | "hidden";
+
+export interface StatementUpdated {
+  opinionId: string;
+  statement: StatementView;
+}
+
+export interface StatementView {
+  agree: number;
+  disagree: number;
+  flagged?: boolean;
+  id: string;
+  mine?: boolean;
+  myVote?: StatementVote;
+  onsite: VoteSplit;
+  pass: number;
+  remote: VoteSplit;
+  status: StatementStatus;
+  text: string;
+}
+
+export type StatementVote = "agree" | "disagree" | "pass";
+
+export interface Tally {
+  averageRank?: OptionMeans;
+  counts: number[];
+  noDevice?: number[];
+  onsite: number[];
+  remote: number[];
+  scores?: OptionTotals;
+  sessions: number;
+  totals?: OptionTotals;
+  voters: number;
+  votersNoDevice: number;
+  votersOnsite: number;
+  votersRemote: number;
+}
+
+export interface TeamScores {
+  onsite?: number;
+  onsitePlayers: number;
+  remote?: number;
+  remotePlayers: number;
+}
+
+export interface VideoChanged {
+  video?: VideoView;
+}
+
+export interface VideoView {
+  embedUrl?: string;
+  url: string;
+}
+
+export interface VoteSplit {
+  agree: number;
+  disagree: number;
+  pass: number;
+}
+
+export interface WordCount {
+  count: number;
+  flagged?: boolean;
+  onsite: number;
+  remote: number;
+  word: string;
+}

@@ -101,16 +101,20 @@ public static class OpinionProgrammeBenchmark
                     var opinion = Opinion(await voters[i].InvokeAsync<JsonElement>("GetSnapshot"), programmeOpinionId);
                     var index = opinion.GetProperty("statements").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => Array.IndexOf(Texts, s.GetProperty("text").GetString()));
                     var (id, group) = (opinion.GetProperty("id").GetString()!, (i / perCafe + i % perCafe) % 3);
-                    var next = opinion.GetProperty("next").GetString();
+                    // JSON omits nulls: no `next` means nothing left to vote on.
+                    var next = opinion.TryGetProperty("next", out var first) ? first.GetString() : null;
                     while (next is not null)
                     {
                         var voted = await voters[i].InvokeAsync<JsonElement>("VoteStatement", new { opinionId = id, statementId = next, vote = Vote(Planted(group, index[next])), opId = $"{next}-{i}" });
-                        next = voted.GetProperty("next").GetString();
+                        next = voted.TryGetProperty("next", out var given) ? given.GetString() : null;
                     }
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
-                    Interlocked.Increment(ref failed);
+                    if (Interlocked.Increment(ref failed) == 1)
+                    {
+                        Console.Error.WriteLine($"voter {i}: {ex.GetType().Name}: {ex.Message}");
+                    }
                 }
             }));
         }

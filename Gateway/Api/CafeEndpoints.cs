@@ -23,8 +23,8 @@ public sealed class MapOptions
 
 public sealed record MapSettings(string? TileUrl, string Attribution);
 
-/// <summary>What the map page loads: its tiles and every listed café.</summary>
-public sealed record CafeMap(MapSettings Map, CafeListing[] Cafes);
+/// <summary>What the map page loads: its tiles, every listed café, and whether registering with an e-mail address sends mail.</summary>
+public sealed record CafeMap(MapSettings Map, CafeListing[] Cafes, bool Mail);
 
 public static class CafeEndpoints
 {
@@ -33,13 +33,26 @@ public static class CafeEndpoints
         var api = endpoints.MapGroup("/api/cafes");
         api.MapGet("/", ListCafes);
         api.MapPost("/{sessionId:guid}/registrations", Register);
+        api.MapGet("/{sessionId:guid}/invite.ics", Invitation);
         return endpoints;
     }
 
     private static async Task<Ok<CafeMap>> ListCafes(IGrainFactory grains, IOptions<MapOptions> map) =>
         TypedResults.Ok(new CafeMap(
             new MapSettings(string.IsNullOrWhiteSpace(map.Value.TileUrl) ? null : map.Value.TileUrl, map.Value.Attribution),
-            await grains.GetGrain<ICafeDirectoryGrain>(0).List()));
+            await grains.GetGrain<ICafeDirectoryGrain>(0).List(),
+            await grains.GetGrain<IMailScheduleGrain>(0).IsOn()));
+
+    /// <summary>The café as an iCalendar file; its links on Gateway:PublicUrl when set, else on the address the request used (as the QR code).</summary>
+    private static async Task<IResult> Invitation(Guid sessionId, IGrainFactory grains, HttpRequest request, IConfiguration configuration)
+    {
+        var origin = configuration["Gateway:PublicUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
+        if (await grains.GetGrain<ICafeListingGrain>(sessionId).Invitation(origin) is not { } ics)
+        {
+            return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "This café is not on the map."));
+        }
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8; method=PUBLISH", "cafe-ia-invitation.ics");
+    }
 
     private static async Task<Results<Created<Registration>, JsonHttpResult<ApiError>>> Register(
         Guid sessionId, RegistrationRequest? request, IGrainFactory grains, AbuseGuard guard, HttpContext http)

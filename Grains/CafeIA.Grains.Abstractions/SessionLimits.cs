@@ -52,6 +52,9 @@ public sealed class SessionLimits
     public int MaxPlaceLength { get; set; } = 120;
     public int MaxOrganiserLength { get; set; } = 80;
     public int MaxCafeCapacity { get; set; } = 100_000;
+
+    /// <summary>A listed café's duration, in minutes (its invitation's end); 12 hours at most.</summary>
+    public int MaxCafeDurationMinutes { get; set; } = 720;
     public int MaxAttendanceSamples { get; set; } = 24 * 60;
     public int MaxOperationIdLength { get; set; } = 64;
 

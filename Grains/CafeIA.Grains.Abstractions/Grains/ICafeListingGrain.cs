@@ -22,6 +22,10 @@ public interface ICafeListingGrain : IGrainWithGuidKey
     /// <summary>A place, or "full" past the capacity, "closed" once the café is over, "not-found" if not listed.</summary>
     [Alias("Register")]
     Task<Outcome<Registration>> Register(RegistrationRequest request);
+
+    /// <summary>The café as an iCalendar file (RFC 5545) whose links start with <paramref name="origin"/>; null if not listed.</summary>
+    [Alias("Invitation")]
+    Task<string?> Invitation(string origin);
 }
 
 /// <summary>Every listed café, for the map page (one grain, key 0: listings are few and small).</summary>

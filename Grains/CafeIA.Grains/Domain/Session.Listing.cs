@@ -42,8 +42,13 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.Invalid, $"A capacity is 1 to {limits.MaxCafeCapacity} places, or none.");
         }
+        if (request.DurationMinutes is { } minutes && (minutes < 1 || minutes > limits.MaxCafeDurationMinutes))
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, $"A café lasts 1 to {limits.MaxCafeDurationMinutes} minutes, or give no duration ({CafeListing.DefaultDurationMinutes} minutes).");
+        }
         var listing = new CafeListingRequest(place, startsAt, request.Format, organiser,
-            request.Latitude is { } lat ? Math.Round(lat, 5) : null, request.Longitude is { } lon ? Math.Round(lon, 5) : null, request.Capacity);
+            request.Latitude is { } lat ? Math.Round(lat, 5) : null, request.Longitude is { } lon ? Math.Round(lon, 5) : null, request.Capacity,
+            DurationMinutes: request.DurationMinutes);
         if (listing != state.Listing)
         {
             state.Listing = listing;
@@ -74,6 +79,6 @@ public sealed partial class Session
                 SessionPhase.Live => CafeStatus.Live,
                 SessionPhase.Ended => CafeStatus.Past,
                 _ => CafeStatus.Upcoming,
-            })
+            }, l.DurationMinutes)
         : null;
 }

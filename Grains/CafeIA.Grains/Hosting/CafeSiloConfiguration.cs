@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CafeIA.Domain;
+using CafeIA.Grains.Mail;
 using CafeIA.Grains.Sessions;
 using CafeIA.Storage;
 using Microsoft.Data.Sqlite;
@@ -78,6 +79,7 @@ public static class CafeSiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         silo.Services.AddHostedService<RetentionSweeper>();
+        silo.Services.AddCafeMail(configuration);
         silo.ConfigureSessionLifetime(configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new());
         if (storage.ApplySchema)
         {

@@ -121,6 +121,10 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
     public async Task PublishReport(ReportVisibility? request) =>
         await Facilitate((s, me) => s.SetReportPublic(me.ParticipantId, request?.Public ?? true));
 
+    /// <summary>The report's conclusion, "ce que nous retenons" (docs/PROTOCOL.md, "Session report").</summary>
+    public async Task SetConclusion(ConclusionRequest? request) =>
+        await Facilitate((s, me) => s.SetConclusion(me.ParticipantId, request ?? new ConclusionRequest(null)));
+
     public async Task<ModeratorLinkView> CreateModeratorLink(CreateModeratorLinkRequest? request) =>
         await Facilitate((s, me) => s.CreateModeratorLink(me.ParticipantId, me.FacilitatorKey, request?.Label));
 

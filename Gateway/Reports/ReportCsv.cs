@@ -22,8 +22,12 @@ public static class ReportCsv
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             var s = report.Session;
-            Table(zip, "session.csv", ["title", "language", "state", "created_at", "started_at", "ended_at", "licence", "licence_url"],
-                [[s.Title, Name(s.Language), Name(s.State), Time(s.CreatedAt), Time(s.StartedAt), Time(s.EndedAt), report.Licence.Name, report.Licence.Url]]);
+            var cover = report.Cover;
+            Table(zip, "session.csv", ["title", "language", "state", "created_at", "started_at", "ended_at", "licence", "licence_url",
+                "date", "place", "organiser", "attendance", "format_id", "format_version", "summary", "conclusion"],
+                [[s.Title, Name(s.Language), Name(s.State), Time(s.CreatedAt), Time(s.StartedAt), Time(s.EndedAt), report.Licence.Name, report.Licence.Url,
+                    Time(cover?.Date), cover?.Place ?? "", cover?.Organiser ?? "", cover?.Attendance is { } attendance ? Name(attendance) : "",
+                    cover?.Format?.FormatId ?? "", Number(cover?.Format?.Version), cover?.Summary ?? "", report.Conclusion ?? ""]]);
             var a = report.Attendance;
             Table(zip, "attendance.csv", ["minute", "onsite", "remote"],
                 a.Timeline.Select(p => new[] { Time(p.At), Number(p.Onsite), Number(p.Remote) }));

@@ -55,6 +55,9 @@ public sealed class SessionLimits
 
     /// <summary>A listed café's duration, in minutes (its invitation's end); 12 hours at most.</summary>
     public int MaxCafeDurationMinutes { get; set; } = 720;
+
+    /// <summary>The report's conclusion ("ce que nous retenons"): a few paragraphs at most.</summary>
+    public int MaxConclusionLength { get; set; } = 2000;
     public int MaxAttendanceSamples { get; set; } = 24 * 60;
     public int MaxOperationIdLength { get; set; } = 64;
 

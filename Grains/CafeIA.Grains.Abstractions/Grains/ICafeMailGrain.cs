@@ -1,6 +1,6 @@
 using CafeIA.Wire;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>
 /// The e-mail addresses given at registration for one café (key: its session id), and what was

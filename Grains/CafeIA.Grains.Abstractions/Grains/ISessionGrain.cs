@@ -188,6 +188,10 @@ public interface ISessionGrain : IGrainWithGuidKey
     [Alias("SetReportPublic")]
     Task<Outcome<Done>> SetReportPublic(string participantId, bool isPublic);
 
+    /// <summary>The report's conclusion ("ce que nous retenons"), facilitator only; empty clears it.</summary>
+    [Alias("SetConclusion")]
+    Task<Outcome<Done>> SetConclusion(string participantId, ConclusionRequest request);
+
     /// <summary>The facilitator enrols the café in a national programme with its invitation key.</summary>
     [Alias("JoinProgramme")]
     Task<Outcome<Done>> JoinProgramme(string participantId, Guid programmeId, string? inviteKey);

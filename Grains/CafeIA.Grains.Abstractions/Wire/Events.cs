@@ -64,6 +64,7 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(VideoChanged), "video")]
 [JsonDerivedType(typeof(CafeListed), "cafeListed")]
 [JsonDerivedType(typeof(ReportPublished), "reportPublished")]
+[JsonDerivedType(typeof(ConclusionChanged), "conclusion")]
 [JsonDerivedType(typeof(ProgrammeJoined), "programmeJoined")]
 [JsonDerivedType(typeof(HandsChanged), "hands")]
 [JsonDerivedType(typeof(SpeakerChanged), "speaker")]
@@ -126,6 +127,10 @@ public sealed record ProgrammeJoined([property: Id(0)] string ProgrammeId) : Ses
 /// <summary>Staff only: whether the session report is public (anyone with the join code reads it).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportPublished")]
 public sealed record ReportPublished([property: Id(0)] bool Public) : SessionEvent;
+
+/// <summary>Staff only: the report's conclusion as written now (absent: none).</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ConclusionChanged")]
+public sealed record ConclusionChanged([property: Id(0)] string? Text) : SessionEvent;
 
 /// <summary>Staff only: the café's listing on the map as published now (absent: not on the map).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.CafeListed")]

@@ -18,7 +18,9 @@ public sealed record SessionReport(
     [property: Id(16)] ReportQuiz? Quiz = null,
     [property: Id(25)] ReportReactions? Reactions = null,
     [property: Id(26)] ReportKiosk[]? Kiosks = null,
-    [property: Id(27)] ReportOpinion[]? Opinions = null)
+    [property: Id(27)] ReportOpinion[]? Opinions = null,
+    [property: Id(40)] ReportCover? Cover = null,
+    [property: Id(41)] string? Conclusion = null)
 {
     public const string SchemaId = "https://cafeia.live/schemas/session-report-1.json";
 }
@@ -40,6 +42,29 @@ public sealed record ReportSession(
     [property: Id(4)] DateTimeOffset? StartedAt,
     [property: Id(5)] DateTimeOffset? EndedAt,
     [property: Id(6)] bool Public);
+
+/// <summary>
+/// The printed report's cover: the title; where, when and by whom as listed on the map (the date is
+/// the listed start, else the start, else the creation); the catalogue format the café came from
+/// (null: none); the organiser's summary (the session's description, null: none).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportCover")]
+public sealed record ReportCover(
+    [property: Id(0)] string Title,
+    [property: Id(1)] DateTimeOffset Date,
+    [property: Id(2)] string? Place = null,
+    [property: Id(3)] string? Organiser = null,
+    [property: Id(4)] CafeFormat? Attendance = null,
+    [property: Id(5)] ReportFormat? Format = null,
+    [property: Id(6)] string? Summary = null);
+
+/// <summary>The catalogue format a café was created from: its id and version.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ReportFormat")]
+public sealed record ReportFormat([property: Id(0)] string FormatId, [property: Id(1)] int Version);
+
+/// <summary>SetConclusion: the facilitator's "ce que nous retenons"; empty or absent clears it.</summary>
+[GenerateSerializer, Immutable, Alias("cafe.ConclusionRequest")]
+public sealed record ConclusionRequest([property: Id(0)] string? Text, [property: Id(1)] string? OpId = null) : IOperation;
 
 /// <summary>People who joined (by mode), the most connected at once, and connections minute by minute.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ReportAttendance")]

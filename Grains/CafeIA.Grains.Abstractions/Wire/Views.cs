@@ -260,7 +260,8 @@ public sealed record SessionSnapshot(
     [property: Id(25)] Reactions? Reactions = null,
     [property: Id(26)] KioskLinkView[]? KioskLinks = null,
     [property: Id(30)] bool EasyRead = false,
-    [property: Id(27)] OpinionView[]? Opinions = null);
+    [property: Id(27)] OpinionView[]? Opinions = null,
+    [property: Id(40)] string? Conclusion = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

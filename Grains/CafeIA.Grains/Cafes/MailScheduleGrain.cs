@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using CafeIA.Grains.Mail;
 using CafeIA.Grains.Sessions;
 

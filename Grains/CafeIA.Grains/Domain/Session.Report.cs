@@ -65,7 +65,9 @@ public sealed partial class Session
             ReportQuiz(),
             Reactions: ReactionReport(),
             Kiosks: ReportKiosks(),
-            Opinions: ReportOpinions());
+            Opinions: ReportOpinions(),
+            Cover: ReportCover(),
+            Conclusion: state.Conclusion);
     }
 
     private static ReportQuizScores QuizScores(Poll quiz)

@@ -44,5 +44,6 @@ public sealed partial class Session
         Leaderboard: Leaderboard(),
         Reactions: ReactionSetting(),
         KioskLinks: viewer.IsStaff ? KioskLinkViews() : null,
-        Opinions: state.Opinions.Count == 0 ? null : [.. state.Opinions.Where(o => SeesOpinion(viewer, o)).Select(o => OpinionView(o, viewer))]);
+        Opinions: state.Opinions.Count == 0 ? null : [.. state.Opinions.Where(o => SeesOpinion(viewer, o)).Select(o => OpinionView(o, viewer))],
+        Conclusion: viewer.IsStaff ? state.Conclusion : null);
 }

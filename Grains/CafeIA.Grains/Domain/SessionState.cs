@@ -89,6 +89,9 @@ public sealed class SessionState
     public List<Opinion> Opinions { get; set; } = [];
     public int OpinionsCreated { get; set; }
 
+    /// <summary>"Ce que nous retenons": the facilitator's conclusion, for the report and the open data (null: none written).</summary>
+    public string? Conclusion { get; set; }
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }

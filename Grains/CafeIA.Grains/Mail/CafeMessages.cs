@@ -27,7 +27,8 @@ public static class CafeMessages
         string subject, string french, string english)
     {
         var join = CafeInvitation.JoinLink(listing, origin);
-        var message = new MimeMessage { Subject = subject };
+        // A title may hold line breaks (typed text allows them); a subject is one line.
+        var message = new MimeMessage { Subject = subject.ReplaceLineEndings(" ") };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(to));
         // Tells mail servers and autoresponders this is an automatic message (RFC 3834): no replies, no vacation notices.

@@ -1,3 +1,4 @@
+using CafeIA.Grains.Abstractions;
 using CafeIA.Grains.Cafes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

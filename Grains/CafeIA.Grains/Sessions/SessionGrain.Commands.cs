@@ -107,4 +107,6 @@ public sealed partial class SessionGrain
     public Task<Outcome<SessionReport>> GetReport(string? facilitatorKey) => Apply(null, s => s.Report(facilitatorKey));
 
     public Task<Outcome<Done>> SetReportPublic(string participantId, bool isPublic) => Apply(participantId, s => s.SetReportPublic(participantId, isPublic));
+
+    public Task<Outcome<Done>> SetConclusion(string participantId, ConclusionRequest request) => Apply(participantId, s => s.SetConclusion(participantId, request));
 }

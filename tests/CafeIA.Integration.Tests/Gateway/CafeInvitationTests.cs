@@ -81,7 +81,7 @@ public sealed class CafeInvitationTests(EmbeddedGatewayFixture gateway) : IClass
             r => r.StatusCode == HttpStatusCode.Created, "a place at the listed café");
         Assert.Equal(RegistrationMail.Off, (await registered.Content.ReadFromJsonAsync<Registration>(Json))!.Mail);
         var grains = (IGrainFactory)gateway.Host.Services.GetService(typeof(IGrainFactory))!;
-        Assert.Equal(0, await grains.GetGrain<CafeIA.Grains.ICafeMailGrain>(Guid.Parse(created.SessionId)).Addresses());
+        Assert.Equal(0, await grains.GetGrain<CafeIA.Grains.Abstractions.ICafeMailGrain>(Guid.Parse(created.SessionId)).Addresses());
 
         foreach (var malformed in new[] { "lea", "lea@localhost", "a b@example.org", "lea@example.org\r\nBcc: x@example.org", "<lea@example.org>", new string('a', 250) + "@example.org" })
         {

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CafeIA.Grains;
+using CafeIA.Grains.Abstractions;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
 using Ical.Net;

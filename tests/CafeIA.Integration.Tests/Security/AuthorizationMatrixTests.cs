@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("PublishCafe", Facilitator, _ => new CafeListingRequest("Médiathèque de Lyon", DateTimeOffset.UtcNow.AddDays(7))),
         ("UnpublishCafe", Facilitator, _ => new OperationRequest()),
         ("PublishReport", Facilitator, _ => new ReportVisibility(false)),
+        ("SetConclusion", Facilitator, _ => new ConclusionRequest("Ce que nous retenons")),
         ("JoinProgramme", Facilitator, w => new JoinProgrammeRequest(w.Programme.ProgrammeId, w.Programme.InviteKey)),
         ("CreateModeratorLink", Facilitator, _ => new CreateModeratorLinkRequest("x")),
         ("RevokeModeratorLink", Facilitator, _ => new ModeratorLinkRef("m1")),

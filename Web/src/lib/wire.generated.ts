@@ -33,6 +33,8 @@ export interface CafeListed {
 
 export interface CafeListing {
   capacity?: number;
+  durationMinutes?: number;
+  endsAt: string;
   format: CafeFormat;
   full: boolean;
   joinCode: string;
@@ -44,11 +46,13 @@ export interface CafeListing {
   sessionId: string;
   startsAt: string;
   status: CafeStatus;
+  summary?: string;
   title: string;
 }
 
 export interface CafeListingRequest {
   capacity?: number;
+  durationMinutes?: number;
   format: CafeFormat;
   latitude?: number;
   longitude?: number;
@@ -68,6 +72,10 @@ export interface ChangeBatch {
   events: SessionEvent[];
   from?: number;
   seq: number;
+}
+
+export interface ConclusionChanged {
+  text?: string;
 }
 
 export interface ConsensusView {
@@ -188,6 +196,32 @@ export interface MyQuizScore {
   score?: number;
 }
 
+export interface NationalDotView {
+  group: number;
+  onsite: number;
+  remote: number;
+  weight: number;
+  x: number;
+  y: number;
+}
+
+export interface NationalOpinionView {
+  cafes: number;
+  consensus: ConsensusView[];
+  groups: OpinionGroupView[];
+  here?: NationalDotView[];
+  map?: NationalDotView[];
+  people: number;
+  programmeOpinionId: string;
+}
+
+export interface NationalStatement {
+  nationalId: string;
+  originSession?: string;
+  originStatementId?: string;
+  text: string;
+}
+
 export interface OpinionChanged {
   opinion: OpinionView;
 }
@@ -210,7 +244,13 @@ export interface OpinionMapChanged {
 
 export interface OpinionMeChanged {
   me?: MapPosition;
+  nationalGroup?: number;
   next?: string;
+  opinionId: string;
+}
+
+export interface OpinionNationalChanged {
+  national: NationalOpinionView;
   opinionId: string;
 }
 
@@ -222,6 +262,9 @@ export interface OpinionView {
   id: string;
   map?: MapDot[];
   me?: MapPosition;
+  national?: NationalOpinionView;
+  nationalGroup?: number;
+  nationalOpinionId?: string;
   next?: string;
   state: OpinionState;
   statements: StatementView[];
@@ -325,6 +368,14 @@ export interface ProgrammeJoined {
   programmeId: string;
 }
 
+export interface ProgrammeOpinionView {
+  offered: number;
+  poolStatements: boolean;
+  programmeOpinionId: string;
+  statements: NationalStatement[];
+  topic: string;
+}
+
 export interface ProgrammePollView {
   kind: PollKind;
   national: Tally;
@@ -334,6 +385,7 @@ export interface ProgrammePollView {
 }
 
 export interface ProgrammeView {
+  opinions?: ProgrammeOpinionView[];
   polls: ProgrammePollView[];
   programmeId: string;
   sessions: number;
@@ -459,6 +511,7 @@ export type SessionEvent =
   | ({ type: "video" } & VideoChanged)
   | ({ type: "cafeListed" } & CafeListed)
   | ({ type: "reportPublished" } & ReportPublished)
+  | ({ type: "conclusion" } & ConclusionChanged)
   | ({ type: "programmeJoined" } & ProgrammeJoined)
   | ({ type: "hands" } & HandsChanged)
   | ({ type: "speaker" } & SpeakerChanged)
@@ -486,7 +539,8 @@ export type SessionEvent =
   | ({ type: "statementCounts" } & StatementCountsChanged)
   | ({ type: "opinionMap" } & OpinionMapChanged)
   | ({ type: "opinionMe" } & OpinionMeChanged)
-  | ({ type: "statementUpdated" } & StatementUpdated);
+  | ({ type: "statementUpdated" } & StatementUpdated)
+  | ({ type: "opinionNational" } & OpinionNationalChanged);
 
 export type SessionLanguage = "fr" | "en";
 
@@ -494,6 +548,7 @@ export type SessionPhase = "draft" | "live" | "ended";
 
 export interface SessionSnapshot {
   announcement?: Announcement;
+  conclusion?: string;
   counts: Counts;
   easyRead: boolean;
   hands?: HandView[];

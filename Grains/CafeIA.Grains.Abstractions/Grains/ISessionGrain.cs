@@ -9,7 +9,7 @@ namespace CafeIA.Grains.Abstractions;
 /// checks the participant's role again, so a forged id gains nothing beyond that participant's rights.
 /// </summary>
 [Alias("cafe.ISessionGrain")]
-public interface ISessionGrain : IGrainWithGuidKey
+public partial interface ISessionGrain : IGrainWithGuidKey
 {
     [Alias("Create")]
     Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr);

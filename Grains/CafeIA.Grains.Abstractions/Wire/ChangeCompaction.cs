@@ -60,6 +60,9 @@ public static class ChangeCompaction
         OpinionMeChanged me => me.OpinionId,
         OpinionNationalChanged national => national.OpinionId,
         StatementUpdated statement => $"{statement.OpinionId}/{statement.Statement.Id}",
+        AgendaChanged => "",
+        ActivityChanged => "",
+        DetailsChanged => "",
         _ => null,
     };
 }

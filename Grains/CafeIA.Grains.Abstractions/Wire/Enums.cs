@@ -123,6 +123,9 @@ public enum ScreenView
 
     /// <summary>An opinion map (with its opinion id): the dots, the groups and the consensus.</summary>
     Opinion = 7,
+
+    /// <summary>The agenda's activity in focus (a break, a text, a round of speaking): its title, and its timer when the activity shows one.</summary>
+    Agenda = 8,
 }
 
 /// <summary>How people take part in a café listed on the map.</summary>

@@ -94,6 +94,9 @@ public sealed record SessionChanges(
 [JsonDerivedType(typeof(OpinionMeChanged), "opinionMe")]
 [JsonDerivedType(typeof(StatementUpdated), "statementUpdated")]
 [JsonDerivedType(typeof(OpinionNationalChanged), "opinionNational")]
+[JsonDerivedType(typeof(AgendaChanged), "agendaChanged")]
+[JsonDerivedType(typeof(ActivityChanged), "activityChanged")]
+[JsonDerivedType(typeof(DetailsChanged), "detailsChanged")]
 [GenerateSerializer, Immutable, Alias("cafe.SessionEvent")]
 public abstract record SessionEvent;
 

@@ -3,9 +3,10 @@ namespace CafeIA.Wire;
 /// <summary>
 /// Why a command was refused: a stable machine code and a sentence for a person.
 /// A refused hub call completes with the result <see cref="CallRefused"/> (docs/PROTOCOL.md, "Refusals").
+/// Field, when set, names the input at fault (a JSON path such as "agenda[2].poll.options"); the sentence then starts with it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Refusal")]
-public sealed record Refusal([property: Id(0)] string Code, [property: Id(1)] string Message)
+public sealed record Refusal([property: Id(0)] string Code, [property: Id(1)] string Message, [property: Id(2)] string? Field = null)
 {
     public override string ToString() => $"{Code}: {Message}";
 }
@@ -31,6 +32,8 @@ public static class RefusalCodes
     public const string Paused = "paused";
     /// <summary>Storage or the cluster failed: the call changed nothing and may be retried (same opId).</summary>
     public const string Unavailable = "unavailable";
+    /// <summary>A format written for a newer schema version than this server reads.</summary>
+    public const string UnsupportedVersion = "unsupported-version";
 }
 
 /// <summary>The value of a command, or the reason it was refused; never both.</summary>

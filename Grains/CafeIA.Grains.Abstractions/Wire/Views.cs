@@ -261,7 +261,12 @@ public sealed record SessionSnapshot(
     [property: Id(26)] KioskLinkView[]? KioskLinks = null,
     [property: Id(30)] bool EasyRead = false,
     [property: Id(27)] OpinionView[]? Opinions = null,
-    [property: Id(40)] string? Conclusion = null);
+    [property: Id(40)] string? Conclusion = null,
+    [property: Id(41)] ActivityView[]? Agenda = null,
+    [property: Id(42)] string? CurrentActivity = null,
+    [property: Id(43)] ActivityTimer? Timer = null,
+    [property: Id(44)] SessionDetails? Details = null,
+    [property: Id(45)] FormatOrigin? FormatOrigin = null);
 
 [GenerateSerializer, Immutable, Alias("cafe.SessionSummary")]
 public sealed record SessionSummary(

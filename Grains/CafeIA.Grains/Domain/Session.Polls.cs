@@ -82,6 +82,7 @@ public sealed partial class Session
         {
             ShowOnScreen(Screen.Join);
         }
+        PollLeftAgenda(poll.Id);
         return Ok();
     }
 

@@ -45,5 +45,10 @@ public sealed partial class Session
         Reactions: ReactionSetting(),
         KioskLinks: viewer.IsStaff ? KioskLinkViews() : null,
         Opinions: state.Opinions.Count == 0 ? null : [.. state.Opinions.Where(o => SeesOpinion(viewer, o)).Select(o => OpinionView(o, viewer))],
-        Conclusion: viewer.IsStaff ? state.Conclusion : null);
+        Conclusion: viewer.IsStaff ? state.Conclusion : null,
+        Agenda: AgendaViews(viewer.IsStaff),
+        CurrentActivity: state.CurrentActivityId,
+        Timer: state.Timer,
+        Details: Details(),
+        FormatOrigin: state.FormatOrigin);
 }

@@ -92,6 +92,27 @@ public sealed class SessionState
     /// <summary>"Ce que nous retenons": the facilitator's conclusion, for the report and the open data (null: none written).</summary>
     public string? Conclusion { get; set; }
 
+    /// <summary>The agenda's activities, in order (Domain/Agenda); sessions stored before it have none.</summary>
+    public List<AgendaActivity> Agenda { get; set; } = [];
+    public int ActivitiesCreated { get; set; }
+
+    /// <summary>The agenda's activity in focus (null: none yet) and its running timer (null: none).</summary>
+    public string? CurrentActivityId { get; set; }
+    public ActivityTimer? Timer { get; set; }
+
+    /// <summary>What the facilitator says of the café for those who replicate it (its format's description and audience).</summary>
+    public string? Description { get; set; }
+    public string? Audience { get; set; }
+
+    /// <summary>The licence its format is published under; null: CC-BY-SA-4.0.</summary>
+    public string? Licence { get; set; }
+
+    /// <summary>The catalogue format this session was created from, if any.</summary>
+    public FormatOrigin? FormatOrigin { get; set; }
+
+    /// <summary>The catalogue format this session published (republishing adds a version to it).</summary>
+    public string? PublishedFormatId { get; set; }
+
     [JsonIgnore]
     public bool Exists => JoinCode.Length > 0;
 }

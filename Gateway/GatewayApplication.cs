@@ -28,6 +28,7 @@ public static class GatewayApplication
         builder.AddCafeOrleans();
         builder.AddCafeServiceDefaults();
         builder.Services.AddCafeJson();
+        builder.Services.AddSingleton<Api.FormatUpload>();
         builder.Services.AddCafeHub();
         builder.Services.AddSessionFanout();
         builder.Services.AddCompressedAssets();
@@ -59,6 +60,7 @@ public static class GatewayApplication
         app.MapCafeEndpoints();
         app.MapReportEndpoints();
         app.MapProgrammeEndpoints();
+        app.MapFormatEndpoints();
         app.MapJoinQrCode();
         app.MapCafeHub();
         app.MapPages();

@@ -5,12 +5,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CafeIA.Gateway.Api;
 
-public sealed record CreateSessionRequest(string? Title, SessionLanguage Language = SessionLanguage.Fr);
+/// <summary>A new session: blank, or from a catalogue format (FormatId, its latest version unless Version) or an uploaded Format.</summary>
+public sealed record CreateSessionRequest(string? Title, SessionLanguage? Language = null, string? FormatId = null, int? Version = null,
+    SessionFormat? Format = null);
 
 public sealed record SessionInfo(string SessionId, string Title, SessionPhase State, string JoinCode, SessionLanguage Language);
 
-/// <summary>The error body of every refused HTTP call: the same codes as the hub.</summary>
-public sealed record ApiError(string Error, string Message);
+/// <summary>The error body of every refused HTTP call: the same codes as the hub; Field names the input at fault, when known.</summary>
+public sealed record ApiError(string Error, string Message, string? Field = null)
+{
+    public static ApiError Of(Refusal refusal) => new(refusal.Code, refusal.Message, refusal.Field);
+}
 
 public static class SessionEndpoints
 {
@@ -22,17 +27,56 @@ public static class SessionEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> CreateSession(
-        CreateSessionRequest? request, IGrainFactory grains, AbuseGuard guard, HttpContext http)
+    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> CreateSession(
+        HttpRequest httpRequest, FormatUpload upload, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
         if (guard.Refusal(Creation.Session, http) is { } limited)
         {
             return limited;
         }
-        var outcome = await grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create(request?.Title, request?.Language ?? SessionLanguage.Fr);
-        return outcome.Refusal is { } refusal
-            ? TypedResults.BadRequest(new ApiError(refusal.Code, refusal.Message))
-            : TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
+        var (request, unreadable) = await upload.Read<CreateSessionRequest>(httpRequest);
+        if (unreadable is not null)
+        {
+            return TypedResults.BadRequest(ApiError.Of(unreadable));
+        }
+        if (request?.FormatId is not null && request.Format is not null)
+        {
+            return TypedResults.BadRequest(new ApiError(RefusalCodes.Invalid, "format: give a formatId or a format, not both.", "format"));
+        }
+        var session = grains.GetGrain<ISessionGrain>(Guid.NewGuid());
+        Outcome<SessionCreated> outcome;
+        FormatVersion? catalogued = null;
+        if (request?.FormatId is { } formatId)
+        {
+            var format = grains.GetGrain<IFormatGrain>(formatId);
+            catalogued = request.Version is { } version ? await format.GetVersion(version) : (await format.Get())?.Latest;
+            if (catalogued is null)
+            {
+                return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "There is no such format (or version) in the catalogue.", "formatId"));
+            }
+            outcome = await session.CreateFromFormat(request.Title, catalogued.Format with { Language = request.Language ?? catalogued.Format.Language },
+                new FormatOrigin(catalogued.FormatId, catalogued.Version));
+        }
+        else if (request?.Format is { } uploaded)
+        {
+            outcome = await session.CreateFromFormat(request.Title, uploaded with { Language = request.Language ?? uploaded.Language }, origin: null);
+        }
+        else
+        {
+            outcome = await session.Create(request?.Title, request?.Language ?? SessionLanguage.Fr);
+        }
+        if (outcome.Refusal is { } refusal)
+        {
+            // The session names fields within the format; the request holds it under "format".
+            return TypedResults.BadRequest(ApiError.Of(request?.Format is not null && refusal.Field is { } field
+                ? refusal with { Field = $"format.{field}", Message = $"format.{refusal.Message}" }
+                : refusal));
+        }
+        if (catalogued is not null)
+        {
+            await grains.GetGrain<IFormatGrain>(catalogued.FormatId).RecordCafe(session.GetPrimaryKey(), catalogued.Version);
+        }
+        return TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
     }
 
     private static async Task<Results<Ok<SessionInfo>, NotFound<ApiError>, JsonHttpResult<ApiError>>> GetSession(

@@ -9,7 +9,7 @@ namespace CafeIA.Grains.Abstractions;
 /// cafés, the programme sums the shards).
 /// </summary>
 [Alias("cafe.IProgrammeGrain")]
-public interface IProgrammeGrain : IGrainWithGuidKey
+public partial interface IProgrammeGrain : IGrainWithGuidKey
 {
     [Alias("Create")]
     Task<Outcome<ProgrammeCreated>> Create(string? title);

@@ -1,6 +1,6 @@
 using CafeIA.Wire;
 
-namespace CafeIA.Grains;
+namespace CafeIA.Grains.Abstractions;
 
 /// <summary>The agenda and the session as a format (docs/PROTOCOL.md, "Agenda" and "Formats").</summary>
 public partial interface ISessionGrain

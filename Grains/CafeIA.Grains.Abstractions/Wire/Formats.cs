@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace CafeIA.Wire;
 
 // Formats that travel (docs/PROTOCOL.md, "Formats"): a session's agenda, its polls and opinion maps
 // and its settings, as one JSON document (schema docs/format.schema.json) that is exported,
 // published in the catalogue and replicated. It carries no participant data, no key, no result.
+// An uploaded format with a property the schema does not know is refused, the property named.
 
 /// <summary>What the facilitator says about the café for those who replicate it; Licence defaults to CC-BY-SA-4.0.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.SessionDetails")]
@@ -25,6 +28,7 @@ public sealed record FormatOrigin([property: Id(0)] string FormatId, [property: 
 
 /// <summary>A poll's definition in a format: the fields of CreatePoll, nothing of its ballots or results.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.FormatPoll")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FormatPoll(
     [property: Id(0)] string? Question,
     [property: Id(1)] PollKind? Kind,
@@ -41,10 +45,12 @@ public sealed record FormatPoll(
 
 /// <summary>An opinion map's definition in a format: the topic and the seed statements (never participants' statements).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.FormatOpinion")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FormatOpinion([property: Id(0)] string? Topic, [property: Id(1)] string[]? Statements = null);
 
 /// <summary>An activity of a format's agenda, its poll or opinion map inline.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.FormatActivity")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FormatActivity(
     [property: Id(0)] string? Id,
     [property: Id(1)] ActivityKind? Kind,
@@ -58,6 +64,7 @@ public sealed record FormatActivity(
 
 /// <summary>The session's settings a format carries.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.FormatSettings")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FormatSettings(
     [property: Id(0)] bool Moderation = false,
     [property: Id(1)] ProfanityMode ProfanityFilter = ProfanityMode.Review,
@@ -69,6 +76,7 @@ public sealed record FormatSettings(
 /// domain says which are required (FormatRules).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.SessionFormat")]
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SessionFormat(
     [property: Id(0)] int SchemaVersion,
     [property: Id(1)] string? Title,

@@ -66,17 +66,29 @@ public sealed partial class SessionGrain(
         CafeMetrics.ActiveSessions.Add(-1);
     }
 
-    public async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr)
+    public Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language = SessionLanguage.Fr) =>
+        Create(title, language, prepare: null);
+
+    /// <summary>
+    /// Creates the session, then lets <paramref name="prepare"/> fill it (a format) before its first
+    /// write. Both are tried on a probe first, so a refusal claims no join code and stores nothing.
+    /// </summary>
+    private async Task<Outcome<SessionCreated>> Create(string? title, SessionLanguage language, Func<Session, Refusal?>? prepare)
     {
         var id = this.GetPrimaryKey();
         if (_state.Exists || _creating)
         {
             return Outcome<SessionCreated>.Refuse(new Refusal(RefusalCodes.Invalid, "This session already exists."));
         }
-        var probe = Session.Create(new SessionState(), id, title, "PROBE0", limits.Value, clock.GetUtcNow(), language);
+        var probeState = new SessionState();
+        var probe = Session.Create(probeState, id, title, "PROBE0", limits.Value, clock.GetUtcNow(), language);
         if (probe.IsRefused)
         {
             return probe;
+        }
+        if (prepare?.Invoke(new Session(probeState, limits.Value, clock)) is { } refused)
+        {
+            return Outcome<SessionCreated>.Refuse(refused);
         }
         _creating = true;
         try
@@ -87,7 +99,10 @@ public sealed partial class SessionGrain(
                 if (await grains.GetGrain<IJoinCodeGrain>(code).Claim(id))
                 {
                     var created = Session.Create(_state, id, title, code, limits.Value, clock.GetUtcNow(), language);
-                    _version = await store.Commit(id, _version, SessionDocument.Write(_state, _session.TakeStoredChanges()));
+                    prepare?.Invoke(_session);
+                    // The format's drafts are in the document itself: no screen has joined yet to be told.
+                    var rows = _session.TakeCommit()?.Rows ?? _session.TakeStoredChanges();
+                    _version = await store.Commit(id, _version, SessionDocument.Write(_state, rows));
                     await TrackDraft();
                     return created;
                 }

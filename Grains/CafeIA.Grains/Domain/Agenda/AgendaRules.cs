@@ -24,21 +24,22 @@ public static partial class AgendaRules
     /// activities without an id get one from <paramref name="newId"/>.
     /// </summary>
     public static (List<AgendaActivity>? Activities, Refusal? Refusal) Build(
-        IReadOnlyList<ActivityDefinition?>? definitions, Func<string, bool> hasPoll, Func<string, bool> hasOpinion, Func<string> newId)
+        IReadOnlyList<ActivityDefinition?>? definitions, Func<string, bool> hasPoll, Func<string, bool> hasOpinion, Func<string> newId,
+        string list = "activities")
     {
         if (definitions is null)
         {
-            return Invalid("activities", "Give the agenda's activities (an empty list clears it).");
+            return Invalid(list, "Give the agenda's activities (an empty list clears it).");
         }
         if (definitions.Count > MaxActivities)
         {
-            return Invalid("activities", $"An agenda has at most {MaxActivities} activities.");
+            return Invalid(list, $"An agenda has at most {MaxActivities} activities.");
         }
         var activities = new List<AgendaActivity>(definitions.Count);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
-            var at = $"activities[{i}]";
+            var at = $"{list}[{i}]";
             if (definitions[i] is not { } d)
             {
                 return Invalid(at, "An activity is an object.");

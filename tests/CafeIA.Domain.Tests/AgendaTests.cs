@@ -16,11 +16,11 @@ public sealed class AgendaTests
         var opinion = Ok(f.Session.CreateOpinion(f.Facilitator, new CreateOpinionRequest("L'IA au travail", ["Elle aide", "Elle menace"]))).OpinionId;
         Ok(f.Session.SetAgenda(f.Facilitator, new SetAgendaRequest(
         [
-            new ActivityDefinition(Kind: ActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: SecretNotes, ShowTimer: true),
-            new ActivityDefinition(Kind: ActivityKind.Poll, Title: "Premier vote", DurationMinutes: 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
-            new ActivityDefinition(Id: "carte", Kind: ActivityKind.Opinion, Title: "Carte des opinions", DurationMinutes: 20, OpinionId: opinion, OpenOnStart: true),
-            new ActivityDefinition(Kind: ActivityKind.Questions, Title: "Questions", DurationMinutes: 15),
-            new ActivityDefinition(Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 0),
+            new ActivityDefinition(Kind: AgendaActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: SecretNotes, ShowTimer: true),
+            new ActivityDefinition(Kind: AgendaActivityKind.Poll, Title: "Premier vote", DurationMinutes: 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
+            new ActivityDefinition(Id: "carte", Kind: AgendaActivityKind.Opinion, Title: "Carte des opinions", DurationMinutes: 20, OpinionId: opinion, OpenOnStart: true),
+            new ActivityDefinition(Kind: AgendaActivityKind.Questions, Title: "Questions", DurationMinutes: 15),
+            new ActivityDefinition(Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 0),
         ])));
         if (live)
         {
@@ -140,20 +140,20 @@ public sealed class AgendaTests
         var seq = f.Session.State.Seq;
         (ActivityDefinition Activity, string Code, string Field)[] bad =
         [
-            (new(Kind: ActivityKind.Text, Title: " ", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].title"),
+            (new(Kind: AgendaActivityKind.Text, Title: " ", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].title"),
             (new(Kind: null, Title: "Sans genre", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].kind"),
-            (new(Kind: (ActivityKind)42, Title: "Inconnu", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].kind"),
-            (new(Kind: ActivityKind.Text, Title: "Long", DurationMinutes: 601), RefusalCodes.Invalid, "activities[0].durationMinutes"),
-            (new(Kind: ActivityKind.Text, Title: "Négatif", DurationMinutes: -1), RefusalCodes.Invalid, "activities[0].durationMinutes"),
-            (new(Kind: ActivityKind.Text, Title: "Sans durée"), RefusalCodes.Invalid, "activities[0].durationMinutes"),
-            (new(Kind: ActivityKind.Poll, Title: "Sans sondage", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].pollId"),
-            (new(Kind: ActivityKind.Text, Title: "Texte", DurationMinutes: 5, PollId: poll), RefusalCodes.Invalid, "activities[0].pollId"),
-            (new(Kind: ActivityKind.Poll, Title: "Inconnu", DurationMinutes: 5, PollId: "p99"), RefusalCodes.NotFound, "activities[0].pollId"),
-            (new(Kind: ActivityKind.Opinion, Title: "Inconnue", DurationMinutes: 5, OpinionId: "o99"), RefusalCodes.NotFound, "activities[0].opinionId"),
-            (new(Kind: ActivityKind.Poll, Title: "Carte", DurationMinutes: 5, PollId: poll, OpinionId: opinion), RefusalCodes.Invalid, "activities[0].opinionId"),
-            (new(Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 5, OpenOnStart: true), RefusalCodes.Invalid, "activities[0].openOnStart"),
-            (new(Id: "a b", Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].id"),
-            (new(Kind: ActivityKind.Text, Title: "Notes", DurationMinutes: 5, Notes: new string('n', 2001)), RefusalCodes.Invalid, "activities[0].notes"),
+            (new(Kind: (AgendaActivityKind)42, Title: "Inconnu", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].kind"),
+            (new(Kind: AgendaActivityKind.Text, Title: "Long", DurationMinutes: 601), RefusalCodes.Invalid, "activities[0].durationMinutes"),
+            (new(Kind: AgendaActivityKind.Text, Title: "Négatif", DurationMinutes: -1), RefusalCodes.Invalid, "activities[0].durationMinutes"),
+            (new(Kind: AgendaActivityKind.Text, Title: "Sans durée"), RefusalCodes.Invalid, "activities[0].durationMinutes"),
+            (new(Kind: AgendaActivityKind.Poll, Title: "Sans sondage", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].pollId"),
+            (new(Kind: AgendaActivityKind.Text, Title: "Texte", DurationMinutes: 5, PollId: poll), RefusalCodes.Invalid, "activities[0].pollId"),
+            (new(Kind: AgendaActivityKind.Poll, Title: "Inconnu", DurationMinutes: 5, PollId: "p99"), RefusalCodes.NotFound, "activities[0].pollId"),
+            (new(Kind: AgendaActivityKind.Opinion, Title: "Inconnue", DurationMinutes: 5, OpinionId: "o99"), RefusalCodes.NotFound, "activities[0].opinionId"),
+            (new(Kind: AgendaActivityKind.Poll, Title: "Carte", DurationMinutes: 5, PollId: poll, OpinionId: opinion), RefusalCodes.Invalid, "activities[0].opinionId"),
+            (new(Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 5, OpenOnStart: true), RefusalCodes.Invalid, "activities[0].openOnStart"),
+            (new(Id: "a b", Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 5), RefusalCodes.Invalid, "activities[0].id"),
+            (new(Kind: AgendaActivityKind.Text, Title: "Notes", DurationMinutes: 5, Notes: new string('n', 2001)), RefusalCodes.Invalid, "activities[0].notes"),
         ];
         foreach (var (activity, code, field) in bad)
         {
@@ -163,11 +163,11 @@ public sealed class AgendaTests
             Assert.StartsWith(field, outcome.Refusal.Message, StringComparison.Ordinal);
         }
         var twice = f.Session.SetAgenda(f.Facilitator, new SetAgendaRequest(
-            [new(Id: "x", Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 5), new(Id: "x", Kind: ActivityKind.Text, Title: "Fin", DurationMinutes: 5)]));
+            [new(Id: "x", Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 5), new(Id: "x", Kind: AgendaActivityKind.Text, Title: "Fin", DurationMinutes: 5)]));
         Assert.Equal("activities[1].id", twice.Refusal!.Field);
         Refused(f.Session.SetAgenda(f.Facilitator, new SetAgendaRequest(null)), RefusalCodes.Invalid);
         Refused(f.Session.SetAgenda(f.Facilitator, new SetAgendaRequest(
-            [.. Enumerable.Range(0, 51).Select(i => new ActivityDefinition(Kind: ActivityKind.Text, Title: $"T{i}", DurationMinutes: 1))])), RefusalCodes.Invalid);
+            [.. Enumerable.Range(0, 51).Select(i => new ActivityDefinition(Kind: AgendaActivityKind.Text, Title: $"T{i}", DurationMinutes: 1))])), RefusalCodes.Invalid);
         Refused(f.Session.SetAgenda(f.Alice, new SetAgendaRequest([])), RefusalCodes.Forbidden);
         Assert.Null(f.Session.TakeChanges());
         Assert.Equal(seq, f.Session.State.Seq);

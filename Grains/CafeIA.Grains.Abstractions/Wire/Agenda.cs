@@ -5,7 +5,7 @@ namespace CafeIA.Wire;
 // rename a member.
 
 /// <summary>What an activity of the agenda is: a poll, an opinion map, questions, a round of speaking, a break, or a text.</summary>
-public enum ActivityKind
+public enum AgendaActivityKind
 {
     Poll = 0,
     Opinion = 1,
@@ -24,7 +24,7 @@ public enum ActivityKind
 [GenerateSerializer, Immutable, Alias("cafe.ActivityDefinition")]
 public sealed record ActivityDefinition(
     [property: Id(0)] string? Id = null,
-    [property: Id(1)] ActivityKind? Kind = null,
+    [property: Id(1)] AgendaActivityKind? Kind = null,
     [property: Id(2)] string? Title = null,
     [property: Id(3)] int? DurationMinutes = null,
     [property: Id(4)] string? Notes = null,
@@ -50,7 +50,7 @@ public sealed record ExtendTimerRequest([property: Id(0)] int? Minutes, [propert
 [GenerateSerializer, Immutable, Alias("cafe.ActivityView")]
 public sealed record ActivityView(
     [property: Id(0)] string Id,
-    [property: Id(1)] ActivityKind Kind,
+    [property: Id(1)] AgendaActivityKind Kind,
     [property: Id(2)] string Title,
     [property: Id(3)] int DurationMinutes,
     [property: Id(4)] string? Notes = null,

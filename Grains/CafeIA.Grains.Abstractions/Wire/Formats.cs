@@ -53,7 +53,7 @@ public sealed record FormatOpinion([property: Id(0)] string? Topic, [property: I
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FormatActivity(
     [property: Id(0)] string? Id,
-    [property: Id(1)] ActivityKind? Kind,
+    [property: Id(1)] AgendaActivityKind? Kind,
     [property: Id(2)] string? Title,
     [property: Id(3)] int? DurationMinutes,
     [property: Id(4)] string? Notes = null,

@@ -116,9 +116,9 @@ public sealed partial class Session
         EmitActivity();
         ShowOnScreen(activity.Kind switch
         {
-            ActivityKind.Poll => new Screen(ScreenView.Activity, activity.PollId),
-            ActivityKind.Opinion => new Screen(ScreenView.Opinion, OpinionId: activity.OpinionId),
-            ActivityKind.Questions => new Screen(ScreenView.Questions),
+            AgendaActivityKind.Poll => new Screen(ScreenView.Activity, activity.PollId),
+            AgendaActivityKind.Opinion => new Screen(ScreenView.Opinion, OpinionId: activity.OpinionId),
+            AgendaActivityKind.Questions => new Screen(ScreenView.Questions),
             _ => new Screen(ScreenView.Agenda),
         });
     }

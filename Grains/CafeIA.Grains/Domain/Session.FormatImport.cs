@@ -85,11 +85,11 @@ public sealed partial class Session
                 definitions.Add(null);
                 continue;
             }
-            if ((activity.Poll is not null) != (activity.Kind == ActivityKind.Poll))
+            if ((activity.Poll is not null) != (activity.Kind == AgendaActivityKind.Poll))
             {
                 return (null, Invalid($"{at}.poll", "A poll activity, and only it, carries its poll's definition (poll)."));
             }
-            if ((activity.Opinion is not null) != (activity.Kind == ActivityKind.Opinion))
+            if ((activity.Opinion is not null) != (activity.Kind == AgendaActivityKind.Opinion))
             {
                 return (null, Invalid($"{at}.opinion", "An opinion activity, and only it, carries its opinion map (opinion)."));
             }

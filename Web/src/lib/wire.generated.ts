@@ -1,6 +1,36 @@
 // Generated from the C# wire records by WireTypesTests (tests/CafeIA.Integration.Tests/WireTypes).
 // Do not edit: run that test with CAFE_WRITE_WIRE=1 to write it again.
 
+export interface ActivityChanged {
+  activityId?: string;
+  timer?: ActivityTimer;
+}
+
+export interface ActivityTimer {
+  activityId: string;
+  durationMinutes: number;
+  endsAt: string;
+  startedAt: string;
+}
+
+export interface ActivityView {
+  durationMinutes: number;
+  id: string;
+  kind: AgendaActivityKind;
+  notes?: string;
+  openOnStart: boolean;
+  opinionId?: string;
+  pollId?: string;
+  showTimer: boolean;
+  title: string;
+}
+
+export type AgendaActivityKind = "poll" | "opinion" | "questions" | "speaking" | "break" | "text";
+
+export interface AgendaChanged {
+  activities: ActivityView[];
+}
+
 export interface Announced {
   announcement: Announcement;
 }
@@ -33,8 +63,6 @@ export interface CafeListed {
 
 export interface CafeListing {
   capacity?: number;
-  durationMinutes?: number;
-  endsAt: string;
   format: CafeFormat;
   full: boolean;
   joinCode: string;
@@ -46,13 +74,11 @@ export interface CafeListing {
   sessionId: string;
   startsAt: string;
   status: CafeStatus;
-  summary?: string;
   title: string;
 }
 
 export interface CafeListingRequest {
   capacity?: number;
-  durationMinutes?: number;
   format: CafeFormat;
   latitude?: number;
   longitude?: number;
@@ -74,10 +100,6 @@ export interface ChangeBatch {
   seq: number;
 }
 
-export interface ConclusionChanged {
-  text?: string;
-}
-
 export interface ConsensusView {
   score: number;
   statementId: string;
@@ -92,8 +114,17 @@ export interface CountsChanged {
   counts: Counts;
 }
 
+export interface DetailsChanged {
+  details: SessionDetails;
+}
+
 export interface EasyReadChanged {
   on: boolean;
+}
+
+export interface FormatOrigin {
+  formatId: string;
+  version: number;
 }
 
 export interface HandView {
@@ -466,6 +497,7 @@ export interface ReactionsChanged {
 
 export interface Refusal {
   code: string;
+  field?: string;
   message: string;
 }
 
@@ -497,9 +529,15 @@ export interface ScreenChanged {
   view: ScreenView;
 }
 
-export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion";
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion" | "agenda";
 
 export interface SessionDeleted {
+}
+
+export interface SessionDetails {
+  audience?: string;
+  description?: string;
+  licence: string;
 }
 
 export type SessionEvent =
@@ -511,7 +549,6 @@ export type SessionEvent =
   | ({ type: "video" } & VideoChanged)
   | ({ type: "cafeListed" } & CafeListed)
   | ({ type: "reportPublished" } & ReportPublished)
-  | ({ type: "conclusion" } & ConclusionChanged)
   | ({ type: "programmeJoined" } & ProgrammeJoined)
   | ({ type: "hands" } & HandsChanged)
   | ({ type: "speaker" } & SpeakerChanged)
@@ -540,17 +577,23 @@ export type SessionEvent =
   | ({ type: "opinionMap" } & OpinionMapChanged)
   | ({ type: "opinionMe" } & OpinionMeChanged)
   | ({ type: "statementUpdated" } & StatementUpdated)
-  | ({ type: "opinionNational" } & OpinionNationalChanged);
+  | ({ type: "opinionNational" } & OpinionNationalChanged)
+  | ({ type: "agendaChanged" } & AgendaChanged)
+  | ({ type: "activityChanged" } & ActivityChanged)
+  | ({ type: "detailsChanged" } & DetailsChanged);
 
 export type SessionLanguage = "fr" | "en";
 
 export type SessionPhase = "draft" | "live" | "ended";
 
 export interface SessionSnapshot {
+  agenda?: ActivityView[];
   announcement?: Announcement;
-  conclusion?: string;
   counts: Counts;
+  currentActivity?: string;
+  details?: SessionDetails;
   easyRead: boolean;
+  formatOrigin?: FormatOrigin;
   hands?: HandView[];
   joinCode: string;
   kioskLinks?: KioskLinkView[];
@@ -575,6 +618,7 @@ export interface SessionSnapshot {
   speaker?: SpeakerView;
   startedAt?: string;
   state: SessionPhase;
+  timer?: ActivityTimer;
   title: string;
   video?: VideoView;
 }

@@ -17,8 +17,8 @@ public sealed class AgendaHubTests(EmbeddedGatewayFixture gateway) : IClassFixtu
         var poll = (await café.Facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("L'IA vous aide-t-elle ?", PollKind.Single, ["oui", "non"]))).PollId;
         await café.Facilitator.Invoke("SetAgenda", new SetAgendaRequest(
         [
-            new ActivityDefinition(Kind: ActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: Notes),
-            new ActivityDefinition(Kind: ActivityKind.Poll, Title: "Premier vote", DurationMinutes: 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
+            new ActivityDefinition(Kind: AgendaActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: Notes),
+            new ActivityDefinition(Kind: AgendaActivityKind.Poll, Title: "Premier vote", DurationMinutes: 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
         ]));
         var agenda = (await projector.WaitFor<AgendaChanged>(e => e.Activities.Length == 2)).Activities;
         Assert.All(agenda, a => Assert.Null(a.Notes));
@@ -55,7 +55,7 @@ public sealed class AgendaHubTests(EmbeddedGatewayFixture gateway) : IClassFixtu
     {
         await using var café = await HubSession.Start(gateway.BaseAddress, "Café IA discret");
         await café.Facilitator.Invoke("SetAgenda", new SetAgendaRequest(
-            [new ActivityDefinition(Kind: ActivityKind.Questions, Title: "Questions", DurationMinutes: 15, Notes: Notes, ShowTimer: true)]));
+            [new ActivityDefinition(Kind: AgendaActivityKind.Questions, Title: "Questions", DurationMinutes: 15, Notes: Notes, ShowTimer: true)]));
         await using var phone = await RawHubClient.Connect(gateway.BaseAddress);
         await using var screen = await RawHubClient.Connect(gateway.BaseAddress);
         var code = café.Created.JoinCode;
@@ -70,8 +70,8 @@ public sealed class AgendaHubTests(EmbeddedGatewayFixture gateway) : IClassFixtu
         // Edit the agenda (the notes go with it), then run it: every event the room gets is read.
         await café.Facilitator.Invoke("SetAgenda", new SetAgendaRequest(
         [
-            new ActivityDefinition("a1", ActivityKind.Questions, "Questions", 15, Notes + " (bis)", ShowTimer: true),
-            new ActivityDefinition(Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 10, Notes: Notes),
+            new ActivityDefinition("a1", AgendaActivityKind.Questions, "Questions", 15, Notes + " (bis)", ShowTimer: true),
+            new ActivityDefinition(Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 10, Notes: Notes),
         ]));
         await café.Facilitator.Invoke("NextActivity");
         await café.Facilitator.Invoke("NextActivity");

@@ -288,11 +288,11 @@ public sealed class FormatTests : IAsyncLifetime
         var opinion = (await facilitator.Invoke<OpinionCreated>("CreateOpinion", new CreateOpinionRequest("L'IA au travail", ["Elle aide", "Elle menace", "Elle change tout"]))).OpinionId;
         await facilitator.Invoke("SetAgenda", new SetAgendaRequest(
         [
-            new ActivityDefinition(Kind: ActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: Notes, ShowTimer: true),
-            .. polls.Select((p, i) => new ActivityDefinition(Kind: ActivityKind.Poll, Title: $"Sondage {i + 1}", DurationMinutes: 10, PollId: p, OpenOnStart: i % 2 == 0, ShowTimer: i % 3 == 0)),
-            new ActivityDefinition(Id: "carte", Kind: ActivityKind.Opinion, Title: "Carte des opinions", DurationMinutes: 20, OpinionId: opinion, OpenOnStart: true, Notes: "Laisser voter 10 minutes"),
-            new ActivityDefinition(Kind: ActivityKind.Questions, Title: "Questions", DurationMinutes: 15),
-            new ActivityDefinition(Kind: ActivityKind.Break, Title: "Pause", DurationMinutes: 10, ShowTimer: true),
+            new ActivityDefinition(Kind: AgendaActivityKind.Text, Title: "Accueil", DurationMinutes: 5, Notes: Notes, ShowTimer: true),
+            .. polls.Select((p, i) => new ActivityDefinition(Kind: AgendaActivityKind.Poll, Title: $"Sondage {i + 1}", DurationMinutes: 10, PollId: p, OpenOnStart: i % 2 == 0, ShowTimer: i % 3 == 0)),
+            new ActivityDefinition(Id: "carte", Kind: AgendaActivityKind.Opinion, Title: "Carte des opinions", DurationMinutes: 20, OpinionId: opinion, OpenOnStart: true, Notes: "Laisser voter 10 minutes"),
+            new ActivityDefinition(Kind: AgendaActivityKind.Questions, Title: "Questions", DurationMinutes: 15),
+            new ActivityDefinition(Kind: AgendaActivityKind.Break, Title: "Pause", DurationMinutes: 10, ShowTimer: true),
         ]));
     }
 

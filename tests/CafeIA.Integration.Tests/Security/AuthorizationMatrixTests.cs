@@ -92,7 +92,7 @@ public sealed class AuthorizationMatrixTests(EmbeddedGatewayFixture gateway) : I
         ("VoteStatement", "participant", w => new VoteStatementRequest(w.Opinion, "s1", StatementVote.Agree)),
         ("ApproveStatement", Staff, w => new StatementRef(w.Opinion, "s1")),
         ("HideStatement", Staff, w => new StatementRef(w.Opinion, "s1")),
-        ("SetAgenda", Facilitator, w => new SetAgendaRequest([new ActivityDefinition(Kind: ActivityKind.Poll, Title: "Vote", DurationMinutes: 5, PollId: w.Poll)])),
+        ("SetAgenda", Facilitator, w => new SetAgendaRequest([new ActivityDefinition(Kind: AgendaActivityKind.Poll, Title: "Vote", DurationMinutes: 5, PollId: w.Poll)])),
         ("NextActivity", Facilitator, _ => new OperationRequest()),
         ("FocusActivity", Facilitator, _ => new ActivityRef("a1")),
         ("StopTimer", Facilitator, _ => new OperationRequest()),

@@ -46,6 +46,6 @@ public sealed class WireTypesTests
         var types = new TypeScriptWire(options).Write([typeof(Counts), typeof(ParticipantMode), typeof(Refusal)]);
         Assert.Contains("export interface Counts {\n  onsite: number;\n  remote: number;\n}", types, StringComparison.Ordinal);
         Assert.Contains("export type ParticipantMode = \"onsite\" | \"remote\";", types, StringComparison.Ordinal);
-        Assert.Contains("  code: string;\n  message: string;", types, StringComparison.Ordinal);
+        Assert.Contains("  code: string;\n  field?: string;\n  message: string;", types, StringComparison.Ordinal);
     }
 }

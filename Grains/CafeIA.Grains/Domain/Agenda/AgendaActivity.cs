@@ -8,7 +8,7 @@ namespace CafeIA.Domain;
 public sealed class AgendaActivity
 {
     public string Id { get; set; } = "";
-    public ActivityKind Kind { get; set; }
+    public AgendaActivityKind Kind { get; set; }
     public string Title { get; set; } = "";
     public int DurationMinutes { get; set; }
 

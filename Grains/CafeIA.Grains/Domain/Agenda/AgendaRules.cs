@@ -65,11 +65,11 @@ public static partial class AgendaRules
             {
                 return Invalid($"{at}.notes", $"Notes have at most {MaxNotesLength} characters.");
             }
-            if ((d.PollId is not null) != (kind == ActivityKind.Poll))
+            if ((d.PollId is not null) != (kind == AgendaActivityKind.Poll))
             {
                 return Invalid($"{at}.pollId", "A poll activity, and only it, names its poll (pollId).");
             }
-            if ((d.OpinionId is not null) != (kind == ActivityKind.Opinion))
+            if ((d.OpinionId is not null) != (kind == AgendaActivityKind.Opinion))
             {
                 return Invalid($"{at}.opinionId", "An opinion activity, and only it, names its opinion map (opinionId).");
             }
@@ -81,7 +81,7 @@ public static partial class AgendaRules
             {
                 return (null, new Refusal(RefusalCodes.NotFound, $"{at}.opinionId: there is no such opinion map.", $"{at}.opinionId"));
             }
-            if (d.OpenOnStart && kind is not (ActivityKind.Poll or ActivityKind.Opinion))
+            if (d.OpenOnStart && kind is not (AgendaActivityKind.Poll or AgendaActivityKind.Opinion))
             {
                 return Invalid($"{at}.openOnStart", "Only a poll or an opinion map opens on start.");
             }

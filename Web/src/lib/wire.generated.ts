@@ -63,6 +63,8 @@ export interface CafeListed {
 
 export interface CafeListing {
   capacity?: number;
+  durationMinutes?: number;
+  endsAt: string;
   format: CafeFormat;
   full: boolean;
   joinCode: string;
@@ -74,11 +76,13 @@ export interface CafeListing {
   sessionId: string;
   startsAt: string;
   status: CafeStatus;
+  summary?: string;
   title: string;
 }
 
 export interface CafeListingRequest {
   capacity?: number;
+  durationMinutes?: number;
   format: CafeFormat;
   latitude?: number;
   longitude?: number;
@@ -98,6 +102,10 @@ export interface ChangeBatch {
   events: SessionEvent[];
   from?: number;
   seq: number;
+}
+
+export interface ConclusionChanged {
+  text?: string;
 }
 
 export interface ConsensusView {
@@ -549,6 +557,7 @@ export type SessionEvent =
   | ({ type: "video" } & VideoChanged)
   | ({ type: "cafeListed" } & CafeListed)
   | ({ type: "reportPublished" } & ReportPublished)
+  | ({ type: "conclusion" } & ConclusionChanged)
   | ({ type: "programmeJoined" } & ProgrammeJoined)
   | ({ type: "hands" } & HandsChanged)
   | ({ type: "speaker" } & SpeakerChanged)
@@ -589,6 +598,7 @@ export type SessionPhase = "draft" | "live" | "ended";
 export interface SessionSnapshot {
   agenda?: ActivityView[];
   announcement?: Announcement;
+  conclusion?: string;
   counts: Counts;
   currentActivity?: string;
   details?: SessionDetails;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callsFor, focusIndex } from "../src/facilitator/commands";
-import type { Poll, Question, Snapshot } from "../src/lib/protocol";
+import type { AgendaActivity, Poll, Question, Snapshot } from "../src/lib/protocol";
 
 const poll = (id: string, extra: Partial<Poll> = {}): Poll => ({
   id, question: id, kind: "single", options: ["a", "b"], state: "draft", hideResults: false, revealed: false, resultsOnScreen: true, ...extra,
@@ -22,6 +22,24 @@ describe("Animer keys → hub calls", () => {
     expect(callsFor("previous", last, null)).toEqual([{ method: "SetScreen", payload: { view: "activity", pollId: "p1" } }]);
     expect(callsFor("previous", s, null)).toEqual([]);
     expect(callsFor("next", session({ screen: { view: "questions" } }), null)).toEqual([]);
+  });
+
+  it("with an agenda, → asks the server for the next activity and ← focuses the one before; the focus is the agenda's", () => {
+    const step = (id: string, kind: AgendaActivity["kind"], extra: Partial<AgendaActivity> = {}): AgendaActivity =>
+      ({ id, kind, title: id, durationMinutes: 5, openOnStart: false, showTimer: true, ...extra });
+    const agenda = [step("a1", "text"), step("a2", "poll", { pollId: "p2", openOnStart: true }), step("a3", "break")];
+    const before = session({ agenda, screen: { view: "join" } });
+    expect(focusIndex(before)).toBe(-1);
+    expect(callsFor("next", before, null)).toEqual([{ method: "NextActivity", payload: {} }]);
+    const onPoll = session({ agenda, currentActivity: "a2", screen: { view: "activity", pollId: "p2" } });
+    expect(focusIndex(onPoll)).toBe(1);
+    expect(callsFor("next", onPoll, null)).toEqual([{ method: "NextActivity", payload: {} }]);
+    expect(callsFor("previous", onPoll, null)).toEqual([{ method: "FocusActivity", payload: { activityId: "a1" } }]);
+    // The room may look at something else (the join screen): the focus stays the agenda's.
+    const last = session({ agenda, currentActivity: "a3", screen: { view: "join" } });
+    expect(focusIndex(last)).toBe(2);
+    expect(callsFor("next", last, null)).toEqual([]);
+    expect(callsFor("previous", session({ agenda, currentActivity: "a1" }), null)).toEqual([]);
   });
 
   it("→ from the join screen goes back to where the room was, then on", () => {

@@ -8,10 +8,21 @@ import { resultsOnScreen } from "../lib/polls";
 
 export interface HubCall { method: string; payload: object }
 
-/** The activities of the session in order: its polls as created, its opinion maps, then the questions. */
-export type Activity = { kind: "poll"; pollId: string } | { kind: "opinion"; opinionId: string } | { kind: "questions" };
+/**
+ * The activities of the session in order. With an agenda, its activities (`agendaId` set): the
+ * server moves the focus along it (NextActivity, FocusActivity). Without one, its polls as
+ * created, its opinion maps, then the questions, and the focus is the room's screen.
+ */
+export type Activity = ({ kind: "poll"; pollId: string } | { kind: "opinion"; opinionId: string } | { kind: "questions" } | { kind: "step" })
+  & { agendaId?: string };
 
 export function activities(s: Snapshot): Activity[] {
+  if (s.agenda?.length) {
+    return s.agenda.map((a): Activity =>
+      a.kind === "poll" && a.pollId ? { kind: "poll", pollId: a.pollId, agendaId: a.id }
+        : a.kind === "opinion" && a.opinionId ? { kind: "opinion", opinionId: a.opinionId, agendaId: a.id }
+          : a.kind === "questions" ? { kind: "questions", agendaId: a.id } : { kind: "step", agendaId: a.id });
+  }
   return [
     ...s.polls.map((p) => ({ kind: "poll" as const, pollId: p.id })),
     ...(s.opinions ?? []).map((o) => ({ kind: "opinion" as const, opinionId: o.id })),
@@ -20,10 +31,19 @@ export function activities(s: Snapshot): Activity[] {
 }
 
 export const screenOf = (a: Activity): Screen =>
-  a.kind === "poll" ? { view: "activity", pollId: a.pollId } : a.kind === "opinion" ? { view: "opinion", opinionId: a.opinionId } : { view: "questions" };
+  a.kind === "poll" ? { view: "activity", pollId: a.pollId } : a.kind === "opinion" ? { view: "opinion", opinionId: a.opinionId }
+    : a.kind === "questions" ? { view: "questions" } : { view: "agenda" };
 
-/** The focus's index among the activities; -1 when the room sees something else (join, pinned, pause). */
+/** The call that puts an activity in focus: the agenda's own move (timer, poll opened) or the room's screen. */
+export const focusCall = (a: Activity): HubCall =>
+  a.agendaId ? { method: "FocusActivity", payload: { activityId: a.agendaId } } : setScreen(screenOf(a));
+
+/**
+ * The focus's index among the activities: the agenda's activity in focus, or the activity the
+ * room sees; -1 when there is none (join, pinned, pause).
+ */
 export function focusIndex(s: Snapshot): number {
+  if (s.agenda?.length) return s.currentActivity ? s.agenda.findIndex((a) => a.id === s.currentActivity) : -1;
   const screen = s.screen;
   if (!screen) return -1;
   return activities(s).findIndex((a) => sameScreen(screenOf(a), screen));
@@ -55,6 +75,10 @@ export function callsFor(shortcut: Shortcut, s: Snapshot, previous: Screen | nul
   switch (shortcut) {
     case "next":
     case "previous": {
+      if (s.agenda?.length) {
+        if (shortcut === "next") return i >= list.length - 1 ? [] : [{ method: "NextActivity", payload: {} }];
+        return i > 0 ? [focusCall(list[i - 1])] : [];
+      }
       const from = i >= 0 ? i : list.findIndex((a) => previous && sameScreen(screenOf(a), previous));
       const to = from < 0 ? 0 : Math.min(list.length - 1, Math.max(0, from + (shortcut === "next" ? 1 : -1)));
       return from === to && i >= 0 ? [] : [setScreen(screenOf(list[to]))];

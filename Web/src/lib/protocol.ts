@@ -13,8 +13,26 @@ export interface Counts { onsite: number; remote: number }
 
 /** What the room sees (SetScreen, the snapshot's `screen`, the event `screenChanged`). */
 /** leaderboard and podium: the quiz scores of the session (after a quiz, and at its end). */
-export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion";
+export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion" | "agenda";
 export interface Screen { view: ScreenView; pollId?: string; opinionId?: string }
+
+/** The agenda (docs/PROTOCOL.md, "Agenda"): what the café does, in order. */
+export type ActivityKind = "poll" | "opinion" | "questions" | "speaking" | "break" | "text";
+export interface AgendaActivity {
+  id: string;
+  kind: ActivityKind;
+  title: string;
+  durationMinutes: number;
+  /** The facilitator's private notes: in the staff's snapshots only. */
+  notes?: string;
+  pollId?: string;
+  opinionId?: string;
+  openOnStart: boolean;
+  showTimer: boolean;
+}
+/** The running activity's timer: the server keeps the times, screens count down to endsAt. */
+export interface ActivityTimer { activityId: string; startedAt: string; durationMinutes: number; endsAt: string }
+export interface SessionDetails { description?: string; audience?: string; licence: string }
 
 export type QuestionStatus =
   | "pending" | "visible" | "pinned" | "answered" | "hidden" | "rejected" | "withdrawn" | "merged";
@@ -207,6 +225,12 @@ export interface Snapshot {
   reactions?: ReactionSettings;
   /** Easy-read mode (FALC) is the default on phones and kiosks; each reader may still switch it. */
   easyRead?: boolean;
+  agenda?: AgendaActivity[];
+  /** The agenda's activity in focus (absent until the facilitator moves to one). */
+  currentActivity?: string;
+  timer?: ActivityTimer;
+  details?: SessionDetails;
+  formatOrigin?: { formatId: string; version: number };
   /** The opinion maps (lib/opinions.ts). */
   opinions?: Opinion[];
 }
@@ -261,6 +285,9 @@ export type SessionEvent =
   | { type: "questionsPaused"; paused: boolean }
   | { type: "profanityFilter"; mode: ProfanityMode }
   | { type: "easyRead"; on: boolean }
+  | { type: "agendaChanged"; activities: AgendaActivity[] }
+  | { type: "activityChanged"; activityId?: string; timer?: ActivityTimer }
+  | { type: "detailsChanged"; details: SessionDetails }
   | OpinionEvent
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 

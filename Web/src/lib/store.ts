@@ -204,6 +204,16 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "easyRead":
       s.easyRead = e.on;
       break;
+    case "agendaChanged":
+      s.agenda = e.activities;
+      break;
+    case "activityChanged":
+      s.currentActivity = e.activityId;
+      s.timer = e.timer;
+      break;
+    case "detailsChanged":
+      s.details = e.details;
+      break;
     case "opinionChanged":
     case "statementCounts":
     case "opinionMap":

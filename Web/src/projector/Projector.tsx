@@ -1,3 +1,4 @@
+import { AgendaView, StripTimer } from "./AgendaView";
 import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
 import type { Snapshot } from "../lib/protocol";
@@ -75,6 +76,7 @@ export function Projector({ session }: { session: LiveSession }) {
       </main>
       <footer class="strip">
         <div class="strip-info">
+          {s && <StripTimer s={s} />}
           {s && view !== "join" && <Attendance s={s} />}
           {s?.speaker && <p class="speaker">{speakerText(s.speaker)}</p>}
         </div>
@@ -110,6 +112,7 @@ function Stage({ s, view, session }: { s: Snapshot; view: string; session: LiveS
     case "leaderboard": return <LeaderboardView s={s} />;
     case "podium": return <PodiumView s={s} />;
     case "opinion": return <OpinionView s={s} />;
+    case "agenda": return <AgendaView s={s} />;
     default: return <JoinView s={s} />;
   }
 }

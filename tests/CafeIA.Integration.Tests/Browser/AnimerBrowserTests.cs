@@ -183,4 +183,66 @@ public sealed class AnimerBrowserTests(BrowserFixture browser, ITestOutputHelper
         await Expect(page.Locator("#my-cafes")).ToHaveCountAsync(0);
         output.WriteLine($"facilitator link kept in the card: {url.Split('#')[0]}#key=…");
     }
+
+    [Fact]
+    public async Task Next_walks_the_agenda_opens_its_poll_and_starts_the_timer_the_projector_shows()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café IA à l'ordre du jour");
+        await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+        var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("L'IA à la médiathèque, plutôt :", PollKind.Single, ["oui", "non"]))).PollId;
+        await facilitator.Invoke("SetAgenda", new SetAgendaRequest([
+            new ActivityDefinition("accueil", ActivityKind.Text, "Accueil et tour de table", 5, Notes: "Présenter la charte", ShowTimer: true),
+            new ActivityDefinition("vote", ActivityKind.Poll, "Premier vote", 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
+            new ActivityDefinition("pause", ActivityKind.Break, "Pause café", 15),
+        ]));
+        await facilitator.Invoke("StartSession");
+
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GotoAsync($"/facilitate/{created.JoinCode}#key={created.FacilitatorKey}");
+        await Expect(page.Locator("main.animer")).ToBeVisibleAsync();
+        await Expect(page.Locator(".agenda .activities li")).ToHaveCountAsync(3);
+        var projector = await browser.NewPage();
+        await projector.SetViewportSizeAsync(1920, 1080);
+        await projector.GotoAsync($"/screen/{created.JoinCode}#key={created.ProjectorKey}");
+        await Expect(projector.Locator(".screen[data-view='join']")).ToBeVisibleAsync();
+
+        // Next: the first activity, a text with its timer, on the projector.
+        await page.Locator("#next-activity").ClickAsync();
+        await Expect(projector.Locator(".agenda-view .screen-title")).ToHaveTextAsync("Accueil et tour de table");
+        var timer = projector.Locator(".agenda-view .activity-timer");
+        await Expect(timer).ToBeVisibleAsync();
+        var seconds = int.Parse(await timer.GetAttributeAsync("data-remaining") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, 5 * 60);
+        await Expect(page.Locator(".agenda-notes")).ToContainTextAsync("Présenter la charte");
+        await Expect(page.Locator(".agenda .activities li.focus")).ToContainTextAsync("Accueil et tour de table");
+
+        // Next again: the poll activity opens its poll, the projector shows it, and the timer moves to the strip under it.
+        await page.Locator("#next-activity").ClickAsync();
+        await Expect(projector.Locator(".activity-view")).ToContainTextAsync("L'IA à la médiathèque, plutôt :");
+        await Expect(projector.Locator(".strip .activity-timer")).ToBeVisibleAsync();
+        var pollTimer = int.Parse(await projector.Locator(".strip .activity-timer").GetAttributeAsync("data-remaining") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(pollTimer, 5 * 60 + 1, 10 * 60);
+        var state = await facilitator.Snapshot();
+        Assert.Equal(PollState.Open, state.Polls.Single(p => p.Id == poll).State);
+        Assert.Equal("vote", state.CurrentActivity);
+        await Expect(page.Locator(".agenda .activities li.focus")).ToContainTextAsync("Premier vote");
+        await Expect(page.Locator(".agenda-now .activity-timer")).ToBeVisibleAsync();
+        // Nothing on the projector is covered by the timer: it sits in the strip, in the page's flow.
+        var overlap = await projector.EvaluateAsync<bool>(@"() => {
+            const a = document.querySelector('.strip .activity-timer').getBoundingClientRect();
+            const b = document.querySelector('#stage').getBoundingClientRect();
+            return a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;
+        }");
+        Assert.False(overlap, "the timer overlaps the stage");
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("animer-agenda.png") });
+        await projector.ScreenshotAsync(new() { Path = Artifacts.PathFor("projector-agenda-poll.png") });
+
+        // A break shows no timer when it does not ask for one.
+        await page.Locator("#next-activity").ClickAsync();
+        await Expect(projector.Locator(".agenda-view .screen-title")).ToHaveTextAsync("Pause café");
+        await Expect(projector.Locator(".activity-timer")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#next-activity")).ToBeDisabledAsync();
+        await projector.ScreenshotAsync(new() { Path = Artifacts.PathFor("projector-agenda-break.png") });
+    }
 }

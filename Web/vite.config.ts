@@ -25,6 +25,7 @@ export default defineConfig({
         report: here("report.html"),
         poster: here("poster.html"),
         kiosk: here("kiosk.html"),
+        formats: here("formats.html"),
       },
       // Fewer, larger shared files: a phone on a slow link pays a round trip per file. The
       // libraries in one, our shared kit (ui, session, lib) in another; dictionaries and pages apart.

@@ -20,6 +20,8 @@ public static class Pages
         ("/moderate/{code}", "moderator.html"),
         ("/kiosk/{code}", "kiosk.html"),
         ("/cafes", "cafes.html"),
+        ("/formats", "formats.html"),
+        ("/formats/{formatId}", "formats.html"),
         ("/report/{code}", "report.html"),
         ("/poster/{code}", "poster.html"),
     ];

@@ -19,7 +19,7 @@ export function Home() {
           <CreateCard />
         </div>
         <MyCafes />
-        <p><a href="/cafes">{t("home.mapLink")}</a></p>
+        <p><a href="/cafes">{t("home.mapLink")}</a> · <a href="/formats">{t("formats.heading")}</a></p>
       </main>
     </>
   );

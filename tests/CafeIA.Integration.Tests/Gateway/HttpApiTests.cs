@@ -88,6 +88,8 @@ public sealed class HttpApiTests(EmbeddedGatewayFixture gateway) : IClassFixture
     [InlineData("/facilitate/ABC234", "facilitator")]
     [InlineData("/screen/ABC234", "projector")]
     [InlineData("/cafes", "cafes")]
+    [InlineData("/formats", "formats")]
+    [InlineData("/formats/fabc123def456", "formats")]
     [InlineData("/report/ABC234", "report")]
     [InlineData("/kiosk/ABC234", "kiosk")]
     public async Task Pages_are_served_from_the_built_front_end(string path, string entry)

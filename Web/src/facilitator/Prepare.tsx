@@ -4,6 +4,7 @@ import type { Snapshot } from "../lib/protocol";
 import { t } from "../lib/i18n";
 import { Tabs } from "../ui/Tabs";
 import { PollsPanel } from "./PollsPanel";
+import { AgendaEditor } from "./AgendaEditor";
 import { OpinionsPanel } from "./OpinionsPanel";
 import { SharePanel } from "./SharePanel";
 import { SettingsPanel } from "./SettingsPanel";
@@ -25,7 +26,7 @@ export function Prepare({ s, session }: { s: Snapshot; session: LiveSession }) {
   return (
     <main class="prepare" aria-label={t("facilitator.prepare")}>
       <Tabs tabs={tabs} selected={section} onSelect={(id) => setSection(id as Section)} label={t("facilitator.prepare")}>
-        {section === "activities" && <><PollsPanel s={s} session={session} /><OpinionsPanel s={s} session={session} /></>}
+        {section === "activities" && <><PollsPanel s={s} session={session} /><OpinionsPanel s={s} session={session} /><AgendaEditor s={s} session={session} /></>}
         {section === "share" && <SharePanel s={s} session={session} />}
         {section === "settings" && <SettingsPanel s={s} session={session} />}
         {section === "map" && <MapPanel s={s} session={session} />}

@@ -77,6 +77,22 @@ public sealed class FormatBrowserTests(BrowserFixture browser, ITestOutputHelper
         var snapshot = await copy.Snapshot();
         Assert.Equal(["Accueil", "Le test", "Tour de parole"], snapshot.Agenda!.Select(a => a.Title));
         Assert.Equal($"Débat {word} à Lille", snapshot.Title);
+
+        // Préparer edits that agenda: the first activity moved down, a break added, saved whole.
+        var editor = page.Locator(".agenda-editor");
+        await Expect(editor.Locator(".agenda-item")).ToHaveCountAsync(3);
+        await editor.Locator(".agenda-item").First.GetByRole(AriaRole.Button, new() { Name = "Descendre" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Ajouter une activité" }).ClickAsync();
+        var added = editor.Locator(".agenda-item").Last;
+        await added.GetByLabel("Type").SelectOptionAsync("break");
+        await added.GetByLabel("Titre").FillAsync("Pause café");
+        await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("prepare-agenda-editor.png"), FullPage = true });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le déroulé" }).ClickAsync();
+        await Expect(editor.GetByText("Déroulé enregistré.")).ToBeVisibleAsync();
+        var edited = await copy.Snapshot();
+        Assert.Equal(["Le test", "Accueil", "Tour de parole", "Pause café"], edited.Agenda!.Select(a => a.Title));
+        Assert.Equal(ActivityKind.Break, edited.Agenda![3].Kind);
+        await Audit(page, "Préparer, agenda");
     }
 
     private async Task Audit(IPage page, string what)

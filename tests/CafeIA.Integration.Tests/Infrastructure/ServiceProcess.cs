@@ -53,7 +53,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
         start.Environment["DOTNET_NOLOGO"] = "1";
         var service = new ServiceProcess(name, Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await service.WaitReady();
+        try
+        {
+            await service.WaitReady();
+        }
+        catch
+        {
+            // Nobody holds it yet: left running, it would outlive the test and load every test after it.
+            service.Kill();
+            throw;
+        }
         return service;
     }
 

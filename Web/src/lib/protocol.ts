@@ -231,6 +231,8 @@ export interface Snapshot {
   timer?: ActivityTimer;
   details?: SessionDetails;
   formatOrigin?: { formatId: string; version: number };
+  /** Staff only: the facilitator's "what we take away", for the report. */
+  conclusion?: string;
   /** The opinion maps (lib/opinions.ts). */
   opinions?: Opinion[];
 }
@@ -288,6 +290,7 @@ export type SessionEvent =
   | { type: "agendaChanged"; activities: AgendaActivity[] }
   | { type: "activityChanged"; activityId?: string; timer?: ActivityTimer }
   | { type: "detailsChanged"; details: SessionDetails }
+  | { type: "conclusion"; text?: string }
   | OpinionEvent
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 

@@ -214,6 +214,9 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "detailsChanged":
       s.details = e.details;
       break;
+    case "conclusion":
+      s.conclusion = e.text;
+      break;
     case "opinionChanged":
     case "statementCounts":
     case "opinionMap":

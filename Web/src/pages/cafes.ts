@@ -32,6 +32,8 @@ interface Cafe {
 interface CafeMap {
   map: { tileUrl?: string; attribution: string };
   cafes: Cafe[];
+  /** This server sends registration mail: the form offers an e-mail field. */
+  mail?: boolean;
 }
 
 await loadLanguage();
@@ -42,8 +44,9 @@ const filters = byId<HTMLFormElement>("filters");
 const list = byId<HTMLUListElement>("cafes");
 const map = L.map("map", { scrollWheelZoom: false }).setView([46.6, 2.4], 5);
 const markers = L.layerGroup().addTo(map);
-const registrations = new Map<string, string>(); // café → the join link its registration gave
+const registrations = new Map<string, { joinPath: string; invitePath?: string }>(); // café → the links its registration gave
 let cafes: Cafe[] = [];
+let mail = false;
 
 function chosen(name: string): string {
   return (filters.elements.namedItem(name) as RadioNodeList).value;
@@ -65,13 +68,16 @@ function actions(c: Cafe): HTMLElement {
   if (link) {
     return h("div", { class: "registered" },
       h("p", {}, t("cafes.registered")),
-      h("p", {}, h("a", { href: link }, t("cafes.yourLink"))));
+      h("p", {}, h("a", { href: link.joinPath }, t("cafes.yourLink"))),
+      link.invitePath ? h("p", {}, h("a", { href: link.invitePath, download: "cafe-ia.ics" }, t("cafes.invite"))) : null);
   }
   if (c.full) return h("p", { class: "badge full" }, t("cafes.full"));
   const nameId = `name-${c.sessionId}`;
   return h("form", { class: "register", onsubmit: (e: Event) => register(e, c) },
     h("label", { for: nameId }, t("cafes.nameLabel")),
     h("input", { id: nameId, name: "name", maxlength: 40, autocomplete: "nickname" }),
+    ...(mail ? [h("label", { for: `email-${c.sessionId}` }, t("cafes.emailLabel")),
+      h("input", { id: `email-${c.sessionId}`, name: "email", type: "email", maxlength: 254, autocomplete: "email" })] : []),
     h("button", { type: "submit" }, t("cafes.register")));
 }
 
@@ -108,11 +114,13 @@ function render(): void {
 
 async function register(e: Event, c: Cafe): Promise<void> {
   e.preventDefault();
-  const name = ((e.target as HTMLFormElement).elements.namedItem("name") as HTMLInputElement).value.trim();
+  const form = (e.target as HTMLFormElement).elements;
+  const name = (form.namedItem("name") as HTMLInputElement).value.trim();
+  const email = (form.namedItem("email") as HTMLInputElement | null)?.value.trim();
   const response = await fetch(`/api/cafes/${c.sessionId}/registrations`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ name: name || null }),
+    body: JSON.stringify({ name: name || null, email: email || null }),
   });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -121,7 +129,7 @@ async function register(e: Event, c: Cafe): Promise<void> {
     render();
     return;
   }
-  registrations.set(c.sessionId, body.joinPath);
+  registrations.set(c.sessionId, { joinPath: body.joinPath, invitePath: body.invitePath });
   c.registered = body.registered;
   render();
   say(t("cafes.registered"));
@@ -136,6 +144,7 @@ async function load(): Promise<void> {
   const data = (await response.json()) as CafeMap;
   backdrop(map, data.map.tileUrl, data.map.attribution);
   cafes = data.cafes;
+  mail = data.mail === true;
   render();
   const placed = cafes.filter((c) => c.latitude !== undefined && c.longitude !== undefined);
   if (placed.length) map.fitBounds(L.latLngBounds(placed.map((c) => [c.latitude!, c.longitude!])), { maxZoom: 10, padding: [24, 24] });

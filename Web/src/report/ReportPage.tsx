@@ -48,6 +48,7 @@ export function ReportPage({ code, keyValue }: { code: string; keyValue: string 
       <div class="no-print report-tools"><LanguageSwitch /></div>
       <h1 id="title">{report ? t("report.titleOf", { title: report.session.title }) : t("report.heading")}</h1>
       {report && <p id="summary" class="meta">{summary(report)}</p>}
+      {report?.cover && <Cover cover={report.cover} />}
       <p class="no-print actions row">
         <button type="button" class="btn" id="print" onClick={() => print()}>{t("report.print")}</button>
         <button type="button" class="btn quiet" id="download-json" onClick={() => void download("report", `cafe-ia-${code}-rapport.json`)}>{t("report.downloadJson")}</button>
@@ -56,6 +57,24 @@ export function ReportPage({ code, keyValue }: { code: string; keyValue: string 
       {report && <ReportBody report={report} />}
       <p id="status" role="status" aria-live="polite" class={error ? "refusal" : undefined}>{error ?? ""}</p>
     </main>
+  );
+}
+
+/** The cover: place, date, format and the organiser's words, as a printed café's first lines. */
+function Cover({ cover }: { cover: NonNullable<SessionReport["cover"]> }) {
+  const date = new Intl.DateTimeFormat(currentLang(), { dateStyle: "full", timeStyle: "short" }).format(new Date(cover.date));
+  return (
+    <section id="cover" class="report-cover" aria-label={t("report.cover")}>
+      <dl class="figures">
+        <dt>{t("report.coverDate")}</dt><dd>{date}</dd>
+        {cover.place && <><dt>{t("report.coverPlace")}</dt><dd>{cover.place}</dd></>}
+        {cover.organiser && <><dt>{t("report.coverOrganiser")}</dt><dd>{cover.organiser}</dd></>}
+        {cover.attendance && <><dt>{t("report.coverAttendance")}</dt><dd>{t(`cafes.format.${cover.attendance}`)}</dd></>}
+        {cover.format && <><dt>{t("report.coverFormat")}</dt><dd><a href={`/formats/${encodeURIComponent(cover.format.formatId)}?version=${cover.format.version}`}>
+          {t("formats.version", { n: formatNumber(cover.format.version) })}</a></dd></>}
+      </dl>
+      {cover.summary && <p class="lead">{cover.summary}</p>}
+    </section>
   );
 }
 
@@ -80,6 +99,12 @@ function ReportBody({ report }: { report: SessionReport }) {
   const bar = (n: number) => `calc(${n / peak} * min(10rem, 25vw))`;
   return (
     <div id="report">
+      {report.conclusion && (
+        <section aria-labelledby="conclusion-heading" id="conclusion" class="report-conclusion">
+          <h2 id="conclusion-heading">{t("report.conclusion")}</h2>
+          <p>{report.conclusion}</p>
+        </section>
+      )}
       <section aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">{t("report.attendanceHeading")}</h2>
         <Figures id="attendance" items={[

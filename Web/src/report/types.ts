@@ -24,6 +24,11 @@ export interface SessionReport {
   announcements?: { text: string; at: string; dismissedAt?: string }[];
   /** The opinion maps: statements with their votes, the groups and the consensus; no dots, no names. */
   opinions?: ReportOpinion[];
+  /** The cover block: what, where, when, from which format, and the organiser's summary. */
+  cover?: { title: string; date: string; place?: string; organiser?: string; attendance?: "onsite" | "remote" | "hybrid";
+    format?: { formatId: string; version: number }; summary?: string };
+  /** The facilitator's "what we take away". */
+  conclusion?: string;
 }
 
 export interface ReactionCount { kind: string; count: number; onsite: number; remote: number }

@@ -75,6 +75,7 @@ public sealed class CafeMapBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await card.GetByLabel("Votre prénom ou pseudo (facultatif)").FillAsync("Zoé");
         await card.GetByRole(AriaRole.Button, new() { Name = "S'inscrire" }).ClickAsync();
         await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Votre lien pour le café" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/join/[A-Z0-9]{6}\\?name=Zo%C3%A9$"));
+        await Expect(card.GetByRole(AriaRole.Link, new() { Name = "Ajouter à mon agenda (.ics)" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/api/cafes/[0-9a-f-]{36}/invite\\.ics$"));
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Tous" }).First.CheckAsync();
         var violations = await Axe.Violations(page, "#list-section");

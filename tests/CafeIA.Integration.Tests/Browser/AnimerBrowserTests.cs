@@ -191,9 +191,9 @@ public sealed class AnimerBrowserTests(BrowserFixture browser, ITestOutputHelper
         await using var facilitator = await CafeClient.Join(browser.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
         var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("L'IA à la médiathèque, plutôt :", PollKind.Single, ["oui", "non"]))).PollId;
         await facilitator.Invoke("SetAgenda", new SetAgendaRequest([
-            new ActivityDefinition("accueil", ActivityKind.Text, "Accueil et tour de table", 5, Notes: "Présenter la charte", ShowTimer: true),
-            new ActivityDefinition("vote", ActivityKind.Poll, "Premier vote", 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
-            new ActivityDefinition("pause", ActivityKind.Break, "Pause café", 15),
+            new ActivityDefinition("accueil", AgendaActivityKind.Text, "Accueil et tour de table", 5, Notes: "Présenter la charte", ShowTimer: true),
+            new ActivityDefinition("vote", AgendaActivityKind.Poll, "Premier vote", 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
+            new ActivityDefinition("pause", AgendaActivityKind.Break, "Pause café", 15),
         ]));
         await facilitator.Invoke("StartSession");
 

@@ -26,9 +26,9 @@ public sealed class FormatBrowserTests(BrowserFixture browser, ITestOutputHelper
             var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Une vidéo truquée, vous la reconnaîtriez ?", PollKind.Single, ["oui", "non", "je ne sais pas"]))).PollId;
             await facilitator.Invoke("SetSessionDetails", new { description = "Un débat d'une heure en médiathèque sur les images truquées.", audience = "Grand public" });
             await facilitator.Invoke("SetAgenda", new SetAgendaRequest([
-                new ActivityDefinition("accueil", ActivityKind.Text, "Accueil", 5, Notes: "Montrer deux vidéos, une vraie, une fausse"),
-                new ActivityDefinition("vote", ActivityKind.Poll, "Le test", 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
-                new ActivityDefinition("parole", ActivityKind.Speaking, "Tour de parole", 30),
+                new ActivityDefinition("accueil", AgendaActivityKind.Text, "Accueil", 5, Notes: "Montrer deux vidéos, une vraie, une fausse"),
+                new ActivityDefinition("vote", AgendaActivityKind.Poll, "Le test", 10, PollId: poll, OpenOnStart: true, ShowTimer: true),
+                new ActivityDefinition("parole", AgendaActivityKind.Speaking, "Tour de parole", 30),
             ]));
         }
         using var http = new HttpClient { BaseAddress = browser.BaseAddress };
@@ -91,7 +91,7 @@ public sealed class FormatBrowserTests(BrowserFixture browser, ITestOutputHelper
         await Expect(editor.GetByText("Déroulé enregistré.")).ToBeVisibleAsync();
         var edited = await copy.Snapshot();
         Assert.Equal(["Le test", "Accueil", "Tour de parole", "Pause café"], edited.Agenda!.Select(a => a.Title));
-        Assert.Equal(ActivityKind.Break, edited.Agenda![3].Kind);
+        Assert.Equal(AgendaActivityKind.Break, edited.Agenda![3].Kind);
         await Audit(page, "Préparer, agenda");
     }
 

@@ -33,6 +33,8 @@ public sealed partial class Session
             listing?.StartsAt ?? state.StartedAt ?? state.CreatedAt,
             listing?.Place,
             listing?.Organiser,
-            listing?.Format);
+            listing?.Format,
+            state.FormatOrigin is { } origin ? new ReportFormat(origin.FormatId, origin.Version) : null,
+            state.Description);
     }
 }

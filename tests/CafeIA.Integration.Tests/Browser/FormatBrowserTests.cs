@@ -77,6 +77,15 @@ public sealed class FormatBrowserTests(BrowserFixture browser, ITestOutputHelper
         var snapshot = await copy.Snapshot();
         Assert.Equal(["Accueil", "Le test", "Tour de parole"], snapshot.Agenda!.Select(a => a.Title));
         Assert.Equal($"Débat {word} à Lille", snapshot.Title);
+        // Its report's cover names the format it came from and carries the format's summary.
+        using (var reportRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{joinCode}/report"))
+        {
+            reportRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            var cover = (await (await http.SendAsync(reportRequest)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cover");
+            Assert.Equal(1, cover.GetProperty("format").GetProperty("version").GetInt32());
+            Assert.StartsWith("f", cover.GetProperty("format").GetProperty("formatId").GetString(), StringComparison.Ordinal);
+            Assert.Equal("Un débat d'une heure en médiathèque sur les images truquées.", cover.GetProperty("summary").GetString());
+        }
 
         // Préparer edits that agenda: the first activity moved down, a break added, saved whole.
         var editor = page.Locator(".agenda-editor");

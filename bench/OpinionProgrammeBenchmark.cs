@@ -67,14 +67,14 @@ public static class OpinionProgrammeBenchmark
                     }
                 });
                 await facilitator.StartAsync();
-                await facilitator.InvokeAsync<JsonElement>("JoinSession", sessions[c].JoinCode, new { key = sessions[c].FacilitatorKey });
-                await facilitator.InvokeAsync("StartSession", new { });
-                await facilitator.InvokeAsync("JoinProgramme", new { programmeId = programme.ProgrammeId, inviteKey = programme.InviteKey });
+                await facilitator.Call("JoinSession", sessions[c].JoinCode, new { key = sessions[c].FacilitatorKey });
+                await facilitator.Call("StartSession", new { });
+                await facilitator.Call("JoinProgramme", new { programmeId = programme.ProgrammeId, inviteKey = programme.InviteKey });
                 facilitators[c] = facilitator;
             }));
         }
         var (voters, joins) = await HubClients.JoinMany(total, _ => hub, (client, i) =>
-            client.InvokeAsync<JsonElement>("JoinSession", sessions[i / perCafe].JoinCode, new { displayName = $"V{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
+            client.Call("JoinSession", sessions[i / perCafe].JoinCode, new { displayName = $"V{i}", mode = i % 2 == 0 ? "onsite" : "remote" }));
         if (joins.Any(double.IsNaN))
         {
             Console.Error.WriteLine($"{joins.Count(double.IsNaN)} joins failed.");
@@ -98,14 +98,14 @@ public static class OpinionProgrammeBenchmark
             {
                 try
                 {
-                    var opinion = Opinion(await voters[i].InvokeAsync<JsonElement>("GetSnapshot"), programmeOpinionId);
+                    var opinion = Opinion(await voters[i].Call("GetSnapshot"), programmeOpinionId);
                     var index = opinion.GetProperty("statements").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => Array.IndexOf(Texts, s.GetProperty("text").GetString()));
                     var (id, group) = (opinion.GetProperty("id").GetString()!, (i / perCafe + i % perCafe) % 3);
                     // JSON omits nulls: no `next` means nothing left to vote on.
                     var next = opinion.TryGetProperty("next", out var first) ? first.GetString() : null;
                     while (next is not null)
                     {
-                        var voted = await voters[i].InvokeAsync<JsonElement>("VoteStatement", new { opinionId = id, statementId = next, vote = Vote(Planted(group, index[next])), opId = $"{next}-{i}" });
+                        var voted = await voters[i].Call("VoteStatement", new { opinionId = id, statementId = next, vote = Vote(Planted(group, index[next])), opId = $"{next}-{i}" });
                         next = voted.TryGetProperty("next", out var given) ? given.GetString() : null;
                     }
                 }
@@ -135,7 +135,7 @@ public static class OpinionProgrammeBenchmark
             await Task.WhenAll(chunk.Select(async i =>
             {
                 planted[i] = (i / perCafe + i % perCafe) % 3;
-                var opinion = Opinion(await voters[i].InvokeAsync<JsonElement>("GetSnapshot"), programmeOpinionId);
+                var opinion = Opinion(await voters[i].Call("GetSnapshot"), programmeOpinionId);
                 found[i] = opinion.TryGetProperty("nationalGroup", out var g) && g.ValueKind == JsonValueKind.Number ? g.GetInt32() : -1;
             }));
         }

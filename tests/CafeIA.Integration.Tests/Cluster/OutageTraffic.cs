@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Integration.Tests.Cluster;
@@ -13,8 +12,8 @@ namespace CafeIA.Integration.Tests.Cluster;
 /// </summary>
 internal sealed class OutageTraffic(IReadOnlyList<CafeClient> participants, string poll, Uri[] gateways, string joinCode, int options)
 {
-    /// <summary>What a refusal's message holds after SignalR's own prefix ("An unexpected error occurred invoking 'X' on the server.").</summary>
-    public const string UnavailableMarker = "HubException: unavailable: ";
+    /// <summary>How an `unavailable` refusal is recorded in <see cref="Failures"/>: its code, then its sentence.</summary>
+    public const string UnavailableMarker = "unavailable: ";
 
     private readonly CancellationTokenSource _stop = new();
     private int _acks;
@@ -29,7 +28,7 @@ internal sealed class OutageTraffic(IReadOnlyList<CafeClient> participants, stri
     /// <summary>How each failed call or join was answered (the client's message).</summary>
     public ConcurrentQueue<string> Failures { get; } = [];
 
-    public int Refusals => Failures.Count(f => f.Contains(UnavailableMarker, StringComparison.Ordinal));
+    public int Refusals => Failures.Count(f => f.StartsWith(UnavailableMarker, StringComparison.Ordinal));
 
     /// <summary>Acknowledged commands and joins so far.</summary>
     public int Acks => Volatile.Read(ref _acks);
@@ -69,7 +68,8 @@ internal sealed class OutageTraffic(IReadOnlyList<CafeClient> participants, stri
             await using var client = await CafeClient.Connect(gateways[n % gateways.Length]);
             await Attempt(async () =>
             {
-                var joined = await client.Hub.InvokeAsync<JoinResult>("JoinSession", joinCode, new JoinOptions($"Nouveau {n}"));
+                // Through the tests' call layer: a refused join completes with a "refused" result, not an error.
+                var joined = await client.Hub.Call<JoinResult>("JoinSession", joinCode, new JoinOptions($"Nouveau {n}"));
                 Joined.Add(joined.ResumeToken);
             });
             await Pause(400);
@@ -85,8 +85,9 @@ internal sealed class OutageTraffic(IReadOnlyList<CafeClient> participants, stri
         }
         catch (Exception ex)
         {
-            // Anything but a refusal (a HubException with a code) fails the test that reads it.
-            Failures.Enqueue(ex is HubException ? ex.Message : ex.ToString());
+            // A refusal is recorded as "code: sentence"; anything else (SignalR's "unexpected error", a
+            // broken connection) as itself, which fails the test that reads it.
+            Failures.Enqueue(ex is CallRefusedException refused ? $"{refused.Code}: {refused.Sentence}" : ex.ToString());
         }
     }
 

@@ -66,6 +66,39 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return service;
     }
 
+    /// <summary>
+    /// Starts a command (an image's entry point) in a folder with exactly this environment added,
+    /// serving HTTP at the given address, and waits until /health/ready answers 200.
+    /// </summary>
+    public static async Task<ServiceProcess> StartCommand(string name, IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> environment, Uri httpAddress)
+    {
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in command.Skip(1))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var service = new ServiceProcess(name, Process.Start(start)!, httpAddress);
+        try
+        {
+            await service.WaitReady();
+        }
+        catch
+        {
+            service.Kill();
+            throw;
+        }
+        return service;
+    }
+
     /// <summary>Runs `dotnet CafeIA.Silo.dll migrate …` to completion.</summary>
     public static async Task Migrate(params string[] args)
     {

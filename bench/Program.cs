@@ -32,6 +32,11 @@ using CafeIA.Bench;
 //   an opinion pushed to a programme's cafés (issue 17): planted groups spread over every café vote;
 //   prints how long until every café shows the full national map, its groups' index against the
 //   planted ones, and the national stages' compute time.
+// dotnet run -c Release --project bench -- soak --minutes 30 [--sessions 20] [--per-session 100]
+//   a soak: cafés that come and go (each lives 5 minutes, then is checked and deleted), their
+//   participants joining, leaving, asking, upvoting, voting and reconnecting, some cafés left
+//   unwatched until their session leaves memory and comes back; memory and CPU over time, a slope
+//   test on the heap, and every acknowledged action checked in its café before it is deleted.
 // dotnet run -c Release --project bench -- bare-server --urls http://127.0.0.1:5099
 //   the bare hub alone (the bench starts it itself).
 // Every scenario prints one Markdown table row and exits 0 only if nothing was lost, doubled or failed.
@@ -58,6 +63,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "programme" => ProgrammeBenchmark.Run,
     "opinion-votes" => OpinionVotesBenchmark.Run,
     "opinion-programme" => OpinionProgrammeBenchmark.Run,
+    "soak" => SoakBenchmark.Run,
     _ => null,
 };
 if (scenario is null)
@@ -67,7 +73,9 @@ if (scenario is null)
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args[1..], perSession: args[0] is "programme" or "opinion-programme" ? 20 : 12);
+    options = args[0] == "soak"
+        ? BenchOptions.Parse(args[1..], perSession: 100, sessions: 20)
+        : BenchOptions.Parse(args[1..], perSession: args[0] is "programme" or "opinion-programme" ? 20 : 12);
 }
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
@@ -97,6 +105,7 @@ static int Usage()
                 --rounds to 5, --sessions to 1000, --per-session to 12 (programme: 20), --storage to embedded)
                bench opinion-votes [--clients N] [--rounds R] [--seconds S] [--max-ratio R]
                bench opinion-map [--runs R]
+               bench soak [--minutes M] [--sessions S] [--per-session P]   (defaults 30, 20, 100)
                bench bare-server --urls URL
         """);
     return 2;

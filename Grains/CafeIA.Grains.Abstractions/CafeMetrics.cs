@@ -35,8 +35,8 @@ public static class CafeMetrics
     /// <summary>Session grains in memory now (a silo's share): idle sessions leave memory after <c>Sessions:IdleAfter</c>.</summary>
     public static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("cafeia.sessions.active", "{session}", "Sessions held in memory");
 
-    /// <summary>Session activations (loads from storage) since the process started.</summary>
-    public static readonly Counter<long> SessionActivations = Meter.CreateCounter<long>("cafeia.sessions.activations", "{activation}", "Sessions loaded into memory");
+    /// <summary>Sessions loaded from storage into memory since the process started (a new session's first activation is not one).</summary>
+    public static readonly Counter<long> SessionActivations = Meter.CreateCounter<long>("cafeia.sessions.activations", "{activation}", "Sessions loaded from storage into memory");
 
     /// <summary>Reads and writes of the session store that failed (disk full, database unreachable, lock timeout).</summary>
     public static readonly Counter<long> StorageFailures = Meter.CreateCounter<long>("cafeia.storage.failures", "{failure}", "Session store reads and writes that failed");

@@ -50,12 +50,12 @@ public sealed partial class SessionGrain(
         if (await store.Load(this.GetPrimaryKey()) is { } stored)
         {
             (_state, _version) = (SessionDocument.Read(stored), stored.Version);
+            CafeMetrics.SessionActivations.Add(1);
         }
         _session = new Session(_state, limits.Value, clock);
         _session.ResetPresence();
         ScheduleQuizClose();
         WakeOpinionMaps();
-        CafeMetrics.SessionActivations.Add(1);
         CafeMetrics.ActiveSessions.Add(1);
     }
 

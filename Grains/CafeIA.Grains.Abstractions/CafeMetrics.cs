@@ -32,6 +32,10 @@ public static class CafeMetrics
     public static readonly Histogram<double> NationalMapCompute = Meter.CreateHistogram<double>(
         "cafeia.national_map.compute", "ms", "Time one national map (cafés' clusters into groups) took");
 
+    /// <summary>National maps a café dropped because they grouped clusters it no longer keeps (it shows the previous one until a matching map comes).</summary>
+    public static readonly Counter<long> NationalMapUnmatched = Meter.CreateCounter<long>(
+        "cafeia.national_map.unmatched", "{map}", "National maps dropped by a café for grouping a reduction it no longer keeps");
+
     /// <summary>Session grains in memory now (a silo's share): idle sessions leave memory after <c>Sessions:IdleAfter</c>.</summary>
     public static readonly UpDownCounter<long> ActiveSessions = Meter.CreateUpDownCounter<long>("cafeia.sessions.active", "{session}", "Sessions held in memory");
 

@@ -15,8 +15,12 @@ namespace CafeIA.Grains.Opinions;
 /// </summary>
 public sealed partial class OpinionMapGrain
 {
-    /// <summary>Reductions kept to match a national map to the clusters it grouped (maps follow reductions within a tick or two).</summary>
-    private const int ReductionsKept = 4;
+    /// <summary>
+    /// Reductions kept to match a national map to the clusters it grouped. A map comes back a shard
+    /// flush and a programme tick after its reduction, or later under load, while this café reduces
+    /// again on each local recompute and each new plane: a few seconds of reductions.
+    /// </summary>
+    private const int ReductionsKept = 32;
 
     private readonly HashSet<string> _onsite = new(StringComparer.Ordinal);
     private NationalLink? _link;
@@ -42,15 +46,21 @@ public sealed partial class OpinionMapGrain
 
     public async Task NationalMap(NationalMapReport map)
     {
-        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (_clusterOf.TryGetValue(map.Reduction, out var clusterOf))
+        // Reduction 0: this café has reported no clusters (no one placed yet); it still shows the national map.
+        IReadOnlyDictionary<string, int> clusterOf = new Dictionary<string, int>();
+        if (map.Reduction != 0 && !_clusterOf.TryGetValue(map.Reduction, out clusterOf!))
         {
-            foreach (var (participantId, cluster) in clusterOf)
+            // A map of clusters this café no longer knows would take every participant's national
+            // group away: keep the one published until a map of a known reduction comes.
+            CafeMetrics.NationalMapUnmatched.Add(1);
+            return;
+        }
+        var groupOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (participantId, cluster) in clusterOf)
+        {
+            if (cluster < map.GroupOfCluster.Length && map.GroupOfCluster[cluster] != MapPoint.NoGroup)
             {
-                if (cluster < map.GroupOfCluster.Length && map.GroupOfCluster[cluster] != MapPoint.NoGroup)
-                {
-                    groupOf[participantId] = map.GroupOfCluster[cluster];
-                }
+                groupOf[participantId] = map.GroupOfCluster[cluster];
             }
         }
         var (sessionId, opinionId) = Key;

@@ -87,6 +87,7 @@ internal sealed partial class NationalMapStage(IGrainFactory grains, string prog
         var map = NationalMapper.Compute(_components!, [.. reports.Select(ToDomain)], _memory);
         CafeMetrics.NationalMapCompute.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _memory = map.Memory;
+        _clustersChanged = map.Memory.Settling;
         Last = map;
         var computation = ++_computations;
         var scale = map.Memory.Scale;

@@ -149,4 +149,29 @@ public sealed class NationalMapTests
         Assert.Empty(withEmpty.CafeGroups["empty"]);
         Assert.Equal(second.Groups.Count, withEmpty.Groups.Count);
     }
+    [Fact]
+    public void A_new_group_count_waits_its_stable_runs_on_the_same_input_and_says_so_meanwhile()
+    {
+        var cafes = Split(Planted);
+        var aggregate = cafes.Select(m => OpinionAggregate.From(m, Planted.Statements)).Aggregate((a, b) => a.Merge(b));
+        var components = NationalComponents.FromAggregate(aggregate, null);
+        var clusters = cafes.Select((m, c) => CafeClusters.Reduce($"cafe{c}", m, components, Onsite).Clusters).ToArray();
+        var settled = NationalMapper.Compute(components, clusters, null);
+        Assert.Equal(3, settled.Groups.Count);
+        Assert.False(settled.Memory.Settling);
+
+        // The previous runs grouped in two (fewer people had voted): the same three-group input must
+        // be grouped again StableRuns times before it shows three groups, and says it is settling until then.
+        var memory = new NationalMapMemory { Runs = 1, GroupCount = new GroupCountHistory(2, 0, 0) };
+        for (var run = 1; run < GroupCountHistory.StableRuns; run++)
+        {
+            var waiting = NationalMapper.Compute(components, clusters, memory);
+            Assert.Equal(2, waiting.Groups.Count);
+            Assert.True(waiting.Memory.Settling, $"run {run}");
+            memory = waiting.Memory;
+        }
+        var last = NationalMapper.Compute(components, clusters, memory);
+        Assert.Equal(3, last.Groups.Count);
+        Assert.False(last.Memory.Settling);
+    }
 }

@@ -155,4 +155,11 @@ public sealed class NationalMapMemory
     internal double[] BaseCentres { get; init; } = [];
     internal GroupCentre[] Groups { get; init; } = [];
     internal GroupCountHistory GroupCount { get; init; } = GroupCountHistory.Start;
+
+    /// <summary>
+    /// A new group count is waiting for its <see cref="GroupCountHistory.StableRuns"/> runs: run the
+    /// grouping again on the same input, or a count proposed as the last reports arrive would wait for
+    /// reports that never come, and the map would keep too few groups once the votes stop.
+    /// </summary>
+    public bool Settling => GroupCount.CandidateRuns > 0;
 }

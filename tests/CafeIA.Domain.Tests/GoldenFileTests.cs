@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CafeIA.Grains.Abstractions;
+using CafeIA.Domain;
 using CafeIA.Grains.Cafes;
+using CafeIA.Grains.Formats;
+using CafeIA.Grains.Programmes;
 using CafeIA.Grains.Sessions;
 using CafeIA.Storage;
 using CafeIA.Wire;
@@ -86,6 +89,132 @@ public sealed class GoldenFileTests
         var registration = Assert.Single(listing.Registrations);
         Assert.Equal(("r1", "Chloé", At), (registration.Id, registration.Name, registration.At));
         Assert.Equal(Listing, Read<CafeDirectoryState>("cafeDirectory").Listings[SessionId]);
+    }
+
+    [Fact]
+    public void A_session_with_an_opinion_stored_by_this_version_loads_its_statements_and_each_voters_votes()
+    {
+        var stored = Golden("session-opinion.json", () =>
+        {
+            var (state, session) = OpinionSession();
+            var write = SessionDocument.Write(state, session.TakeStoredChanges());
+            return JsonSerializer.Serialize(new { document = JsonNode.Parse(write.Document), rows = write.Rows.Select(r => new { r.Kind, r.Key, document = JsonNode.Parse(r.Document) }) },
+                Indented);
+        });
+        using var json = JsonDocument.Parse(stored);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray()
+            .Select(r => new SessionRow(r.GetProperty("Kind").GetString()!, r.GetProperty("Key").GetString()!, r.GetProperty("document").GetRawText())).ToList();
+        var state = SessionDocument.Read(new StoredSession(3, json.RootElement.GetProperty("document").GetRawText(), rows));
+
+        var opinion = Assert.Single(state.Opinions);
+        Assert.Equal(("L'IA à la médiathèque ?", OpinionState.Open, At), (opinion.Topic, opinion.State, opinion.CreatedAt));
+        Assert.Equal(["Oui, pour tous", "Non, pas sans règles", "Les bibliothécaires décident"], opinion.Statements.Select(s => s.Text));
+        Assert.Equal([true, true, false], opinion.Statements.Select(s => s.Seed));
+        Assert.All(opinion.Statements, s => Assert.Equal(StatementStatus.Approved, s.Status));
+        var alice = state.Participants.Values.Single(p => p.DisplayName == "Alice").Id;
+        var bob = state.Participants.Values.Single(p => p.DisplayName == "Bob").Id;
+        Assert.Equal(alice, opinion.Statements[2].AuthorId);
+        Assert.Equal(2, opinion.Voters.Count);
+        Assert.Equal(ParticipantMode.Onsite, opinion.Voters[alice].Mode);
+        Assert.Equal(StatementVote.Agree, opinion.Voters[alice].Votes[opinion.Statements[0].Id]);
+        Assert.Equal(StatementVote.Disagree, opinion.Voters[alice].Votes[opinion.Statements[1].Id]);
+        Assert.Equal(ParticipantMode.Remote, opinion.Voters[bob].Mode);
+        Assert.Equal(StatementVote.Pass, opinion.Voters[bob].Votes[opinion.Statements[2].Id]);
+    }
+
+    [Fact]
+    public void The_programme_mail_and_format_grains_states_stored_by_this_version_load()
+    {
+        var stored = Golden("grain-states-programme-mail-format.json", () => JsonSerializer.Serialize(
+            OtherStates().ToDictionary(s => s.Key, s => JsonNode.Parse(GrainState.Serialize(s.Value).ToString())), Indented));
+        using var json = JsonDocument.Parse(stored);
+        foreach (var (name, value) in OtherStates())
+        {
+            // What a past version stored reads back, and is written again, with every value at its place.
+            var then = JsonNode.Parse(json.RootElement.GetProperty(name).GetRawText());
+            var read = typeof(JsonGrainStateSerializer).GetMethod(nameof(JsonGrainStateSerializer.Deserialize))!.MakeGenericMethod(value.GetType())
+                .Invoke(GrainState, [BinaryData.FromString(then!.ToJsonString())])!;
+            var now = JsonNode.Parse(GrainState.Serialize(read).ToString());
+            Assert.True(ReadsTheSame(then, now), $"{name}: stored {then.ToJsonString()}, read back {now?.ToJsonString()}");
+        }
+        var programme = GrainState.Deserialize<ProgrammeState>(BinaryData.FromString(json.RootElement.GetProperty("programme").GetRawText()));
+        Assert.Equal(("Café IA national", SessionId), (programme.Title, programme.Sessions.Single()));
+        Assert.Equal(7, programme.Shards[0]["p1"].Voters);
+        var mail = GrainState.Deserialize<CafeMailState>(BinaryData.FromString(json.RootElement.GetProperty("cafeMail").GetRawText()));
+        Assert.Equal(("r1", "chloe@example.org", true), (mail.Recipients[0].RegistrationId, mail.Recipients[0].Address, mail.Recipients[0].ConfirmationSent));
+        var opinion = GrainState.Deserialize<ProgrammeOpinionState>(BinaryData.FromString(json.RootElement.GetProperty("programmeOpinion").GetRawText()));
+        Assert.Equal((SessionId, "s3"), (opinion.Statements[1].OriginSession!.Value, opinion.Statements[1].OriginStatementId));
+    }
+
+    /// <summary>The programme's, its opinion's and shard's, the mail's and the format catalogue's states, every field set.</summary>
+    private static Dictionary<string, object> OtherStates()
+    {
+        var tally = new Tally([4, 3], [3, 1], [1, 2], 7, 4, 3);
+        var format = new SessionFormat(1, "Café IA", "Une heure pour parler d'IA", "Tout public", SessionLanguage.Fr, 60, SessionFormat.DefaultLicence, null, null);
+        return new()
+        {
+            ["programme"] = new ProgrammeState
+            {
+                Title = "Café IA national",
+                OrganiserKeyHash = "organiser-hash",
+                InviteKeyHash = "invite-hash",
+                Sessions = [SessionId],
+                Polls = [new ProgrammePoll { Id = "p1", Request = new CreatePollRequest("Pour ou contre ?", PollKind.Single, ["pour", "contre"]), Options = ["pour", "contre"] }],
+                Opinions = [new ProgrammeOpinionView("o1", "L'IA et nous", true, [new NationalStatement("n1", "Oui")], 2)],
+                Shards = { [0] = new() { ["p1"] = tally } },
+            },
+            ["programmeOpinion"] = new ProgrammeOpinionState
+            {
+                Topic = "L'IA et nous",
+                PoolStatements = true,
+                Statements = [new NationalStatement("n1", "Oui"), new NationalStatement("n2", "Non", SessionId, "s3")],
+                Offered = [new NationalStatement("", "Peut-être", SessionId, "s4")],
+                Sessions = [SessionId],
+            },
+            ["programmeShard"] = new ProgrammeShardState { Polls = { ["p1"] = new() { [SessionId] = new ShardEntry { Tally = tally, Seq = 42 } } } },
+            ["cafeMail"] = new CafeMailState
+            {
+                Listing = Listing,
+                Recipients = [new MailRecipient { RegistrationId = "r1", Address = "chloe@example.org", RegisteredAt = At, ConfirmationSent = true, ReminderDone = true }],
+            },
+            ["mailSchedule"] = new MailScheduleState { Due = { [SessionId] = At.AddDays(6) } },
+            ["format"] = new FormatState
+            {
+                Versions = [new FormatVersion("f1", 1, At, format)],
+                Publishers = [SessionId],
+                Cafes = [new FormatCafe(SessionId, 1, At.AddDays(1))],
+            },
+            ["formatCatalogue"] = new FormatCatalogueState
+            {
+                Formats = { ["f1"] = new FormatEntry("f1", 1, "Café IA", "Une heure pour parler d'IA", "Tout public", SessionLanguage.Fr, 60, SessionFormat.DefaultLicence, 6, At, 1) },
+            },
+        };
+    }
+
+    /// <summary>A live session with an open opinion: two seed statements, one a participant added, and two voters' votes.</summary>
+    private static (SessionState State, Session Session) OpinionSession()
+    {
+        var state = new SessionState();
+        var clock = new ManualClock();
+        var limits = new SessionLimits();
+        var created = SessionFixture.Ok(Session.Create(state, SessionId, "Café IA doré", "ABC234", limits, At));
+        var session = new Session(state, limits, clock);
+        var facilitator = SessionFixture.Ok(session.Join(new JoinOptions(Key: created.FacilitatorKey, Mode: ParticipantMode.Onsite))).ParticipantId;
+        var alice = SessionFixture.Ok(session.Join(new JoinOptions("Alice", ParticipantMode.Onsite))).ParticipantId;
+        var bob = SessionFixture.Ok(session.Join(new JoinOptions("Bob", ParticipantMode.Remote))).ParticipantId;
+        SessionFixture.Ok(session.SetPhase(facilitator, SessionPhase.Live));
+        var opinion = SessionFixture.Ok(session.CreateOpinion(facilitator, new CreateOpinionRequest("L'IA à la médiathèque ?", ["Oui, pour tous", "Non, pas sans règles"]))).OpinionId;
+        SessionFixture.Ok(session.MoveOpinion(facilitator, opinion, OpinionState.Open));
+        var added = SessionFixture.Ok(session.AddStatement(alice, new AddStatementRequest(opinion, "Les bibliothécaires décident"))).StatementId;
+        if (state.Opinions[0].Statements[2].Status != StatementStatus.Approved)
+        {
+            SessionFixture.Ok(session.ModerateStatement(facilitator, new StatementRef(opinion, added), approve: true));
+        }
+        var ids = state.Opinions[0].Statements.Select(s => s.Id).ToArray();
+        SessionFixture.Ok(session.VoteStatement(alice, new VoteStatementRequest(opinion, ids[0], StatementVote.Agree)));
+        SessionFixture.Ok(session.VoteStatement(alice, new VoteStatementRequest(opinion, ids[1], StatementVote.Disagree)));
+        SessionFixture.Ok(session.VoteStatement(bob, new VoteStatementRequest(opinion, ids[2], StatementVote.Pass)));
+        return (state, session);
     }
 
     [Fact]

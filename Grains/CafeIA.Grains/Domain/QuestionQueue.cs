@@ -6,7 +6,8 @@ namespace CafeIA.Domain;
 /// The orders of a question queue. Fairness interleaves remote and on-site questions so neither
 /// room drowns the other: each side is ranked by votes (then age), and the merged list alternates
 /// sides, starting with the side whose best question has more votes (ties: the older one); when a
-/// side runs out, the other continues. Web/src/lib/queue.ts is the same rule for live screens.
+/// side runs out, the other continues. Web/src/lib/queue.ts is the same rule for live screens; both
+/// are held to one table of cases, tests/vectors/question-order.json.
 /// </summary>
 public static class QuestionQueue
 {

@@ -2,14 +2,18 @@ import type { Question } from "./protocol";
 
 export type QueueOrder = "votes" | "time" | "fairness";
 
-// The same orders as the server's QuestionQueue (Grains/CafeIA.Grains/Domain/QuestionQueue.cs),
-// which is the reference and is unit-tested; screens re-sort locally on every change.
+// The server's QuestionQueue (Grains/CafeIA.Grains/Domain/QuestionQueue.cs) as screens run it on
+// every change; both are held to one table of cases, tests/vectors/question-order.json.
+
+/** Ordinal, as the server's StringComparer.Ordinal: never the locale's order. askedAt is the server's
+ *  ISO 8601 with a "+00:00" offset, whose text order is its time order. */
+const ordinal = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byVotes = (a: Question, b: Question) =>
-  b.votes - a.votes || a.askedAt.localeCompare(b.askedAt) || a.id.localeCompare(b.id);
+  b.votes - a.votes || ordinal(a.askedAt, b.askedAt) || ordinal(a.id, b.id);
 
 export function order(questions: Question[], how: QueueOrder): Question[] {
-  if (how === "time") return [...questions].sort((a, b) => b.askedAt.localeCompare(a.askedAt) || a.id.localeCompare(b.id));
+  if (how === "time") return [...questions].sort((a, b) => ordinal(b.askedAt, a.askedAt) || ordinal(a.id, b.id));
   if (how === "votes") return [...questions].sort(byVotes);
   const onsite = questions.filter((q) => q.mode === "onsite").sort(byVotes);
   const remote = questions.filter((q) => q.mode === "remote").sort(byVotes);

@@ -41,6 +41,6 @@ public sealed partial class CafeHub
 
     public async Task ClearHandCount(PollRef? request) => await Moderate((s, me) => s.ClearHandCount(me.ParticipantId, request?.PollId));
 
-    public async Task Vote(VoteRequest? request) =>
+    public async Task<BallotAccepted> Vote(VoteRequest? request) =>
         await Contribute((s, me) => s.Vote(me.ParticipantId, request ?? new VoteRequest(null, null)));
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { order, type QueueOrder } from "../src/lib/queue";
 import type { Question } from "../src/lib/protocol";
+import vectors from "../../tests/vectors/question-order.json";
 
 // The same table the server's QuestionQueue is tested against (tests/CafeIA.Domain.Tests/QuestionOrderVectorTests.cs):
 // the order is one rule, held together by these cases.
@@ -14,7 +13,7 @@ interface Case {
   fairness: string[];
 }
 
-const table = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../tests/vectors/question-order.json"), "utf8")) as { cases: Case[] };
+const table = vectors as { cases: Case[] };
 
 describe("the question order: shared cases with the server", () => {
   it("has cases to run", () => expect(table.cases.length).toBeGreaterThan(3));

@@ -38,7 +38,12 @@ public sealed class PollKindTests
         Refused(f.Session.Vote(f.Alice, new VoteRequest(poll, Words: [new string('a', 31)])), RefusalCodes.Invalid);
         Assert.Equal(0, Results(f, poll).Voters);
 
-        Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, Words: ["Peur", "peur !", "avenir"])));
+        var accepted = Ok(f.Session.Vote(f.Alice, new VoteRequest(poll, Words: ["Peur", "peur !", "avenir"])));
+        // The answer is the ballot as stored, which the phone shows: the repeated word is gone.
+        Assert.Equal(poll, accepted.PollId);
+        Assert.Equal(["Peur", "avenir"], accepted.Words!);
+        Assert.Null(accepted.Choices);
+        Assert.Equal(accepted.Words, Ok(f.Session.Snapshot(f.Alice)).Polls.Single(p => p.Id == poll).MyWords);
         var words = Results(f, poll).Words!;
         Assert.Equal([("avenir", 1), ("Peur", 1)], words.Select(w => (w.Word, w.Count)).OrderBy(w => w.Word, StringComparer.OrdinalIgnoreCase));
 

@@ -75,7 +75,7 @@ public partial interface ISessionGrain : IGrainWithGuidKey
     Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve);
 
     [Alias("Vote")]
-    Task<Outcome<Done>> Vote(string participantId, VoteRequest request);
+    Task<Outcome<BallotAccepted>> Vote(string participantId, VoteRequest request);
 
     /// <summary>The room's show of hands for a poll (staff); an empty count clears it.</summary>
     [Alias("RecordHandCount")]

@@ -131,6 +131,20 @@ public sealed record VoteRequest(
     [property: Id(6)] int[]? Order = null,
     [property: Id(7)] int[]? Points = null) : IOperation;
 
+/// <summary>
+/// The answer to a vote: the ballot as the session stored it (words folded and deduplicated, text
+/// trimmed), in the fields of the poll view's own ballot (myChoices, myWords…). The phone shows this.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.BallotAccepted")]
+public sealed record BallotAccepted(
+    [property: Id(0)] string PollId,
+    [property: Id(1)] int[]? Choices = null,
+    [property: Id(2)] string[]? Words = null,
+    [property: Id(3)] int? Rating = null,
+    [property: Id(4)] string? Text = null,
+    [property: Id(5)] int[]? Order = null,
+    [property: Id(6)] int[]? Points = null);
+
 [GenerateSerializer, Immutable, Alias("cafe.SessionCreated")]
 public sealed record SessionCreated(
     [property: Id(0)] string SessionId,

@@ -9,44 +9,44 @@ public sealed partial class Session
     /// One ballot per participant and poll, replaced by a later one while the poll is open.
     /// The ballot keeps the voter's mode so on-site and remote results add up to the total.
     /// </summary>
-    public Outcome<Done> Vote(string participantId, VoteRequest request)
+    public Outcome<BallotAccepted> Vote(string participantId, VoteRequest request)
     {
         var (voter, refusal) = Contributor(participantId);
         if (voter is null)
         {
-            return Outcome<Done>.Refuse(refusal!);
+            return Outcome<BallotAccepted>.Refuse(refusal!);
         }
         if (FindPoll(request.PollId) is not { } poll || poll.State == PollState.Draft)
         {
-            return Refuse<Done>(RefusalCodes.NotFound, "There is no such poll.");
+            return Refuse<BallotAccepted>(RefusalCodes.NotFound, "There is no such poll.");
         }
         if (poll.Kind == PollKind.Quiz && voter.IsStaff)
         {
-            return Refuse<Done>(RefusalCodes.Forbidden, "The staff know the answer: a quiz is for the participants.");
+            return Refuse<BallotAccepted>(RefusalCodes.Forbidden, "The staff know the answer: a quiz is for the participants.");
         }
         if (poll.State != PollState.Open)
         {
-            return Refuse<Done>(RefusalCodes.Closed, "This poll is not open for votes.");
+            return Refuse<BallotAccepted>(RefusalCodes.Closed, "This poll is not open for votes.");
         }
         if (poll.ClosesAt is { } closesAt && clock.GetUtcNow() >= closesAt)
         {
-            return Refuse<Done>(RefusalCodes.Closed, "Time is up for this question.");
+            return Refuse<BallotAccepted>(RefusalCodes.Closed, "Time is up for this question.");
         }
         var (ballot, invalid) = PollRules.Ballot(poll, request, limits);
         if (ballot is null)
         {
-            return Outcome<Done>.Refuse(invalid!);
+            return Outcome<BallotAccepted>.Refuse(invalid!);
         }
         Filter(ballot, voter);
         var previous = poll.Ballots.GetValueOrDefault(voter.Id);
         if (previous is not null && PollRules.Same(previous, ballot))
         {
-            return Ok();
+            return Outcome<BallotAccepted>.Ok(Accepted(poll, previous));
         }
         if (previous is not null && poll.Kind == PollKind.Quiz)
         {
             // The first answer stands: changing it after seeing the room react would be cheating the clock.
-            return Refuse<Done>(RefusalCodes.Closed, "You already answered this question.");
+            return Refuse<BallotAccepted>(RefusalCodes.Closed, "You already answered this question.");
         }
         ballot.Mode = voter.Mode;
         ballot.CastAt = clock.GetUtcNow();
@@ -59,8 +59,17 @@ public sealed partial class Session
         poll.Ballots[voter.Id] = ballot;
         BallotChanged(poll, voter.Id);
         PublishResults(poll);
-        return Ok();
+        return Outcome<BallotAccepted>.Ok(Accepted(poll, ballot));
     }
+
+    /// <summary>
+    /// The ballot as stored (words folded and deduplicated, text trimmed), in the fields of the
+    /// participant's own poll view: the phone shows this, not what it sent.
+    /// </summary>
+    private static BallotAccepted Accepted(Poll poll, Ballot ballot) => new(
+        poll.Id,
+        poll.Kind is PollKind.Single or PollKind.Multiple or PollKind.Quiz ? ballot.Choices : null,
+        ballot.Words, ballot.Rating, ballot.Text, ballot.Order, ballot.Points);
 
     /// <summary>Shows (approve) or hides an open-text answer; answers are shown only once approved.</summary>
     public Outcome<Done> ModerateAnswer(string participantId, AnswerRef answer, bool approve)

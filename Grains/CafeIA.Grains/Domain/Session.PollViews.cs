@@ -77,19 +77,22 @@ public sealed partial class Session
     {
         var audience = viewer.IsStaff ? Audience.Staff : viewer.Role == Role.Projector ? Audience.Projector : Audience.Participants;
         var view = PollView(poll, audience);
-        return poll.Ballots.TryGetValue(viewer.Id, out var ballot)
-            ? view with
+        if (!poll.Ballots.TryGetValue(viewer.Id, out var ballot))
+        {
+            return view;
+        }
+        var mine = Accepted(poll, ballot);
+        return view with
             {
-                MyChoices = poll.Kind is PollKind.Single or PollKind.Multiple or PollKind.Quiz ? ballot.Choices : null,
-                MyWords = ballot.Words,
-                MyRating = ballot.Rating,
-                MyText = ballot.Text,
-                MyOrder = ballot.Order,
-                MyPoints = ballot.Points,
+                MyChoices = mine.Choices,
+                MyWords = mine.Words,
+                MyRating = mine.Rating,
+                MyText = mine.Text,
+                MyOrder = mine.Order,
+                MyPoints = mine.Points,
                 MyScore = poll is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScoring.Score(poll, ballot) : null,
                 MyCorrect = poll is { Kind: PollKind.Quiz, State: PollState.Closed } ? QuizScoring.IsCorrect(poll, ballot) : null,
-            }
-            : view;
+            };
     }
 
     private static bool SeesPoll(Participant viewer, Poll poll) => viewer.IsStaff || poll.State != PollState.Draft;

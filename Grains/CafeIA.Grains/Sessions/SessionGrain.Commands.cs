@@ -37,7 +37,7 @@ public sealed partial class SessionGrain
 
     public Task<Outcome<Done>> ModerateAnswer(string participantId, AnswerRef answer, bool approve) => Apply(participantId, s => s.ModerateAnswer(participantId, answer, approve));
 
-    public async Task<Outcome<Done>> Vote(string participantId, VoteRequest request) =>
+    public async Task<Outcome<BallotAccepted>> Vote(string participantId, VoteRequest request) =>
         Counted(await Apply(participantId, s => s.Vote(participantId, request)), CafeMetrics.Ballots);
 
     public Task<Outcome<Done>> RecordHandCount(string participantId, HandCountRequest request) =>

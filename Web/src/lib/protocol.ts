@@ -125,6 +125,17 @@ export interface ProgrammeView {
   polls: { programmePollId: string; question: string; kind: PollKind; options: string[]; national: PollResults & { sessions: number } }[];
 }
 
+/** The answer to Vote: the ballot as the server stored it (words folded, text trimmed); the phone shows this. */
+export interface BallotAccepted {
+  pollId: string;
+  choices?: number[] | null;
+  words?: string[] | null;
+  rating?: number | null;
+  text?: string | null;
+  order?: number[] | null;
+  points?: number[] | null;
+}
+
 export interface Poll {
   id: string;
   /** Set when the poll was pushed by the session's national programme. */

@@ -1,4 +1,4 @@
-import type { ChangeBatch, Poll, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
+import type { BallotAccepted, ChangeBatch, Poll, ProgrammeView, Question, Snapshot, SessionEvent } from "./protocol";
 import { applyOpinionEvent, type Opinion } from "./opinions";
 
 /**
@@ -58,7 +58,19 @@ export class SessionStore {
     this.notify([]);
   }
 
-  /** Local knowledge the broadcast does not carry: my own ballot on a poll. */
+  /** My own ballot, which broadcasts never carry, as the server accepted it (Vote's answer): never what this screen sent. */
+  markBallot(accepted: BallotAccepted): void {
+    this.markPoll(accepted.pollId, {
+      myChoices: accepted.choices ?? undefined,
+      myWords: accepted.words ?? undefined,
+      myRating: accepted.rating ?? undefined,
+      myText: accepted.text ?? undefined,
+      myOrder: accepted.order ?? undefined,
+      myPoints: accepted.points ?? undefined,
+    });
+  }
+
+  /** Local knowledge the broadcast does not carry (a poll's own-ballot fields). */
   markPoll(id: string, patch: Partial<Poll>): void {
     const s = this.snapshot;
     if (!s) return;

@@ -33,4 +33,5 @@ export type WireChecks = [
   Holds<Fits<P.Poll, W.PollView>>,
   Holds<Fits<P.CafeListing, W.CafeListing>>,
   Holds<Fits<P.Refusal, W.Refusal>>,
+  Holds<Fits<P.BallotAccepted, W.BallotAccepted>>,
 ];

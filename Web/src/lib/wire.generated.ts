@@ -55,6 +55,16 @@ export interface AnswerView {
   text: string;
 }
 
+export interface BallotAccepted {
+  choices?: number[];
+  order?: number[];
+  points?: number[];
+  pollId: string;
+  rating?: number;
+  text?: string;
+  words?: string[];
+}
+
 export type CafeFormat = "onsite" | "remote" | "hybrid";
 
 export interface CafeListed {

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { MessageCircleQuestionMark, MessagesSquare, Vote } from "lucide";
 import type { LiveSession } from "../session/live";
-import type { Poll, Snapshot } from "../lib/protocol";
+import type { BallotAccepted, Poll, Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
 import { Pictogram } from "../ui/Pictogram";
 import { TapBallot, tapKinds, tapVote } from "../ui/TapBallot";
@@ -78,9 +78,9 @@ function EasyPoll({ poll, s, session }: { poll: Poll; s: Snapshot; session: Live
       <TapBallot poll={poll} lang={s.language ?? "fr"} picked={picked} headingId={`easy-${poll.id}`}
         onSend={async (options) => {
           const ballot = tapVote(poll, options);
-          const r = await session.call("Vote", { pollId: poll.id, ...ballot });
+          const r = await session.call<BallotAccepted>("Vote", { pollId: poll.id, ...ballot });
           // Broadcasts never carry ballots: this screen keeps its own.
-          if (r.ok) session.connection.store.markPoll(poll.id, "rating" in ballot ? { myRating: ballot.rating } : { myChoices: ballot.choices });
+          if (r.ok) session.connection.store.markBallot(r.value);
           return r;
         }} />
       <Confirmation message={answered(poll) ? t("ballot.voteCounted") : null} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
-import type { Poll, ProgrammeView, Snapshot } from "../lib/protocol";
+import type { BallotAccepted, Poll, ProgrammeView, Snapshot } from "../lib/protocol";
 import { t, tn } from "../lib/i18n";
 import { useAction } from "../session/action";
 import { Results, VotersLine } from "../ui/Results";
@@ -82,12 +82,8 @@ function Ballot({ poll, session, idPrefix }: { poll: Poll; session: LiveSession;
     const ballot = poll.kind === "wordCloud" ? { words: words.filter((w) => w.trim() !== "") }
       : poll.kind === "rating" ? { rating } : poll.kind === "openText" ? { text } : { choices };
     await run(async () => {
-      const r = await session.call("Vote", { pollId: poll.id, ...ballot });
-      // Broadcasts never carry ballots: this screen keeps its own.
-      if (r.ok) {
-        session.connection.store.markPoll(poll.id, "choices" in ballot ? { myChoices: ballot.choices }
-          : "words" in ballot ? { myWords: ballot.words } : "rating" in ballot ? { myRating: ballot.rating } : { myText: (ballot.text ?? "").trim() });
-      }
+      const r = await session.call<BallotAccepted>("Vote", { pollId: poll.id, ...ballot });
+      if (r.ok) session.connection.store.markBallot(r.value);
       return r;
     });
   };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Poll } from "../../lib/protocol";
+import type { BallotAccepted, Poll } from "../../lib/protocol";
 import type { LiveSession } from "../../session/live";
 import type { CallResult } from "../../session/call";
 import { formatNumber, t } from "../../lib/i18n";
@@ -29,8 +29,8 @@ export function PointsBallot({ poll, session, send }: { poll: Poll; session: Liv
   const submit = async (e: Event) => {
     e.preventDefault();
     await run(send ? () => send(points) : async () => {
-      const r = await session.call("Vote", { pollId: poll.id, points });
-      if (r.ok) session.connection.store.markPoll(poll.id, { myPoints: points });
+      const r = await session.call<BallotAccepted>("Vote", { pollId: poll.id, points });
+      if (r.ok) session.connection.store.markBallot(r.value);
       return r;
     });
   };

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Me, Poll } from "../../lib/protocol";
+import type { BallotAccepted, Me, Poll } from "../../lib/protocol";
 import type { LiveSession } from "../../session/live";
 import { formatNumber, t, tn } from "../../lib/i18n";
 import { useAction } from "../../session/action";
@@ -23,8 +23,8 @@ export function QuizBallot({ poll, session, me }: { poll: Poll; session: LiveSes
   const open = poll.state === "open" && !answered;
   const send = async (picked: number[]) => {
     await run(async () => {
-      const r = await session.call("Vote", { pollId: poll.id, choices: picked });
-      if (r.ok) session.connection.store.markPoll(poll.id, { myChoices: picked });
+      const r = await session.call<BallotAccepted>("Vote", { pollId: poll.id, choices: picked });
+      if (r.ok) session.connection.store.markBallot(r.value);
       return r;
     });
   };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { Poll } from "../../lib/protocol";
+import type { BallotAccepted, Poll } from "../../lib/protocol";
 import type { LiveSession } from "../../session/live";
 import type { CallResult } from "../../session/call";
 import { t } from "../../lib/i18n";
@@ -44,8 +44,8 @@ export function RankingBallot({ poll, session, send }: { poll: Poll; session: Li
   const submit = async (e: Event) => {
     e.preventDefault();
     await run(send ? () => send(order) : async () => {
-      const r = await session.call("Vote", { pollId: poll.id, order });
-      if (r.ok) session.connection.store.markPoll(poll.id, { myOrder: order });
+      const r = await session.call<BallotAccepted>("Vote", { pollId: poll.id, order });
+      if (r.ok) session.connection.store.markBallot(r.value);
       return r;
     });
   };

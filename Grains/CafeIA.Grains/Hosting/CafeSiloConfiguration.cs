@@ -79,6 +79,7 @@ public static class CafeSiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         silo.Services.AddHostedService<RetentionSweeper>();
+        silo.Services.AddHostedService<StoreProbe>();
         silo.Services.AddCafeMail(configuration);
         silo.ConfigureSessionLifetime(configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new());
         if (storage.ApplySchema)

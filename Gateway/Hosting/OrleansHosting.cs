@@ -35,6 +35,7 @@ public static class OrleansHosting
     {
         var cluster = configuration.GetSection(CafeClusterOptions.Section).Get<CafeClusterOptions>() ?? new();
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
+        client.Services.AddStoreFaultSerialization();
         // A hub call's trace goes on into the grains, and the grains' calls to our observers come back in it.
         client.AddActivityPropagation();
         if (cluster.Clustering == ClusteringModes.AdoNet)

@@ -20,8 +20,20 @@ public static class CafeSiloConfiguration
 {
     // Activity propagation carries a call's trace across grain calls (and to the gateways'
     // observers); its filters start no span unless a tracer listens (Telemetry:Otlp:Endpoint).
-    public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration) =>
-        silo.AddCafeClustering(configuration).AddCafeGrains(configuration).AddActivityPropagation();
+    public static ISiloBuilder AddCafeSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddStoreFaultSerialization();
+        return silo.AddCafeClustering(configuration).AddCafeGrains(configuration).AddActivityPropagation();
+    }
+
+    /// <summary>
+    /// A store failure crosses to the gateway as itself: Orleans serializes only exceptions of the
+    /// namespaces it lists (System, Microsoft, Orleans...), and without Npgsql's a PostgreSQL outage
+    /// reached the hub as a codec error ("an unexpected error") instead of a DbException the hub
+    /// refuses as <c>unavailable</c>. For the silos (which send it) and the client gateways (which read it).
+    /// </summary>
+    public static IServiceCollection AddStoreFaultSerialization(this IServiceCollection services) =>
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 
     /// <summary>How this silo finds the others: localhost (embedded) or the PostgreSQL membership table.</summary>
     public static ISiloBuilder AddCafeClustering(this ISiloBuilder silo, IConfiguration configuration)
@@ -79,6 +91,7 @@ public static class CafeSiloConfiguration
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         silo.Services.AddHostedService<RetentionSweeper>();
+        silo.Services.AddHostedService<StoreProbe>();
         silo.Services.AddCafeMail(configuration);
         silo.ConfigureSessionLifetime(configuration.GetSection(SessionLifetimeOptions.Section).Get<SessionLifetimeOptions>() ?? new());
         if (storage.ApplySchema)

@@ -105,6 +105,20 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
         return 0L;
     });
 
+    /// <summary>
+    /// A small real write (one row of CafeStoreProbe, upserted with the time): run while the store
+    /// fails, through the same path as a commit, so its success ends the streak even when no
+    /// session writes here any more. SQLite appends it to its WAL, so a still full disk fails it.
+    /// </summary>
+    public Task Probe(DateTimeOffset now) => Writing(async () =>
+    {
+        await using var connection = await Open();
+        await Command(connection, null,
+            "INSERT INTO CafeStoreProbe (Id, CheckedAt) VALUES (1, @at) ON CONFLICT (Id) DO UPDATE SET CheckedAt = excluded.CheckedAt",
+            ("at", now.ToString("O", System.Globalization.CultureInfo.InvariantCulture))).ExecuteNonQueryAsync();
+        return 0L;
+    });
+
     private Task<T> Writing<T>(Func<Task<T>> write) => Task.Run(() => Watched(write: true, async () =>
     {
         if (_sqliteWriter is null)
@@ -125,7 +139,8 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
     /// <summary>
     /// Tells <see cref="StorageHealth"/> how the store answers: a failure (disk full, read-only
     /// file, database unreachable, lock timeout) starts or continues a streak, logged once; a
-    /// successful write ends it (a read proves nothing: a full disk still reads). A version
+    /// successful write ends it (a read proves nothing: a full disk still reads; <see cref="StoreProbe"/>
+    /// writes while no session does). A version
     /// conflict is another writer, not a fault of the store.
     /// </summary>
     private async Task<T> Watched<T>(bool write, Func<Task<T>> operation)

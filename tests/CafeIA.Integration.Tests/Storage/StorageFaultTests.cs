@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using CafeIA.Integration.Tests.Infrastructure;
@@ -85,6 +86,60 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             Assert.Equal(1, results.Counts[refusedChoice]);
             await using var bob = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions("Bob"));
             Assert.Contains((await bob.Snapshot()).Questions, q => q.Text == "Posée avant ?");
+        }
+        finally
+        {
+            Run("umount", $"-l {disk}");
+        }
+    }
+
+    /// <summary>
+    /// Only a write ends a streak of failures: once space is freed and nobody writes any more (the
+    /// room went quiet), the store probe's own small write turns readiness healthy again by itself.
+    /// </summary>
+    [Fact]
+    public async Task Once_space_is_freed_readiness_turns_healthy_without_any_session_write()
+    {
+        using var folder = new TempDirectory();
+        var disk = Path.Combine(folder.Path, "disk");
+        Directory.CreateDirectory(disk);
+        Run("mount", $"-t tmpfs -o size=4m tmpfs {disk}");
+        try
+        {
+            await using var host = await GatewayHost.StartEmbedded(disk);
+            using var http = host.Http();
+            var health = host.Services.GetRequiredService<StorageHealth>();
+            var created = await CafeClient.CreateSession(host.BaseAddress, "Café IA que tout le monde quitte");
+            await using var facilitator = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions(Key: created.FacilitatorKey));
+            await facilitator.Invoke("StartSession");
+            var poll = (await facilitator.Invoke<PollCreated>("CreatePoll", new CreatePollRequest("Plutôt :", PollKind.Single, ["oui", "non"]))).PollId;
+            await facilitator.Invoke("OpenPoll", new PollRef(poll));
+            await using var alice = await CafeClient.Join(host.BaseAddress, created.JoinCode, new JoinOptions("Alice", ParticipantMode.Onsite));
+
+            var filler = Path.Combine(disk, "filler");
+            Fill(filler);
+            var refused = false;
+            for (var i = 0; i < 25 && !refused; i++)
+            {
+                try
+                {
+                    await alice.Invoke("Vote", new VoteRequest(poll, [i % 2], OpId: $"full-{i}"));
+                }
+                catch (CallRefusedException ex)
+                {
+                    Assert.Equal(RefusalCodes.Unavailable, ex.Code);
+                    refused = true;
+                }
+            }
+            Assert.True(refused, "a write was refused on the full disk");
+            Assert.True(health.Failing);
+            Assert.Equal("Degraded", await http.GetStringAsync("/health/ready"));
+
+            // Nobody calls any more, so no session writes anything; the disk gets its space back.
+            File.Delete(filler);
+            await Eventually.Get(() => http.GetStringAsync("/health/ready"), s => s == "Healthy",
+                "readiness healthy again through the probe alone", TimeSpan.FromSeconds(15));
+            Assert.False(health.Failing);
         }
         finally
         {

@@ -689,3 +689,11 @@ CREATE TABLE IF NOT EXISTS CafeSessionRow
     Document text NOT NULL,
     PRIMARY KEY (SessionId, Kind, RowKey)
 );
+
+-- One row, rewritten with the time by the store probe while the store fails (SessionStore.Probe):
+-- a real write whose success says the store answers again.
+CREATE TABLE IF NOT EXISTS CafeStoreProbe
+(
+    Id integer NOT NULL PRIMARY KEY,
+    CheckedAt text NOT NULL
+);

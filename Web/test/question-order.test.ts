@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { order, type QueueOrder } from "../src/lib/queue";
 import type { Question } from "../src/lib/protocol";
-import vectors from "../../tests/vectors/question-order.json";
+import vectors from "./vectors/question-order.json";
 
 // The same table the server's QuestionQueue is tested against (tests/CafeIA.Domain.Tests/QuestionOrderVectorTests.cs):
 // the order is one rule, held together by these cases.

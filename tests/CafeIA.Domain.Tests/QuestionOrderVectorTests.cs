@@ -5,7 +5,7 @@ using CafeIA.Wire;
 namespace CafeIA.Domain.Tests;
 
 /// <summary>
-/// The question order is decided by one table: tests/vectors/question-order.json. The server's
+/// The question order is decided by one table: Web/test/vectors/question-order.json. The server's
 /// <see cref="QuestionQueue"/> must give each case's orders, and so must the screens' queue.ts
 /// (Web/test/question-order.test.ts runs the same file), so the two cannot drift apart.
 /// </summary>
@@ -41,12 +41,12 @@ public sealed class QuestionOrderVectorTests
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var path = Path.Combine(dir.FullName, "tests", "vectors", "question-order.json");
+            var path = Path.Combine(dir.FullName, "Web", "test", "vectors", "question-order.json");
             if (File.Exists(path))
             {
                 return JsonDocument.Parse(File.ReadAllText(path));
             }
         }
-        throw new FileNotFoundException("tests/vectors/question-order.json not found above the test's folder.");
+        throw new FileNotFoundException("Web/test/vectors/question-order.json not found above the test's folder.");
     }
 }

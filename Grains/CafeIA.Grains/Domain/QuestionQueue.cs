@@ -7,7 +7,7 @@ namespace CafeIA.Domain;
 /// room drowns the other: each side is ranked by votes (then age), and the merged list alternates
 /// sides, starting with the side whose best question has more votes (ties: the older one); when a
 /// side runs out, the other continues. Web/src/lib/queue.ts is the same rule for live screens; both
-/// are held to one table of cases, tests/vectors/question-order.json.
+/// are held to one table of cases, Web/test/vectors/question-order.json.
 /// </summary>
 public static class QuestionQueue
 {

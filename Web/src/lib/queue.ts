@@ -3,7 +3,7 @@ import type { Question } from "./protocol";
 export type QueueOrder = "votes" | "time" | "fairness";
 
 // The server's QuestionQueue (Grains/CafeIA.Grains/Domain/QuestionQueue.cs) as screens run it on
-// every change; both are held to one table of cases, tests/vectors/question-order.json.
+// every change; both are held to one table of cases, Web/test/vectors/question-order.json.
 
 /** Ordinal, as the server's StringComparer.Ordinal: never the locale's order. askedAt is the server's
  *  ISO 8601 with a "+00:00" offset, whose text order is its time order. */

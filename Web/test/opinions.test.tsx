@@ -4,6 +4,7 @@ import { SessionStore } from "../src/lib/store";
 import type { Snapshot } from "../src/lib/protocol";
 import type { Opinion, Statement } from "../src/lib/opinions";
 import { OpinionMapPicture, OpinionTable } from "../src/ui/OpinionMap";
+import { NationalMapPicture } from "../src/ui/NationalMap";
 import { activities, callsFor, focusIndex } from "../src/facilitator/commands";
 
 const split = (agree = 0, disagree = 0, pass = 0) => ({ agree, disagree, pass });
@@ -105,5 +106,47 @@ describe("Animer's keys on an opinion map", () => {
     const open = { ...s, opinions: [opinion()] };
     expect(callsFor("toggleVoting", open, null)).toEqual([{ method: "CloseOpinion", payload: { opinionId: "o1" } }]);
     expect(callsFor("next", open, null)).toEqual([{ method: "SetScreen", payload: { view: "questions" } }]);
+  });
+});
+
+describe("a pushed opinion's national map", () => {
+  const national = {
+    programmeOpinionId: "no1", cafes: 3, people: 90, consensus: [{ statementId: "s2", score: 0.8 }],
+    groups: [{ id: 0, size: 50, onsite: 30, remote: 20, representative: [{ statementId: "s1", agreeRate: 0.9, agrees: true }] },
+      { id: 1, size: 40, onsite: 10, remote: 30, representative: [{ statementId: "s1", agreeRate: 0.8, agrees: false }] }],
+    map: [{ x: 0.5, y: 0.5, weight: 50, group: 0 }, { x: -0.5, y: -0.5, weight: 40, group: 1 }],
+    here: [{ x: 0.45, y: 0.5, weight: 12, group: 0 }],
+  };
+
+  it("arrives by its own event, keeps the café's own map, and my national group follows the server's opinionMe", () => {
+    const store = new SessionStore();
+    store.reset(snapshot(opinion({ nationalOpinionId: "no1", groups: [{ id: 0, size: 3, onsite: 3, remote: 0, representative: [] }] })));
+    store.apply({ seq: 2, events: [
+      { type: "opinionNational", opinionId: "o1", national },
+      { type: "opinionMe", opinionId: "o1", me: { x: 0, y: 0, group: 0 }, next: null, nationalGroup: 1 },
+      { type: "screenChanged", view: "opinion", opinionId: "o1", national: true },
+    ] });
+    const o = store.snapshot!.opinions![0];
+    expect(o.national!.people).toBe(90);
+    expect(o.groups.map((g) => g.size)).toEqual([3]);
+    expect(o.nationalGroup).toBe(1);
+    expect(store.snapshot!.screen).toEqual({ view: "opinion", opinionId: "o1", national: true });
+    // A broadcast of the opinion (a statement added) keeps the national map it does not carry.
+    store.apply({ seq: 3, events: [{ type: "opinionChanged", opinion: opinion({ nationalOpinionId: "no1" }) }, { type: "screenChanged", view: "opinion", opinionId: "o1" }] });
+    expect(store.snapshot!.opinions![0].national!.cafes).toBe(3);
+    expect(store.snapshot!.screen).toEqual({ view: "opinion", opinionId: "o1" });
+    store.apply({ seq: 4, events: [{ type: "opinionMe", opinionId: "o1", me: null, next: null }] });
+    expect(store.snapshot!.opinions![0].nationalGroup).toBeNull();
+  });
+
+  it("is drawn with dots sized by the people they stand for and this café's people ringed", () => {
+    const root = document.createElement("div");
+    render(<NationalMapPicture national={national} />, root);
+    const dots = [...root.querySelectorAll<SVGCircleElement>("circle.dot.weighted")];
+    expect(dots.map((d) => d.getAttribute("data-weight"))).toEqual(["50", "40"]);
+    expect(Number(dots[0].getAttribute("r"))).toBeGreaterThan(Number(dots[1].getAttribute("r")));
+    expect(root.querySelectorAll("circle.here")).toHaveLength(1);
+    expect(root.querySelector("svg")!.getAttribute("aria-label")).toContain("90 personnes de 3 cafés, en 2 groupes");
+    expect([...root.querySelectorAll(".group-label")].map((g) => g.getAttribute("data-group"))).toEqual(["0", "1"]);
   });
 });

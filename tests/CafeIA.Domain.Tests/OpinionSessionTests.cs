@@ -337,6 +337,10 @@ public sealed class OpinionSessionTests
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion)), RefusalCodes.Invalid);
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Questions, OpinionId: opinion)), RefusalCodes.Invalid);
         Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: "o9")), RefusalCodes.NotFound);
+        // A café's own map has no national one, and no other view shows a national map.
+        Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: opinion, National: true)), RefusalCodes.Invalid);
+        Refused(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Questions, National: true)), RefusalCodes.Invalid);
+        Assert.Equal(new Screen(ScreenView.Opinion, OpinionId: opinion), Ok(f.Session.Snapshot(f.Bob)).Screen);
     }
 
     [Fact]

@@ -88,4 +88,19 @@ public sealed class ProgrammeOpinionSessionTests
         Assert.Equal(30, Ok(f.Session.Snapshot(f.Bob)).Opinions!.Single().National!.People);
         Refused(f.Session.PublishNationalMap("o99", new NationalMapResult(map, [])), RefusalCodes.NotFound);
     }
+
+    [Fact]
+    public void The_room_s_screen_shows_a_pushed_opinion_s_national_map_or_the_cafe_s_own_and_phones_are_told_which()
+    {
+        var (f, opinion) = Pushed();
+        Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: opinion, National: true)));
+        Assert.Equal(new ScreenChanged(ScreenView.Opinion, null, opinion, true), Assert.Single(f.EventsFor(Audience.Participants).OfType<ScreenChanged>()));
+        Assert.Equal(new Screen(ScreenView.Opinion, OpinionId: opinion, National: true), Ok(f.Session.Snapshot(f.Bob)).Screen);
+        // Back to the café's own map: national: false is the same screen as no national at all.
+        Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: opinion, National: false)));
+        Assert.Equal(new ScreenChanged(ScreenView.Opinion, null, opinion), Assert.Single(f.EventsFor(Audience.Projector).OfType<ScreenChanged>()));
+        Assert.Equal(new Screen(ScreenView.Opinion, OpinionId: opinion), Ok(f.Session.Snapshot(f.Bob)).Screen);
+        Ok(f.Session.SetScreen(f.Facilitator, new ScreenRequest(ScreenView.Opinion, OpinionId: opinion)));
+        Assert.Null(f.Session.TakeChanges());
+    }
 }

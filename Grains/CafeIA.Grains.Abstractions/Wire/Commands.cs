@@ -101,7 +101,7 @@ public sealed record PollRef([property: Id(0)] string? PollId,
 /// <summary>SetScreen: the view the room's screen shows; PollId with the activity view only (and required there), OpinionId likewise with the opinion view.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ScreenRequest")]
 public sealed record ScreenRequest([property: Id(0)] ScreenView? View, [property: Id(1)] string? PollId = null,
-    [property: Id(2)] string? OpId = null, [property: Id(3)] string? OpinionId = null) : IOperation;
+    [property: Id(2)] string? OpId = null, [property: Id(3)] string? OpinionId = null, [property: Id(4)] bool? National = null) : IOperation;
 
 /// <summary>ShowResultsOnScreen: whether the projector draws this poll's results.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ResultsOnScreenRequest")]

@@ -189,7 +189,7 @@ public sealed record SessionDeleted : SessionEvent;
 /// <summary>What the room's screen shows now, shaped as the snapshot's screen (to every audience).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.ScreenChanged")]
 public sealed record ScreenChanged([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null,
-    [property: Id(2)] string? OpinionId = null) : SessionEvent;
+    [property: Id(2)] string? OpinionId = null, [property: Id(3)] bool? National = null) : SessionEvent;
 
 /// <summary>Personal, to a question's author: the staff replied to it (the reply also travels in questionUpdated).</summary>
 [GenerateSerializer, Immutable, Alias("cafe.QuestionReplied")]

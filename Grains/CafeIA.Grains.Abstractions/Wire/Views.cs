@@ -174,10 +174,12 @@ public sealed record PollView(
 /// <summary>
 /// What the room's screen shows (the projector draws this view; phones put it first). PollId is
 /// set for the Activity view only: the poll in focus, of any state (a draft can be focused, then opened);
-/// OpinionId for the Opinion view only.
+/// OpinionId for the Opinion view only; National (true, or absent) when that view shows the
+/// programme's national map of a pushed opinion instead of this café's own.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.Screen")]
-public sealed record Screen([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null, [property: Id(2)] string? OpinionId = null)
+public sealed record Screen([property: Id(0)] ScreenView View, [property: Id(1)] string? PollId = null, [property: Id(2)] string? OpinionId = null,
+    [property: Id(3)] bool? National = null)
 {
     public static readonly Screen Join = new(ScreenView.Join);
 }

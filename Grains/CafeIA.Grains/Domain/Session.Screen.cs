@@ -22,17 +22,26 @@ public sealed partial class Session
         {
             return Refuse<Done>(RefusalCodes.Invalid, "The opinion view, and only it, shows an opinion map (opinionId).");
         }
+        if (request.National is not null && view != ScreenView.Opinion)
+        {
+            return Refuse<Done>(RefusalCodes.Invalid, "Only the opinion view shows a national map (national).");
+        }
         if (view == ScreenView.Opinion)
         {
             if (request.PollId is not null)
             {
                 return Refuse<Done>(RefusalCodes.Invalid, "Only the activity view shows a poll.");
             }
-            if (FindOpinion(request.OpinionId) is null)
+            if (FindOpinion(request.OpinionId) is not { } opinion)
             {
                 return Refuse<Done>(RefusalCodes.NotFound, "There is no such opinion map.");
             }
-            ShowOnScreen(new Screen(view, OpinionId: request.OpinionId));
+            var national = request.National == true;
+            if (national && opinion.NationalOpinionId is null)
+            {
+                return Refuse<Done>(RefusalCodes.Invalid, "Only an opinion map pushed by the café's programme has a national map.");
+            }
+            ShowOnScreen(new Screen(view, OpinionId: request.OpinionId, National: national ? true : null));
             return Ok();
         }
         if (view != ScreenView.Activity)
@@ -64,7 +73,7 @@ public sealed partial class Session
             return;
         }
         state.Screen = screen;
-        Emit(new ScreenChanged(screen.View, screen.PollId, screen.OpinionId));
+        Emit(new ScreenChanged(screen.View, screen.PollId, screen.OpinionId, screen.National));
     }
 
     /// <summary>The facilitator or a moderator, in a session that has not ended.</summary>

@@ -49,7 +49,7 @@ export function Focus({ s, session, keyError, onHelp, previous }: {
         {poll ? <PollFocus poll={poll} session={session} />
           : view === "questions" ? <QuestionsFocus s={s} />
           : view === "pinned" ? <PinnedFocus s={s} session={session} />
-          : view === "opinion" && opinion ? <OpinionFocus opinion={opinion} session={session} />
+          : view === "opinion" && opinion ? <OpinionFocus opinion={opinion} session={session} national={s.screen?.national === true} />
           : <EmptyState title={t(`facilitator.roomSees.${view}`)}>{t("facilitator.pickActivity")}</EmptyState>}
       </div>
       <Refusal message={keyError ?? state.error} />

@@ -271,4 +271,6 @@ export const frFacile: Record<FacileKey, string> = {
   "screen.connecting": "Connexion au café",
   "home.unknownCode": "Ce code ne marche pas. Regardez les 6 lettres et chiffres.",
   "onBehalf.someone": "Une personne de la salle",
+  "opinion.nationalGroup": "Dans tout le pays, vous êtes dans le groupe {group}",
+  "opinion.nationalGroupHint": "Dans tous les cafés, ce groupe pense :",
 };

@@ -34,6 +34,24 @@ export interface Consensus { statementId: string; score: number }
 export interface MapDot { x: number; y: number; group: number; mode: Mode }
 export interface MapPosition { x: number; y: number; group: number }
 
+/** A dot of the national map: a national base cluster of `weight` people (onsite + remote of them). */
+export interface NationalDot { x: number; y: number; weight: number; group: number; onsite?: number; remote?: number }
+
+/**
+ * The national map of a pushed opinion, as this café sees it: groups and consensus name this
+ * café's statement ids; map (every café's people, weighted dots) and here (this café's people on
+ * the national plane) go to the staff and the projector only.
+ */
+export interface NationalOpinion {
+  programmeOpinionId: string;
+  groups: OpinionGroup[];
+  consensus: Consensus[];
+  map?: NationalDot[] | null;
+  here?: NationalDot[] | null;
+  cafes: number;
+  people: number;
+}
+
 export interface Opinion {
   id: string;
   topic: string;
@@ -48,6 +66,12 @@ export interface Opinion {
   me?: MapPosition | null;
   /** Personal: the statement this participant should see next (null: none left). */
   next?: string | null;
+  /** Set when the opinion was pushed by the café's national programme. */
+  nationalOpinionId?: string | null;
+  /** The programme's national map, once computed. */
+  national?: NationalOpinion | null;
+  /** Personal: this participant's national group, once the national map has placed them. */
+  nationalGroup?: number | null;
 }
 
 export interface StatementCount { id: string; agree: number; disagree: number; pass: number; onsite: VoteSplit; remote: VoteSplit }
@@ -56,7 +80,8 @@ export type OpinionEvent =
   | { type: "opinionChanged"; opinion: Opinion }
   | { type: "statementCounts"; opinionId: string; statements: StatementCount[] }
   | { type: "opinionMap"; opinionId: string; groups: OpinionGroup[]; consensus: Consensus[]; map?: MapDot[] | null; voters: number }
-  | { type: "opinionMe"; opinionId: string; me?: MapPosition | null; next?: string | null }
+  | { type: "opinionMe"; opinionId: string; me?: MapPosition | null; next?: string | null; nationalGroup?: number | null }
+  | { type: "opinionNational"; opinionId: string; national: NationalOpinion }
   | { type: "statementUpdated"; opinionId: string; statement: Statement };
 
 const update = (s: Snapshot, id: string, change: (o: Opinion) => Opinion) => {
@@ -76,7 +101,10 @@ export function applyOpinionEvent(s: Snapshot, e: OpinionEvent): void {
       const statements = e.opinion.statements.map((st) => keepPersonal(byId.get(st.id), st));
       // My own pending statements are not in the broadcast: they stay until their author is told otherwise.
       const ownHeld = old?.statements.filter((st) => st.mine && st.status !== "approved" && !statements.some((n) => n.id === st.id)) ?? [];
-      const merged: Opinion = { ...e.opinion, statements: [...statements, ...ownHeld], me: e.opinion.me ?? old?.me, next: e.opinion.next !== undefined ? e.opinion.next : old?.next };
+      const merged: Opinion = {
+        ...e.opinion, statements: [...statements, ...ownHeld], me: e.opinion.me ?? old?.me, next: e.opinion.next !== undefined ? e.opinion.next : old?.next,
+        national: e.opinion.national ?? old?.national, nationalGroup: e.opinion.nationalGroup ?? old?.nationalGroup,
+      };
       s.opinions = old ? (s.opinions ?? []).map((o) => (o.id === merged.id ? merged : o)) : [...(s.opinions ?? []), merged];
       break;
     }
@@ -89,7 +117,10 @@ export function applyOpinionEvent(s: Snapshot, e: OpinionEvent): void {
       update(s, e.opinionId, (o) => ({ ...o, groups: e.groups, consensus: e.consensus, map: e.map ?? o.map, voters: e.voters }));
       break;
     case "opinionMe":
-      update(s, e.opinionId, (o) => ({ ...o, me: e.me ?? null, next: e.next ?? null }));
+      update(s, e.opinionId, (o) => ({ ...o, me: e.me ?? null, next: e.next ?? null, nationalGroup: e.nationalGroup ?? null }));
+      break;
+    case "opinionNational":
+      update(s, e.opinionId, (o) => ({ ...o, national: e.national }));
       break;
     case "statementUpdated":
       update(s, e.opinionId, (o) => {
@@ -106,3 +137,13 @@ export const groupName = (id: number) => String.fromCharCode(65 + (id % 26));
 
 /** The statement a text refers to. */
 export const statementOf = (o: Opinion, id: string | null | undefined) => (id ? o.statements.find((st) => st.id === id) : undefined);
+
+/**
+ * The national map in the shape of a café's opinion, for the components that draw groups,
+ * consensus and the table: the same statements (the national groups name this café's ids), the
+ * national groups and consensus, and as voters the people of every café. Null until computed.
+ */
+export function nationalAsOpinion(o: Opinion): Opinion | null {
+  const n = o.national;
+  return n ? { ...o, groups: n.groups, consensus: n.consensus, map: null, voters: n.people } : null;
+}

@@ -14,7 +14,8 @@ export interface Counts { onsite: number; remote: number }
 /** What the room sees (SetScreen, the snapshot's `screen`, the event `screenChanged`). */
 /** leaderboard and podium: the quiz scores of the session (after a quiz, and at its end). */
 export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion" | "agenda";
-export interface Screen { view: ScreenView; pollId?: string; opinionId?: string }
+/** national: the opinion view shows the programme's national map of a pushed opinion, not the café's own. */
+export interface Screen { view: ScreenView; pollId?: string; opinionId?: string; national?: boolean }
 
 /** The agenda (docs/PROTOCOL.md, "Agenda"): what the café does, in order. */
 export type ActivityKind = "poll" | "opinion" | "questions" | "speaking" | "break" | "text";

@@ -193,7 +193,7 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
       s.listing = e.listing;
       break;
     case "screenChanged":
-      s.screen = { view: e.view, ...(e.pollId === undefined ? {} : { pollId: e.pollId }), ...(e.opinionId === undefined ? {} : { opinionId: e.opinionId }) };
+      s.screen = { view: e.view, ...(e.pollId === undefined ? {} : { pollId: e.pollId }), ...(e.opinionId === undefined ? {} : { opinionId: e.opinionId }), ...(e.national ? { national: true } : {}) };
       break;
     case "leaderboardChanged":
       s.leaderboard = e.leaderboard;
@@ -233,6 +233,7 @@ function applyEvent(s: Snapshot, e: SessionEvent, mine: Set<string>): void {
     case "statementCounts":
     case "opinionMap":
     case "opinionMe":
+    case "opinionNational":
     case "statementUpdated":
       applyOpinionEvent(s, e);
       break;

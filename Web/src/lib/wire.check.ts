@@ -5,6 +5,7 @@
  */
 import type * as P from "./protocol";
 import type * as W from "./wire.generated";
+import type * as O from "./opinions";
 
 /** Every field of Page is on Server, and what the server sends fits what the page expects. */
 type Fits<Page, Server extends Page> = [Exclude<keyof Page, keyof Server>] extends [never] ? Server : never;
@@ -34,4 +35,8 @@ export type WireChecks = [
   Holds<Fits<P.CafeListing, W.CafeListing>>,
   Holds<Fits<P.Refusal, W.Refusal>>,
   Holds<Fits<P.BallotAccepted, W.BallotAccepted>>,
+  Holds<Fits<O.NationalDot, W.NationalDotView>>,
+  Holds<Fits<O.NationalOpinion, W.NationalOpinionView>>,
+  Holds<Fits<O.OpinionGroup, W.OpinionGroupView>>,
+  Holds<Fits<O.Consensus, W.ConsensusView>>,
 ];

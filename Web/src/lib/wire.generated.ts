@@ -536,12 +536,14 @@ export interface RoleRevoked {
 }
 
 export interface Screen {
+  national?: boolean;
   opinionId?: string;
   pollId?: string;
   view: ScreenView;
 }
 
 export interface ScreenChanged {
+  national?: boolean;
   opinionId?: string;
   pollId?: string;
   view: ScreenView;

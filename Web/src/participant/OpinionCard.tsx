@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { Minus, ThumbsDown, ThumbsUp, type IconNode } from "lucide";
 import type { LiveSession } from "../session/live";
 import type { Snapshot } from "../lib/protocol";
-import { groupName, statementOf, type Opinion, type Statement, type StatementVote } from "../lib/opinions";
+import { groupName, statementOf, type Opinion, type OpinionGroup, type Statement, type StatementVote } from "../lib/opinions";
 import { formatNumber, t } from "../lib/i18n";
 import { useAction } from "../session/action";
 import { Card } from "../ui/Card";
@@ -83,19 +83,34 @@ export function OpinionCard({ opinion, s, session }: { opinion: Opinion; s: Snap
   );
 }
 
-/** Once clustered: this participant's group, and what defines it. */
+/** Once clustered: this participant's group, and what defines it; in a pushed opinion, their national group too. */
 function YourGroup({ opinion }: { opinion: Opinion }) {
   const me = opinion.me;
   const voted = opinion.statements.some((st) => st.myVote !== undefined);
-  if (!me) return voted ? <p class="meta" id="your-group-pending">{t("opinion.notYet")}</p> : null;
-  const group = opinion.groups.find((g) => g.id === me.group);
+  const national = opinion.nationalGroup ?? null;
+  if (!me && national === null) return voted ? <p class="meta" id="your-group-pending">{t("opinion.notYet")}</p> : null;
   return (
-    <section class={`your-group g${me.group % 7}`} id="your-group" data-group={me.group} aria-labelledby="your-group-heading">
-      <h3 id="your-group-heading"><span class={`group-swatch g${me.group % 7}`} aria-hidden="true" />{t("opinion.yourGroup", { group: groupName(me.group) })}</h3>
-      {group && group.representative.length > 0 && <>
-        <p class="meta">{t("opinion.yourGroupHint")}</p>
+    <>
+      {me && <GroupCard id="your-group" opinion={opinion} group={me.group} groups={opinion.groups}
+        heading={t("opinion.yourGroup", { group: groupName(me.group) })} hint={t("opinion.yourGroupHint")} />}
+      {national !== null && <GroupCard id="your-national-group" opinion={opinion} group={national} groups={opinion.national?.groups ?? []}
+        heading={t("opinion.nationalGroup", { group: groupName(national) })} hint={t("opinion.nationalGroupHint")} />}
+    </>
+  );
+}
+
+/** A group this participant is in, with the statements that define it (the server's order). */
+function GroupCard({ id, opinion, group, groups, heading, hint }: {
+  id: string; opinion: Opinion; group: number; groups: OpinionGroup[]; heading: string; hint: string;
+}) {
+  const defining = groups.find((g) => g.id === group)?.representative ?? [];
+  return (
+    <section class={`your-group g${group % 7}`} id={id} data-group={group} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}><span class={`group-swatch g${group % 7}`} aria-hidden="true" />{heading}</h3>
+      {defining.length > 0 && <>
+        <p class="meta">{hint}</p>
         <ul class="representative">
-          {group.representative.slice(0, 2).map((r) => {
+          {defining.slice(0, 2).map((r) => {
             const st = statementOf(opinion, r.statementId);
             return st && <li key={r.statementId}>{st.text} <span class="meta">— {t(r.agrees ? "opinion.agreeRate" : "opinion.disagreeRate", { rate: formatNumber(Math.round(r.agreeRate * 100)) })}</span></li>;
           })}

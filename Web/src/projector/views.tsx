@@ -1,3 +1,4 @@
+import type { Ref } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { isOpen, type Poll, type ProgrammeView, type Question, type Snapshot } from "../lib/protocol";
 import { order } from "../lib/queue";
@@ -9,6 +10,8 @@ import { EmptyState } from "../ui/States";
 import { resultsOnScreen } from "../lib/polls";
 import { QuizActivity } from "./quiz";
 import { OpinionConsensus, OpinionGroups, OpinionMapPicture, OpinionTable } from "../ui/OpinionMap";
+import { NationalMapPicture } from "../ui/NationalMap";
+import { nationalAsOpinion, type Opinion } from "../lib/opinions";
 
 // The projector's views, one per `screen.view`. Each fills the stage and shrinks to fit
 // (useFit); the questions view curates: the top one large, the next few small.
@@ -157,8 +160,9 @@ export function OpinionView({ s }: { s: Snapshot }) {
   const opinion = s.opinions?.find((o) => o.id === s.screen?.opinionId);
   const ref = useRef<HTMLDivElement>(null);
   // A map and a few groups grow to be read from the back of the room, like a poll.
-  useFit(ref, [opinion], 0.35, undefined, 1.5);
+  useFit(ref, [opinion, s.screen?.national], 0.35, undefined, 1.5);
   if (!opinion) return <div class="view waiting" ref={ref}><EmptyState title={t("screen.nextSoon")}>{t("screen.nextSoonHint")}</EmptyState></div>;
+  if (s.screen?.national && opinion.nationalOpinionId) return <NationalOpinionView opinion={opinion} fit={ref} />;
   return (
     <div class="view opinion-view" ref={ref} data-opinion={opinion.id}>
       <p class="kicker">{t("opinion.kicker")} · {tn("opinion.voters", opinion.voters)}</p>
@@ -175,6 +179,31 @@ export function OpinionView({ s }: { s: Snapshot }) {
               <OpinionConsensus opinion={opinion} />
             </div>
             <OpinionTable opinion={opinion} visuallyHidden />
+          </div>}
+    </div>
+  );
+}
+
+/** A pushed opinion's national map: every café's people, this café's ringed, the national groups and what everyone shares. */
+function NationalOpinionView({ opinion, fit }: { opinion: Opinion; fit: Ref<HTMLDivElement> }) {
+  const national = opinion.national;
+  const shaped = nationalAsOpinion(opinion);
+  return (
+    <div class="view opinion-view national-view" ref={fit} data-opinion={opinion.id} data-national="true">
+      <p class="kicker">{t("national.kicker")}{national && <> · {tn("national.cafes", national.cafes)} · {tn("national.people", national.people)}</>}</p>
+      <h1 class="screen-title">{opinion.topic}</h1>
+      {!national || !shaped || national.groups.length === 0
+        ? <p class="meta big">{t("national.notYet")} {t("screen.voteOnPhone")}</p>
+        : <div class="opinion-layout">
+            <div class="opinion-picture">
+              <NationalMapPicture national={national} />
+              <p class="meta shapes">{t("national.legend")}</p>
+            </div>
+            <div>
+              <OpinionGroups opinion={shaped} />
+              <OpinionConsensus opinion={shaped} />
+            </div>
+            <OpinionTable opinion={shaped} caption={t("national.tableCaption")} visuallyHidden />
           </div>}
     </div>
   );

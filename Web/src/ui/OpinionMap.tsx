@@ -3,22 +3,27 @@ import { Pictogram } from "./Pictogram";
 import { formatNumber, t, tn } from "../lib/i18n";
 import { groupName, statementOf, type Opinion } from "../lib/opinions";
 
-/** The middle of each group's dots. */
-function centres(opinion: Opinion): Map<number, { x: number; y: number }> {
+/** The middle of each group's dots (a dot of weight w counts w times). */
+export function centres(dots: readonly { x: number; y: number; group: number; weight?: number }[]): Map<number, { x: number; y: number }> {
   const sums = new Map<number, { x: number; y: number; n: number }>();
-  for (const d of opinion.map ?? []) {
+  for (const d of dots) {
+    const w = d.weight ?? 1;
     const c = sums.get(d.group) ?? { x: 0, y: 0, n: 0 };
-    sums.set(d.group, { x: c.x + d.x, y: c.y + d.y, n: c.n + 1 });
+    sums.set(d.group, { x: c.x + w * d.x, y: c.y + w * d.y, n: c.n + w });
   }
-  return new Map([...sums].map(([g, c]) => [g, { x: c.x / c.n, y: c.y / c.n }]));
+  return new Map([...sums].filter(([, c]) => c.n > 0).map(([g, c]) => [g, { x: c.x / c.n, y: c.y / c.n }]));
 }
 
-/** Where a group's letter sits: beside the middle of its dots, pushed away from the map's centre, so it never hides them. */
-function labelAt(c: { x: number; y: number }): { x: number; y: number } {
+/**
+ * Where a group's letter sits: `gap` away from the middle of its dots, pushed away from the map's
+ * centre so it never hides them; when the map's edge leaves no room outside, on the inner side.
+ */
+function labelAt(c: { x: number; y: number }, gap: number): { x: number; y: number } {
   const length = Math.hypot(c.x, c.y);
   const [ux, uy] = length < 1e-6 ? [0, 1] : [c.x / length, c.y / length];
-  const clamp = (v: number) => Math.max(-1.02, Math.min(1.02, v));
-  return { x: clamp(c.x + 0.2 * ux), y: clamp(c.y + 0.2 * uy) };
+  const inside = (v: number) => Math.abs(v) <= 1.02;
+  const out = { x: c.x + gap * ux, y: c.y + gap * uy };
+  return inside(out.x) && inside(out.y) ? out : { x: c.x - gap * ux, y: c.y - gap * uy };
 }
 
 const percent = (rate: number) => formatNumber(Math.round(rate * 100));
@@ -30,26 +35,31 @@ const percent = (rate: number) => formatNumber(Math.round(rate * 100));
  */
 export function OpinionMapPicture({ opinion }: { opinion: Opinion }) {
   const dots = opinion.map ?? [];
-  const labels = centres(opinion);
+  const labels = centres(dots);
   return (
     <svg class="opinion-map" viewBox="-1.15 -1.15 2.3 2.3" role="img"
       aria-label={t("opinion.mapLabel", { dots: formatNumber(dots.length), groups: formatNumber(opinion.groups.length) })}>
       <line x1="-1.1" y1="0" x2="1.1" y2="0" class="axis" />
       <line x1="0" y1="-1.1" x2="0" y2="1.1" class="axis" />
-      {[...labels].map(([g, c]) => {
-        const at = labelAt(c);
-        return (
-          <g key={g} class={`group-label g${g % 7}`} data-group={g}>
-            <circle cx={at.x} cy={-at.y} r="0.1" />
-            <text x={at.x} y={-at.y} dy="0.045" text-anchor="middle">{groupName(g)}</text>
-          </g>
-        );
-      })}
+      <GroupLabels labels={labels} />
       {dots.map((d, i) => d.mode === "remote"
         ? <rect key={i} class={`dot remote g${d.group % 7}`} x={d.x - 0.03} y={-d.y - 0.03} width="0.06" height="0.06" />
         : <circle key={i} class={`dot onsite g${d.group % 7}`} cx={d.x} cy={-d.y} r="0.034" />)}
     </svg>
   );
+}
+
+/** Each group's letter, beside the middle of its dots. */
+export function GroupLabels({ labels, gap = 0.2 }: { labels: Map<number, { x: number; y: number }>; gap?: number }) {
+  return <>{[...labels].map(([g, c]) => {
+    const at = labelAt(c, gap);
+    return (
+      <g key={g} class={`group-label g${g % 7}`} data-group={g}>
+        <circle cx={at.x} cy={-at.y} r="0.1" />
+        <text x={at.x} y={-at.y} dy="0.045" text-anchor="middle">{groupName(g)}</text>
+      </g>
+    );
+  })}</>;
 }
 
 /** The groups and what defines them, best first, as the server ranked them. */
@@ -87,10 +97,10 @@ export function OpinionConsensus({ opinion, max = 3 }: { opinion: Opinion; max?:
 }
 
 /** The map's table alternative: each group, its size on site and remote, and its statements with their rates. */
-export function OpinionTable({ opinion, visuallyHidden }: { opinion: Opinion; visuallyHidden?: boolean }) {
+export function OpinionTable({ opinion, visuallyHidden, caption }: { opinion: Opinion; visuallyHidden?: boolean; caption?: string }) {
   const table = (
     <table class="opinion-table">
-      <caption>{t("opinion.tableCaption")}</caption>
+      <caption>{caption ?? t("opinion.tableCaption")}</caption>
       <thead><tr><th scope="col">{t("opinion.colGroup")}</th><th scope="col">{t("opinion.colSize")}</th>
         <th scope="col">{t("common.onsite")}</th><th scope="col">{t("common.remote")}</th><th scope="col">{t("opinion.colDefines")}</th></tr></thead>
       <tbody>

@@ -18,52 +18,14 @@ namespace CafeIA.Integration.Tests.Gateway;
 /// </summary>
 public sealed class ProgrammeOpinionTests(EmbeddedGatewayFixture gateway, ITestOutputHelper output) : IClassFixture<EmbeddedGatewayFixture>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+    private static readonly JsonSerializerOptions Json = OpinionProgramme.Json;
+    private static readonly string[] Texts = PlantedOpinionCafe.Texts;
 
-    private static readonly string[] Texts =
-    [
-        "Les données de santé doivent rester publiques", "L'État doit héberger ses propres serveurs", "Les algorithmes publics doivent être ouverts",
-        "L'IA fera gagner du temps aux agents", "Les chatbots peuvent accueillir le public", "Les administrations doivent tester l'IA vite",
-        "L'IA à l'école doit attendre", "Il faut une pause dans le déploiement", "Les élus doivent voter chaque usage",
-        PlantedOpinionCafe.Consensus,
-    ];
+    private Task<OpinionProgramme> StartProgramme(int cafes, string title) => OpinionProgramme.Start(gateway.BaseAddress, cafes, title);
 
-    private sealed record Programme(HttpClient Http, ProgrammeCreated Created, List<HubSession> Cafes) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var cafe in Cafes)
-            {
-                await cafe.DisposeAsync();
-            }
-            Http.Dispose();
-        }
-    }
+    private static Task<ProgrammeOpinionPushed> Push(OpinionProgramme programme, PushOpinionRequest request) => programme.Push(request);
 
-    private async Task<Programme> StartProgramme(int cafes, string title)
-    {
-        var http = new HttpClient { BaseAddress = gateway.BaseAddress };
-        var created = (await (await http.PostAsJsonAsync("/api/programmes", new { title })).Content.ReadFromJsonAsync<ProgrammeCreated>(Json))!;
-        var programme = new Programme(http, created, []);
-        for (var i = 0; i < cafes; i++)
-        {
-            var cafe = await HubSession.Start(gateway.BaseAddress, $"{title} n°{i + 1}");
-            await cafe.Facilitator.Invoke("JoinProgramme", new JoinProgrammeRequest(created.ProgrammeId, created.InviteKey));
-            programme.Cafes.Add(cafe);
-        }
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.OrganiserKey);
-        return programme;
-    }
-
-    private static async Task<ProgrammeOpinionPushed> Push(Programme programme, PushOpinionRequest request)
-    {
-        var response = await programme.Http.PostAsJsonAsync($"/api/programmes/{programme.Created.ProgrammeId}/opinions", request, Json);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ProgrammeOpinionPushed>(Json))!;
-    }
-
-    private static async Task<OpinionView> CafeOpinion(CafeClient client, string programmeOpinionId) =>
-        (await client.Snapshot()).Opinions!.Single(o => o.NationalOpinionId == programmeOpinionId);
+    private static Task<OpinionView> CafeOpinion(CafeClient client, string programmeOpinionId) => OpinionProgramme.CafeOpinion(client, programmeOpinionId);
 
     [Fact]
     public async Task A_pushed_opinion_reaches_every_cafe_and_a_cafes_statements_join_the_others_only_when_the_organiser_allows_the_pool()
@@ -153,7 +115,7 @@ public sealed class ProgrammeOpinionTests(EmbeddedGatewayFixture gateway, ITestO
             }
         }
         var pushed = await Push(programme, new PushOpinionRequest("L'IA dans le service public", Texts));
-        await Task.WhenAll(phones.Select(p => VoteAll(p.Client, pushed.ProgrammeOpinionId, p.Group)));
+        await Task.WhenAll(phones.Select(p => OpinionProgramme.VoteAll(p.Client, pushed.ProgrammeOpinionId, p.Group)));
 
         // Every café's staff sees the national map of all 36 people, and each phone its national group.
         var settled = await Eventually.Get(async () =>
@@ -234,18 +196,5 @@ public sealed class ProgrammeOpinionTests(EmbeddedGatewayFixture gateway, ITestO
             }
         }
         return seen;
-    }
-
-    /// <summary>A phone votes every statement it is handed, as its planted group would.</summary>
-    private static async Task VoteAll(CafeClient client, string programmeOpinionId, int group)
-    {
-        var opinion = await Eventually.Get(() => CafeOpinion(client, programmeOpinionId), o => o.Next is not null, "a first statement");
-        var blocks = opinion.Statements.ToDictionary(s => s.Id, s => Array.IndexOf(Texts, s.Text) is var at && at < 9 ? at / 3 : -1);
-        var next = opinion.Next;
-        while (next is not null)
-        {
-            next = (await client.Invoke<StatementVoted>("VoteStatement",
-                new VoteStatementRequest(opinion.Id, next, PlantedOpinionCafe.Planted(group, blocks[next]), OpId: $"v-{next}"))).Next;
-        }
     }
 }

@@ -15,7 +15,19 @@ internal sealed class PlantedOpinionCafe : IAsyncDisposable
     public const int PerGroup = 8;
     public const string Consensus = "Il faut en parler ensemble";
 
+    /// <summary>Three blocks of three statements, then the one everyone agrees with.</summary>
+    public static readonly string[] Texts =
+    [
+        "Les données de santé doivent rester publiques", "L'État doit héberger ses propres serveurs", "Les algorithmes publics doivent être ouverts",
+        "L'IA fera gagner du temps aux agents", "Les chatbots peuvent accueillir le public", "Les administrations doivent tester l'IA vite",
+        "L'IA à l'école doit attendre", "Il faut une pause dans le déploiement", "Les élus doivent voter chaque usage",
+        Consensus,
+    ];
+
     private HubSession _session = null!;
+
+    /// <summary>A statement's block (0..2) by its text, or -1 for the consensus and any other text.</summary>
+    public static int BlockOf(string text) => Array.IndexOf(Texts, text) is var at && at is >= 0 and < 9 ? at / 3 : -1;
 
     public SessionCreated Created => _session.Created;
     public CafeClient Facilitator => _session.Facilitator;
@@ -30,14 +42,7 @@ internal sealed class PlantedOpinionCafe : IAsyncDisposable
     public static async Task<PlantedOpinionCafe> Play(Uri gateway)
     {
         var cafe = new PlantedOpinionCafe { _session = await HubSession.Start(gateway, "Café IA, la carte des avis") };
-        string[] texts =
-        [
-            "Les données de santé doivent rester publiques", "L'État doit héberger ses propres serveurs", "Les algorithmes publics doivent être ouverts",
-            "L'IA fera gagner du temps aux agents", "Les chatbots peuvent accueillir le public", "Les administrations doivent tester l'IA vite",
-            "L'IA à l'école doit attendre", "Il faut une pause dans le déploiement", "Les élus doivent voter chaque usage",
-            Consensus,
-        ];
-        cafe.OpinionId = (await cafe.Facilitator.Invoke<OpinionCreated>("CreateOpinion", new CreateOpinionRequest("L'IA dans le service public", texts))).OpinionId;
+        cafe.OpinionId = (await cafe.Facilitator.Invoke<OpinionCreated>("CreateOpinion", new CreateOpinionRequest("L'IA dans le service public", Texts))).OpinionId;
         for (var i = 0; i < Groups * PerGroup; i++)
         {
             var client = await cafe._session.Participant($"P{i}", i % 2 == 0 ? ParticipantMode.Onsite : ParticipantMode.Remote);

@@ -11,7 +11,6 @@ namespace CafeIA.Gateway.Hubs;
 /// </summary>
 internal sealed class OperationFilter(IOptions<SessionLimits> limits) : IHubFilter
 {
-    public const string ContextKey = "cafe.op";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -24,14 +23,14 @@ internal sealed class OperationFilter(IOptions<SessionLimits> limits) : IHubFilt
         {
             throw Refused.With(RefusalCodes.Invalid, $"An opId has at most {limits.Value.MaxOperationIdLength} printable ASCII characters.");
         }
-        RequestContext.Set(ContextKey, opId);
+        RequestContext.Set(OperationContext.Key, opId);
         try
         {
             return await next(context);
         }
         finally
         {
-            RequestContext.Remove(ContextKey);
+            RequestContext.Remove(OperationContext.Key);
         }
     }
 }

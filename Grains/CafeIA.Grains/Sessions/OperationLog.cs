@@ -13,12 +13,11 @@ namespace CafeIA.Grains.Sessions;
 /// </summary>
 internal sealed class OperationLog(Participant participant, string id)
 {
-    public const string ContextKey = "cafe.op";
     public const int Capacity = 32;
 
     public static OperationLog? Current(string? participantId, SessionState state) =>
         participantId is not null
-        && RequestContext.Get(ContextKey) is string { Length: > 0 } id
+        && RequestContext.Get(OperationContext.Key) is string { Length: > 0 } id
         && state.Participants.TryGetValue(participantId, out var participant)
             ? new OperationLog(participant, id)
             : null;

@@ -79,8 +79,12 @@ public sealed class SoakParticipant(SoakCafe cafe, int index)
         {
             await Disconnect();
             await Pause(TimeSpan.FromSeconds(5 + _random.NextDouble() * 15), end);
-            await Connect(counters);
             counters.Count(SoakAction.Leave);
+            if (!cafe.Unwatched)
+            {
+                // While the café is unwatched the phone stays away: Live brings it back with the others.
+                await Connect(counters);
+            }
         }
         else
         {
@@ -164,9 +168,17 @@ public sealed class SoakParticipant(SoakCafe cafe, int index)
         }
     }
 
-    /// <summary>Waits this long, or less: until the run ends or the café's screens must close.</summary>
+    /// <summary>
+    /// Waits this long, or less: until the run ends or the café's screens must close; not at all
+    /// while the café is unwatched, so that no phone touches its session then (a phone that was
+    /// connecting when the screens closed leaves at once instead of after its pause).
+    /// </summary>
     private async Task Pause(TimeSpan delay, CancellationToken end)
     {
+        if (cafe.Unwatched)
+        {
+            return;
+        }
         try
         {
             var waiting = Task.Delay(delay, end);

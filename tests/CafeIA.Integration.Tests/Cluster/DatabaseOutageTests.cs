@@ -46,7 +46,9 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
                 holder = cluster.SiloAt(await orleans.Services.GetRequiredService<IClusterClient>().GetGrain<ISessionGrain>(sessionId).GetHost());
             }
             using var siloHttp = new HttpClient { BaseAddress = holder.HttpAddress, Timeout = TimeSpan.FromSeconds(5) };
+            using var gatewayHttp = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(10) };
             Assert.Equal("Healthy", await siloHttp.GetStringAsync("/health/ready"));
+            Assert.Equal("Healthy", await Readiness(gatewayHttp));
 
             // Before: half the room votes.
             var acknowledged = new HashSet<int>();
@@ -85,6 +87,10 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
                     {
                         // The store failed: the silo holding the session says so, and stays in the balancer.
                         await Eventually.Get(() => siloHttp.GetStringAsync("/health/ready"), s => s == "Degraded", "the silo degraded", TimeSpan.FromSeconds(5));
+                        // The client gateway cannot read the membership table, but its silos answer: it
+                        // says degraded and stays in the load balancer (unhealthy would take every
+                        // screen it serves off the service for the whole outage).
+                        Assert.Equal("Degraded", await Readiness(gatewayHttp));
                     }
                 }
                 slowest = call.Elapsed > slowest ? call.Elapsed : slowest;
@@ -93,12 +99,14 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
             }
             Assert.True(refusals >= 3, $"only {refusals} votes refused during the outage");
             Assert.Equal("Degraded", await siloHttp.GetStringAsync("/health/ready"));
+            Assert.Equal("Degraded", await Readiness(gatewayHttp));
             output.WriteLine($"{refusals} votes refused unavailable during the {Outage.TotalSeconds:F0} s outage, the slowest answer in {slowest.TotalMilliseconds:F0} ms; {duringOutage.Count} acknowledged.");
 
             // PostgreSQL is back: the silo turns healthy by itself (its store probe), with nobody writing.
             await postgres.Start();
             var back = Stopwatch.StartNew();
             await Eventually.Get(() => siloHttp.GetStringAsync("/health/ready"), s => s == "Healthy", "the silo healthy again", TimeSpan.FromSeconds(20));
+            await Eventually.Get(() => Readiness(gatewayHttp), s => s == "Healthy", "the gateway healthy again", TimeSpan.FromSeconds(20));
             output.WriteLine($"readiness healthy {back.Elapsed.TotalSeconds:F1} s after PostgreSQL started again");
 
             // The refused ballots, retried with their opIds, go through with no restart: each counted once.
@@ -151,6 +159,10 @@ public sealed class DatabaseOutageTests(PostgresServer postgres, ITestOutputHelp
             }
         }
     }
+
+    /// <summary>What /health/ready says, whatever its status code (503 when unhealthy).</summary>
+    private static async Task<string> Readiness(HttpClient http) =>
+        await (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).Content.ReadAsStringAsync();
 
     /// <summary>Every acknowledged ballot counted once, nothing else.</summary>
     private static void AssertBallots(PollResults results, HashSet<int> acknowledged)

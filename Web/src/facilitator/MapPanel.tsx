@@ -1,7 +1,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { LiveSession } from "../session/live";
-import type { CafeListing, Snapshot } from "../lib/protocol";
+import type { CafeListing, CafeListingDraft, Snapshot } from "../lib/protocol";
 import { t } from "../lib/i18n";
 import { useAction } from "../session/action";
 import { Button } from "../ui/Button";
@@ -30,9 +30,9 @@ function usePlacePicker(): ComponentType<Parameters<Picker>[0]> | null {
 
 /** The map of cafés: publish the café (place, date, format, organiser, position, places), update it, or take it off. */
 export function MapPanel({ s, session }: { s: Snapshot; session: LiveSession }) {
-  const l: CafeListing | undefined = s.listing;
+  const l: CafeListingDraft | undefined = s.listing;
   const [place, setPlace] = useState(l?.place ?? "");
-  const [starts, setStarts] = useState(l ? toLocalInput(l.startsAt) : "");
+  const [starts, setStarts] = useState(l?.startsAt ? toLocalInput(l.startsAt) : "");
   const [format, setFormat] = useState<CafeListing["format"]>(l?.format ?? "onsite");
   const [organiser, setOrganiser] = useState(l?.organiser ?? "");
   const [lat, setLat] = useState(l?.latitude?.toString() ?? "");

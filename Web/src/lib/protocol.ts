@@ -226,8 +226,8 @@ export interface Snapshot {
   programmeId?: string;
   /** Staff only: the session report is public. */
   reportPublic?: boolean;
-  /** Staff only: the café's listing on the map of cafés, when published. */
-  listing?: CafeListing;
+  /** Staff only: the café's listing on the map of cafés as the staff published it, when published. */
+  listing?: CafeListingDraft;
   /** Quiz scores, once a quiz closed. */
   leaderboard?: Leaderboard;
   announcement?: Announcement;
@@ -250,6 +250,18 @@ export interface Snapshot {
 }
 
 /** What the facilitator publishes on the map of cafés (docs/PROTOCOL.md, PublishCafe). */
+/** What the staff published on the map of cafés (PublishCafe's fields; the snapshot's `listing`). */
+export interface CafeListingDraft {
+  place?: string;
+  startsAt?: string;
+  format: CafeListing["format"];
+  organiser?: string;
+  latitude?: number;
+  longitude?: number;
+  capacity?: number;
+  durationMinutes?: number;
+}
+
 export interface CafeListing {
   place: string;
   startsAt: string;
@@ -288,7 +300,7 @@ export type SessionEvent =
   | { type: "pollResults"; pollId: string; results: PollResults }
   | { type: "counts"; counts: Counts }
   | { type: "sessionState"; state: SessionState }
-  | { type: "cafeListed"; listing?: CafeListing }
+  | { type: "cafeListed"; listing?: CafeListingDraft }
   | { type: "reportPublished"; public: boolean }
   | { type: "programmeJoined"; programmeId: string }
   | ({ type: "screenChanged" } & Screen)

@@ -11,9 +11,6 @@ import type * as O from "./opinions";
 type Fits<Page, Server extends Page> = [Exclude<keyof Page, keyof Server>] extends [never] ? Server : never;
 type Holds<T extends object> = T;
 
-// Snapshot and JoinResult are left out until the pages' Snapshot.listing (typed CafeListing here)
-// is typed as what the server sends there, CafeListingRequest (place, startsAt... optional): this
-// check found that, and MapPanel reads it.
 export type WireChecks = [
   Holds<Fits<P.Counts, W.Counts>>,
   Holds<Fits<P.Screen, W.Screen>>,
@@ -33,6 +30,9 @@ export type WireChecks = [
   Holds<Fits<P.ProgrammeView, W.ProgrammeView>>,
   Holds<Fits<P.Poll, W.PollView>>,
   Holds<Fits<P.CafeListing, W.CafeListing>>,
+  Holds<Fits<P.CafeListingDraft, W.CafeListingRequest>>,
+  Holds<Fits<P.Snapshot, W.SessionSnapshot>>,
+  Holds<Fits<P.JoinResult, W.JoinResult>>,
   Holds<Fits<P.Refusal, W.Refusal>>,
   Holds<Fits<P.BallotAccepted, W.BallotAccepted>>,
   Holds<Fits<O.NationalDot, W.NationalDotView>>,

@@ -1,4 +1,5 @@
 using CafeIA.Gateway.Api;
+using CafeIA.Gateway.Auth;
 using CafeIA.Gateway.Fanout;
 using CafeIA.Gateway.Hosting;
 using CafeIA.Gateway.Hubs;
@@ -33,6 +34,7 @@ public static class GatewayApplication
         builder.Services.AddSessionFanout();
         builder.Services.AddCompressedAssets();
         builder.Services.AddOptions<MapOptions>().BindConfiguration(MapOptions.Section);
+        builder.Services.AddFacilitatorSignIn(builder.Configuration);
         configure?.Invoke(builder);
 
         if (builder.Configuration.GetValue<bool>("Gateway:TrustForwardedHeaders"))
@@ -55,7 +57,10 @@ public static class GatewayApplication
         app.UseOriginCheck(app.Configuration);
         app.UseCompressedAssets();
         app.UseUnavailableAnswers();
+        app.UseFacilitatorSignIn();
         app.MapCafeServiceEndpoints();
+        app.MapFacilitatorSignIn(app.Configuration);
+        app.MapOrganisationEndpoints(app.Configuration);
         app.MapSessionEndpoints();
         app.MapCafeEndpoints();
         app.MapReportEndpoints();

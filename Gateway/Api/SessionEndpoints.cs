@@ -1,3 +1,4 @@
+using CafeIA.Gateway.Auth;
 using CafeIA.Gateway.Security;
 using CafeIA.Grains.Abstractions;
 using CafeIA.Wire;
@@ -5,9 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CafeIA.Gateway.Api;
 
-/// <summary>A new session: blank, or from a catalogue format (FormatId, its latest version unless Version) or an uploaded Format.</summary>
+/// <summary>
+/// A new session: blank, or from a catalogue format (FormatId, its latest version unless Version) or an uploaded Format.
+/// OrganisationId (signed in, a member, with the antiforgery token): the session belongs to that organisation.
+/// </summary>
 public sealed record CreateSessionRequest(string? Title, SessionLanguage? Language = null, string? FormatId = null, int? Version = null,
-    SessionFormat? Format = null);
+    SessionFormat? Format = null, Guid? OrganisationId = null);
 
 public sealed record SessionInfo(string SessionId, string Title, SessionPhase State, string JoinCode, SessionLanguage Language);
 
@@ -43,6 +47,11 @@ public static class SessionEndpoints
         {
             return TypedResults.BadRequest(new ApiError(RefusalCodes.Invalid, "format: give a formatId or a format, not both.", "format"));
         }
+        var owner = await OrganisationOwnership.Check(request?.OrganisationId, http, grains);
+        if (owner.Refused is { } notOwner)
+        {
+            return notOwner;
+        }
         var session = grains.GetGrain<ISessionGrain>(Guid.NewGuid());
         Outcome<SessionCreated> outcome;
         FormatVersion? catalogued = null;
@@ -76,6 +85,7 @@ public static class SessionEndpoints
         {
             await grains.GetGrain<IFormatGrain>(catalogued.FormatId).RecordCafe(session.GetPrimaryKey(), catalogued.Version);
         }
+        await OrganisationOwnership.Record(owner, session, outcome.Value!);
         return TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
     }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using CafeIA.Gateway.Auth;
+
+namespace CafeIA.Integration.Tests.Infrastructure;
+
+/// <summary>An embedded gateway whose facilitators sign in with the in-process <see cref="TestIdentityProvider"/>.</summary>
+public sealed class SignInGatewayFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private TestIdentityProvider _provider = null!;
+    internal GatewayHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await TestIdentityProvider.Start();
+        Host = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000", .. _provider.GatewayArgs]);
+    }
+
+    /// <summary>A browser-like client (cookies, redirects) that went through the provider's sign-in as this person.</summary>
+    internal async Task<Facilitator> SignIn(string subject, string name)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = Host.BaseAddress };
+        // The signing-in is serialised: the provider signs in whoever is "at the keyboard" now.
+        await Gate.WaitAsync();
+        try
+        {
+            _provider.SignInAs(subject, name);
+            var landed = await http.GetAsync(new Uri("/auth/signin?returnUrl=/api/me", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+            var me = (await landed.Content.ReadFromJsonAsync<SignedInView>(HubCalls.Options()))!;
+            return new Facilitator(http, me);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A client with no sign-in cookie at all.</summary>
+    internal HttpClient Anonymous() => Host.Http();
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _provider.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+/// <summary>A signed-in facilitator's client: it sends the antiforgery token unless the call is forged.</summary>
+internal sealed record Facilitator(HttpClient Http, SignedInView Me)
+{
+    public Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null) => Send(method, path, body, forged: false);
+
+    /// <summary>The same cookies without the X-CSRF-TOKEN header: what a hostile page's forged request carries.</summary>
+    public Task<HttpResponseMessage> Forge(HttpMethod method, string path, object? body = null) => Send(method, path, body, forged: true);
+
+    private Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body, bool forged)
+    {
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
+        if (!forged)
+        {
+            request.Headers.Add(FacilitatorSignIn.AntiforgeryHeader, Me.AntiforgeryToken);
+        }
+        return Http.SendAsync(request);
+    }
+}

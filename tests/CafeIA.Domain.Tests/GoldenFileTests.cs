@@ -4,6 +4,7 @@ using CafeIA.Grains.Abstractions;
 using CafeIA.Domain;
 using CafeIA.Grains.Cafes;
 using CafeIA.Grains.Formats;
+using CafeIA.Grains.Organisations;
 using CafeIA.Grains.Programmes;
 using CafeIA.Grains.Sessions;
 using CafeIA.Storage;
@@ -144,6 +145,34 @@ public sealed class GoldenFileTests
         Assert.Equal(("r1", "chloe@example.org", true), (mail.Recipients[0].RegistrationId, mail.Recipients[0].Address, mail.Recipients[0].ConfirmationSent));
         var opinion = GrainState.Deserialize<ProgrammeOpinionState>(BinaryData.FromString(json.RootElement.GetProperty("programmeOpinion").GetRawText()));
         Assert.Equal((SessionId, "s3"), (opinion.Statements[1].OriginSession!.Value, opinion.Statements[1].OriginStatementId));
+    }
+
+    [Fact]
+    public void An_organisations_state_stored_by_this_version_loads()
+    {
+        var stored = Golden("grain-state-organisation.json", () => JsonSerializer.Serialize(JsonNode.Parse(GrainState.Serialize(OrganisationWithEverything()).ToString()), Indented));
+        var then = JsonNode.Parse(stored);
+        var read = GrainState.Deserialize<OrganisationState>(BinaryData.FromString(then!.ToJsonString()));
+        var now = JsonNode.Parse(GrainState.Serialize(read).ToString());
+        Assert.True(ReadsTheSame(then, now), $"stored {then.ToJsonString()}, read back {now?.ToJsonString()}");
+        Assert.Equal("Médiathèques du Val", read.Name);
+        Assert.Equal([("sub-owner", OrganisationRole.Owner), ("sub-member", OrganisationRole.Facilitator)], read.Members.Select(m => (m.Subject, m.Role)));
+        var cafe = read.Cafes.Single();
+        Assert.Equal((SessionId, "ABC234", "sub-member", "facilitator-key"), (cafe.SessionId, cafe.JoinCode, cafe.CreatedBy, cafe.FacilitatorKey));
+        Assert.Single(read.Invitations);
+    }
+
+    /// <summary>An organisation made through its rules: an owner, a member who accepted, a café, one invitation still waiting.</summary>
+    private static OrganisationState OrganisationWithEverything()
+    {
+        var state = new OrganisationState();
+        var organisation = new Organisation(Guid.Parse("0a9a0000-0000-4000-8000-000000000023"), state);
+        Assert.False(organisation.Create("sub-owner", "Anne", "Médiathèques du Val", At).IsRefused);
+        var invitation = organisation.Invite("sub-owner", At).Value!;
+        Assert.False(organisation.Accept("sub-member", "Bruno", invitation.InvitationKey, At.AddHours(1)).IsRefused);
+        Assert.False(organisation.AddCafe("sub-member", SessionId, "ABC234", "Café IA doré", "facilitator-key", At.AddHours(2)).IsRefused);
+        Assert.False(organisation.Invite("sub-owner", At.AddHours(3)).IsRefused);
+        return state;
     }
 
     /// <summary>The programme's, its opinion's and shard's, the mail's and the format catalogue's states, every field set.</summary>

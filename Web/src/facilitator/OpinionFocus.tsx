@@ -28,7 +28,7 @@ export function OpinionFocus({ opinion, session, national }: { opinion: Opinion;
             onClick={() => run(() => session.call(open ? "CloseOpinion" : "OpenOpinion", { opinionId: opinion.id }))}>{t(open ? "opinion.close" : "opinion.open")}</Button>
         )}
         {pushed && (
-          <span class="segmented" role="group" aria-label={t("national.roomSees")}>
+          <span role="group" aria-label={t("national.roomSees")}>
             <Button small kind="quiet" aria-pressed={!country} data-switch="cafe-map" onClick={() => show(false)}>{t("national.thisCafe")}</Button>
             <Button small kind="quiet" aria-pressed={country} data-switch="national-map" onClick={() => show(true)}>{t("national.country")}</Button>
           </span>

@@ -17,13 +17,17 @@ internal sealed class RawHubClient : IAsyncDisposable
 
     public WebSocketState State => _socket.State;
 
+    /// <summary>How long a connection or a call may wait for the server: past it the test fails instead of hanging.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     public static async Task<RawHubClient> Connect(Uri baseAddress)
     {
         var client = new RawHubClient();
         var ws = new UriBuilder(new Uri(baseAddress, "/hubs/cafe")) { Scheme = "ws" }.Uri;
-        await client._socket.ConnectAsync(ws, CancellationToken.None);
+        using var deadline = new CancellationTokenSource(Patience);
+        await client._socket.ConnectAsync(ws, deadline.Token);
         await client.SendText("{\"protocol\":\"json\",\"version\":1}" + Separator);
-        var handshake = await client.Receive();
+        var handshake = await client.Receive(deadline.Token);
         Assert.Equal("{}", handshake);
         return client;
     }
@@ -36,9 +40,10 @@ internal sealed class RawHubClient : IAsyncDisposable
     {
         var id = (++_ids).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await SendText($"{{\"type\":1,\"invocationId\":\"{id}\",\"target\":{JsonSerializer.Serialize(target)},\"arguments\":{rawArguments}}}{Separator}");
+        using var deadline = new CancellationTokenSource(Patience);
         while (true)
         {
-            var message = await Receive() ?? throw new WebSocketException($"closed by the server after {target} {rawArguments[..Math.Min(120, rawArguments.Length)]}");
+            var message = await Receive(deadline.Token) ?? throw new WebSocketException($"closed by the server after {target} {rawArguments[..Math.Min(120, rawArguments.Length)]}");
             using var json = JsonDocument.Parse(message);
             var root = json.RootElement;
             if (root.GetProperty("type").GetInt32() == 3 && root.GetProperty("invocationId").GetString() == id)
@@ -55,7 +60,7 @@ internal sealed class RawHubClient : IAsyncDisposable
     public Task SendBytes(byte[] bytes) => _socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
 
     /// <summary>The next message (without its separator), skipping pings; null once closed.</summary>
-    public async Task<string?> Receive()
+    public async Task<string?> Receive(CancellationToken cancellation = default)
     {
         var buffer = new byte[64 * 1024];
         while (true)
@@ -72,7 +77,7 @@ internal sealed class RawHubClient : IAsyncDisposable
                 }
                 return message;
             }
-            var result = await _socket.ReceiveAsync(buffer, CancellationToken.None);
+            var result = await _socket.ReceiveAsync(buffer, cancellation);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return null;

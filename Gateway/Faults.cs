@@ -35,9 +35,20 @@ public static class Faults
         return false;
     }
 
-    /// <summary>HTTP calls: such a failure is a 503 with the protocol's error body and a hint to retry.</summary>
+    /// <summary>
+    /// HTTP calls: such a failure is a 503 with the protocol's error body and a hint to retry; so is a
+    /// route's own "unavailable" refusal (<see cref="Api.HttpRefusal"/>), which gets the same hint here.
+    /// </summary>
     public static IApplicationBuilder UseUnavailableAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && !context.Response.Headers.ContainsKey("Retry-After"))
+            {
+                context.Response.Headers.RetryAfter = "2";
+            }
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);

@@ -49,7 +49,7 @@ public static class CafeEndpoints
         var origin = configuration["Gateway:PublicUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         if (await grains.GetGrain<ICafeListingGrain>(sessionId).Invitation(origin) is not { } ics)
         {
-            return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "This café is not on the map."));
+            return HttpRefusal.Of(RefusalCodes.NotFound, "This café is not on the map.");
         }
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8; method=PUBLISH", "cafe-ia-invitation.ics");
     }
@@ -64,13 +64,7 @@ public static class CafeEndpoints
         var outcome = await grains.GetGrain<ICafeListingGrain>(sessionId).Register(request ?? new RegistrationRequest(null));
         if (outcome.Refusal is { } refusal)
         {
-            var status = refusal.Code switch
-            {
-                RefusalCodes.NotFound => StatusCodes.Status404NotFound,
-                RefusalCodes.Full or RefusalCodes.Closed => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            };
-            return TypedResults.Json(new ApiError(refusal.Code, refusal.Message), statusCode: status);
+            return HttpRefusal.Of(refusal);
         }
         return TypedResults.Created($"/api/cafes/{sessionId}/registrations/{outcome.Value!.RegistrationId}", outcome.Value);
     }

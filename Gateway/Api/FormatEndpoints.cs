@@ -114,32 +114,15 @@ public static class FormatEndpoints
             : Results.Ok(outcome.Value);
     }
 
-    /// <summary>The session a join code names, or the answer to give (rate-limited guesses, 404): as the report's endpoint does.</summary>
     private static async Task<(ISessionGrain? Session, IResult? Missing)> SessionOf(string? joinCode, HttpContext http, IGrainFactory grains, AbuseGuard guard)
     {
-        var address = ClientAddress.Of(http);
-        if (!guard.MayTryJoinCodes(address))
-        {
-            return (null, Results.Json(new ApiError(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute."),
-                statusCode: StatusCodes.Status429TooManyRequests));
-        }
-        if (JoinCode.Normalize(joinCode) is not { } code || await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId() is not { } sessionId)
-        {
-            guard.FailedJoin(address);
-            return (null, Results.Json(new ApiError(RefusalCodes.NotFound, "No session has this join code.", "joinCode"), statusCode: StatusCodes.Status404NotFound));
-        }
-        return (grains.GetGrain<ISessionGrain>(sessionId), null);
+        var (sessionId, refused) = await JoinCodeLookup.Find(joinCode, http, grains, guard);
+        return sessionId is { } id ? (grains.GetGrain<ISessionGrain>(id), null) : (null, refused);
     }
 
-    private static IResult NoSuchFormat() =>
-        Results.Json(new ApiError(RefusalCodes.NotFound, "There is no such format (or version) in the catalogue."), statusCode: StatusCodes.Status404NotFound);
+    private static IResult NoSuchFormat() => HttpRefusal.Of(RefusalCodes.NotFound, "There is no such format (or version) in the catalogue.");
 
-    private static IResult Refused(Refusal refusal) => Results.Json(ApiError.Of(refusal), statusCode: refusal.Code switch
-    {
-        RefusalCodes.Forbidden => StatusCodes.Status403Forbidden,
-        RefusalCodes.NotFound => StatusCodes.Status404NotFound,
-        _ => StatusCodes.Status400BadRequest,
-    });
+    private static IResult Refused(Refusal refusal) => HttpRefusal.Of(refusal);
 }
 
 /// <summary>GET /api/formats/{formatId}: the latest version, every version's headline, and the cafés that used it whose reports are published.</summary>

@@ -15,7 +15,7 @@ public static class JoinQrCode
         {
             if (JoinCode.Normalize(joinCode) is not { } code)
             {
-                return Results.NotFound(new ApiError("not-found", "No session has this join code."));
+                return HttpRefusal.Of(Wire.RefusalCodes.NotFound, "No session has this join code.", "joinCode");
             }
             var origin = configuration["Gateway:PublicUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
             var link = $"{origin}/join/{code}" + (mode is "onsite" or "remote" ? $"?mode={mode}" : "");

@@ -31,7 +31,7 @@ public static class SessionEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<SessionCreated>, BadRequest<ApiError>, NotFound<ApiError>, JsonHttpResult<ApiError>>> CreateSession(
+    private static async Task<Results<Created<SessionCreated>, JsonHttpResult<ApiError>>> CreateSession(
         HttpRequest httpRequest, FormatUpload upload, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
         if (guard.Refusal(Creation.Session, http) is { } limited)
@@ -41,11 +41,11 @@ public static class SessionEndpoints
         var (request, unreadable) = await upload.Read<CreateSessionRequest>(httpRequest);
         if (unreadable is not null)
         {
-            return TypedResults.BadRequest(ApiError.Of(unreadable));
+            return HttpRefusal.Of(unreadable);
         }
         if (request?.FormatId is not null && request.Format is not null)
         {
-            return TypedResults.BadRequest(new ApiError(RefusalCodes.Invalid, "format: give a formatId or a format, not both.", "format"));
+            return HttpRefusal.Of(RefusalCodes.Invalid, "format: give a formatId or a format, not both.", "format");
         }
         var owner = await OrganisationOwnership.Check(request?.OrganisationId, http, grains);
         if (owner.Refused is { } notOwner)
@@ -61,7 +61,7 @@ public static class SessionEndpoints
             catalogued = request.Version is { } version ? await format.GetVersion(version) : (await format.Get())?.Latest;
             if (catalogued is null)
             {
-                return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "There is no such format (or version) in the catalogue.", "formatId"));
+                return HttpRefusal.Of(RefusalCodes.NotFound, "There is no such format (or version) in the catalogue.", "formatId");
             }
             outcome = await session.CreateFromFormat(request.Title, catalogued.Format with { Language = request.Language ?? catalogued.Format.Language },
                 new FormatOrigin(catalogued.FormatId, catalogued.Version));
@@ -77,9 +77,9 @@ public static class SessionEndpoints
         if (outcome.Refusal is { } refusal)
         {
             // The session names fields within the format; the request holds it under "format".
-            return TypedResults.BadRequest(ApiError.Of(request?.Format is not null && refusal.Field is { } field
+            return HttpRefusal.Of(request?.Format is not null && refusal.Field is { } field
                 ? refusal with { Field = $"format.{field}", Message = $"format.{refusal.Message}" }
-                : refusal));
+                : refusal);
         }
         if (catalogued is not null)
         {
@@ -89,23 +89,17 @@ public static class SessionEndpoints
         return TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
     }
 
-    private static async Task<Results<Ok<SessionInfo>, NotFound<ApiError>, JsonHttpResult<ApiError>>> GetSession(
+    private static async Task<Results<Ok<SessionInfo>, JsonHttpResult<ApiError>>> GetSession(
         string joinCode, IGrainFactory grains, AbuseGuard guard, HttpContext http)
     {
-        // Looking codes up is how one would guess them: unknown codes count against the address.
-        var address = ClientAddress.Of(http);
-        if (!guard.MayTryJoinCodes(address))
+        var (sessionId, refused) = await JoinCodeLookup.Find(joinCode, http, grains, guard);
+        if (sessionId is not { } id)
         {
-            http.Response.Headers.RetryAfter = "60";
-            return TypedResults.Json(new ApiError(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute."),
-                statusCode: StatusCodes.Status429TooManyRequests);
+            return refused!;
         }
-        if (JoinCode.Normalize(joinCode) is not { } code
-            || await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId() is not { } sessionId
-            || await grains.GetGrain<ISessionGrain>(sessionId).GetSummary() is not { } summary)
+        if (await grains.GetGrain<ISessionGrain>(id).GetSummary() is not { } summary)
         {
-            guard.FailedJoin(address);
-            return TypedResults.NotFound(new ApiError(RefusalCodes.NotFound, "No session has this join code."));
+            return JoinCodeLookup.Unknown(http, guard);
         }
         return TypedResults.Ok(new SessionInfo(summary.SessionId, summary.Title, summary.State, summary.JoinCode, summary.Language));
     }

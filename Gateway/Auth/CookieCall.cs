@@ -21,8 +21,7 @@ public static class CookieCall
         }
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return TypedResults.Json(new ApiError(RefusalCodes.Invalid, "antiforgery: missing or wrong X-CSRF-TOKEN (GET /api/me gives it).", "antiforgery"),
-                statusCode: StatusCodes.Status400BadRequest);
+            return HttpRefusal.Of(RefusalCodes.Invalid, "antiforgery: missing or wrong X-CSRF-TOKEN (GET /api/me gives it).", "antiforgery");
         }
         return null;
     }
@@ -30,11 +29,5 @@ public static class CookieCall
     public static JsonHttpResult<ApiError> SignedOut() =>
         TypedResults.Json(new ApiError(RefusalCodes.Forbidden, "Sign in first."), statusCode: StatusCodes.Status401Unauthorized);
 
-    public static JsonHttpResult<ApiError> Refused(Refusal refusal) => TypedResults.Json(ApiError.Of(refusal), statusCode: refusal.Code switch
-    {
-        RefusalCodes.Forbidden => StatusCodes.Status403Forbidden,
-        RefusalCodes.NotFound => StatusCodes.Status404NotFound,
-        RefusalCodes.Full => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
-    });
+    public static JsonHttpResult<ApiError> Refused(Refusal refusal) => HttpRefusal.Of(refusal);
 }

@@ -27,8 +27,7 @@ public static class OrganisationOwnership
         {
             return Nobody with
             {
-                Refused = TypedResults.Json(new ApiError(RefusalCodes.Invalid, "organisationId: sign-in is off on this server.", "organisationId"),
-                    statusCode: StatusCodes.Status400BadRequest),
+                Refused = HttpRefusal.Of(RefusalCodes.Invalid, "organisationId: sign-in is off on this server.", "organisationId"),
             };
         }
         if (await CookieCall.Refusal(http, http.RequestServices.GetRequiredService<IAntiforgery>()) is { } refused)

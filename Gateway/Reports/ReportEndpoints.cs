@@ -28,23 +28,12 @@ public static class ReportEndpoints
 
     private static async Task<(SessionReport? Report, IResult? Error)> Read(string joinCode, HttpContext http, IGrainFactory grains, AbuseGuard guard)
     {
-        var address = ClientAddress.Of(http);
-        if (!guard.MayTryJoinCodes(address))
+        var (sessionId, refused) = await JoinCodeLookup.Find(joinCode, http, grains, guard);
+        if (sessionId is not { } id)
         {
-            return (null, Error(RefusalCodes.RateLimited, "Too many unknown join codes from your network: wait a minute.", StatusCodes.Status429TooManyRequests));
+            return (null, refused);
         }
-        if (JoinCode.Normalize(joinCode) is not { } code || await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId() is not { } sessionId)
-        {
-            guard.FailedJoin(address);
-            return (null, Error(RefusalCodes.NotFound, "No session has this join code.", StatusCodes.Status404NotFound));
-        }
-        var header = http.Request.Headers.Authorization.ToString();
-        var key = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
-        var outcome = await grains.GetGrain<ISessionGrain>(sessionId).GetReport(key);
-        return outcome.Refusal is { } refusal
-            ? (null, Error(refusal.Code, refusal.Message, refusal.Code == RefusalCodes.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden))
-            : (outcome.Value, null);
+        var outcome = await grains.GetGrain<ISessionGrain>(id).GetReport(BearerKey.Of(http));
+        return outcome.Refusal is { } refusal ? (null, HttpRefusal.Of(refusal)) : (outcome.Value, null);
     }
-
-    private static IResult Error(string code, string message, int status) => Results.Json(new ApiError(code, message), statusCode: status);
 }

@@ -26,7 +26,6 @@ internal static class CreationBudget
             Creation.Programme => "programmes created",
             _ => "registrations",
         };
-        return TypedResults.Json(new ApiError(RefusalCodes.RateLimited, $"Too many {what} from your network: try again in {seconds} s."),
-            statusCode: StatusCodes.Status429TooManyRequests);
+        return Api.HttpRefusal.Of(RefusalCodes.RateLimited, $"Too many {what} from your network: try again in {seconds} s.");
     }
 }

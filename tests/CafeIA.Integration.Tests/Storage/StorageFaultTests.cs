@@ -67,6 +67,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
             // Creating a café needs a write too: a 503 with the protocol's error body.
             using var creation = await http.PostAsJsonAsync("/api/sessions", new { title = "Un autre café" });
             Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, creation.StatusCode);
+            Assert.True(creation.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, $"Retry-After: {creation.Headers.RetryAfter}");
             Assert.Equal(RefusalCodes.Unavailable, (await creation.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString());
 
             var ready = await http.GetStringAsync("/health/ready");

@@ -10,7 +10,7 @@ namespace CafeIA.Gateway.Hubs;
 /// session and one participant; every later call acts as that participant. Roles are checked here
 /// and again by the session itself. Refusals complete the call with a result { refused: { code, message } } (RefusalFilter).
 /// </summary>
-public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections,
+public sealed partial class CafeHub(JoinCodes joinCodes, SessionFanout fanout, ProgrammeFanout programmes, ConnectionRegistry connections,
     Microsoft.Extensions.Options.IOptions<ReactionOptions> reactionOptions) : Hub<ICafeScreen>
 {
     public async Task<JoinResult> JoinSession(string? joinCode, JoinOptions? options)
@@ -21,16 +21,22 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         }
         var code = JoinCode.Normalize(joinCode)
             ?? throw Refused.With(RefusalCodes.Invalid, "A join code has 6 letters and digits.");
-        var sessionId = await grains.GetGrain<IJoinCodeGrain>(code).GetSessionId()
+        var (sessionId, session) = await joinCodes.SessionOf(code)
             ?? throw Refused.With(RefusalCodes.NotFound, "No session has this join code.");
-        var session = grains.GetGrain<ISessionGrain>(sessionId);
 
         await fanout.Acquire(sessionId);
         options ??= new JoinOptions();
         JoinResult joined;
         try
         {
-            joined = Refused.Unwrap(await session.Join(options));
+            var outcome = await session.Join(options);
+            if (outcome.Refusal?.Code == RefusalCodes.NotFound)
+            {
+                // Deleted since this gateway learnt its code; the code may name a new session by now.
+                joinCodes.Forget(code);
+                throw Refused.With(RefusalCodes.NotFound, "No session has this join code.");
+            }
+            joined = Refused.Unwrap(outcome);
         }
         catch
         {
@@ -39,7 +45,7 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         }
         // Bound from here on: OnDisconnectedAsync releases what this join took.
         var me = new ConnectionBinding(sessionId, joined.ParticipantId, joined.Role,
-            joined.Role == Role.Facilitator ? options.Key : null, joined.Snapshot.Me?.Mode ?? options.Mode);
+            joined.Role == Role.Facilitator ? options.Key : null, joined.Snapshot.Me?.Mode ?? options.Mode) { Session = session };
         fanout.ReactionsOf(sessionId)?.Learn(joined.Snapshot);
         ConnectionBinding.Bind(Context, me);
         connections.Add(sessionId, me.ParticipantId, Context);
@@ -149,7 +155,7 @@ public sealed partial class CafeHub(IGrainFactory grains, SessionFanout fanout, 
         await Session(me).Disconnected(me.ParticipantId);
     }
 
-    private ISessionGrain Session(ConnectionBinding me) => grains.GetGrain<ISessionGrain>(me.SessionId);
+    private static ISessionGrain Session(ConnectionBinding me) => me.Session!;
 
     private ConnectionBinding Bound() =>
         ConnectionBinding.Of(Context) ?? throw Refused.With(RefusalCodes.Forbidden, "Join a session first.");

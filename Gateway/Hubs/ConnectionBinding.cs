@@ -13,6 +13,9 @@ public sealed record ConnectionBinding(Guid SessionId, string ParticipantId, Rol
 {
     public bool IsStaff => Role is Role.Facilitator or Role.Moderator;
 
+    /// <summary>The session's grain, looked up once at the join (every later call goes to it).</summary>
+    public Grains.Abstractions.ISessionGrain? Session { get; init; }
+
     /// <summary>The role group whose change batches this connection receives.</summary>
     public Audience Group => Role switch
     {

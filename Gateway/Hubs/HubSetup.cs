@@ -18,6 +18,7 @@ public static class HubSetup
                 "Limits:CallBurstPerConnection and Limits:CallsPerSecondPerConnection must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton<AbuseGuard>();
+        services.TryAddSingleton<JoinCodes>();
         services.AddSignalR(o =>
             {
                 // The first filter added runs outermost: every refusal below becomes a result.

@@ -13,7 +13,19 @@ public sealed class ParticipantTests
         f.Session.Disconnected(f.Chloe);
         Assert.Equal(new Counts(2, 0), f.Session.Counts());
         var change = f.Session.TakeChanges();
-        Assert.Contains(new CountsChanged(new Counts(2, 0)), change!.For(Audience.Participants).Events);
+        Assert.Contains(new CountsChanged(new Counts(2, 0)), change!.For(Audience.Staff).Events);
+        Assert.Contains(new CountsChanged(new Counts(2, 0)), change.For(Audience.Projector).Events);
+    }
+
+    [Fact]
+    public void The_phones_are_not_sent_the_attendance_so_a_join_wave_costs_them_nothing()
+    {
+        var f = new SessionFixture();
+        f.Session.TakeChanges();
+        f.Join(new JoinOptions("Dora", ParticipantMode.Onsite));
+        var change = f.Session.TakeChanges();
+        Assert.Contains(new CountsChanged(new Counts(3, 1)), change!.For(Audience.Staff).Events);
+        Assert.DoesNotContain(change.For(Audience.Participants).Events, e => e is CountsChanged);
     }
 
     [Fact]

@@ -91,7 +91,9 @@ public sealed partial class Session
         var step = before ? -1 : 1;
         var counts = Counts();
         _counts = participant.Mode == ParticipantMode.Onsite ? counts with { Onsite = counts.Onsite + step } : counts with { Remote = counts.Remote + step };
-        Emit(new CountsChanged(_counts));
+        // The staff and the room's screen show the attendance; the phones do not, and a join wave
+        // would otherwise send every phone a count per join (docs/ARCHITECTURE.md, "Join wave").
+        Emit(new CountsChanged(_counts), Audience.Staff | Audience.Projector);
         SampleAttendance(_counts);
     }
 

@@ -206,7 +206,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
             return Task.CompletedTask;
         }
 
-        /// <summary>What a participant's screen would receive of each change.</summary>
+        /// <summary>What a facilitator's screen would receive of each change (it is sent every kind of event).</summary>
         private readonly SemaphoreSlim _arrived = new(0);
 
         public int Count
@@ -224,7 +224,7 @@ public sealed class SessionGrainTests(SessionClusterFixture fixture) : IClassFix
         {
             lock (_batches)
             {
-                _batches.Add(changes.For(Audience.Participants));
+                _batches.Add(changes.For(Audience.Staff));
             }
             _arrived.Release();
             return Task.CompletedTask;

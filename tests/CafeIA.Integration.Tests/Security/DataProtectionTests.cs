@@ -75,6 +75,10 @@ public sealed class DataProtectionTests
         Assert.Equal(RefusalCodes.NotFound, await CafeClient.RefusalCode(() => alice.Invoke("AskQuestion", new AskQuestionRequest("Encore ?"))));
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         Assert.Null(await grains.GetGrain<IJoinCodeGrain>(created.JoinCode).GetSessionId());
+
+        // The gateway remembered the code from the joins above: a newcomer is still told no session has it.
+        await using var late = await CafeClient.Connect(host.BaseAddress);
+        Assert.Equal(RefusalCodes.NotFound, await CafeClient.RefusalCode(() => late.Hub.Call<JoinResult>("JoinSession", created.JoinCode, new JoinOptions("Bob"))));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Room for the pools of one silo and up to three gateways (100 each at most), and the schema migration.</summary>
     public const int MaxConnections = 420;
 
-    public int Port { get; } = ServerProcess.FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true";
 

@@ -89,10 +89,5 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => ChildProcess.Stop(_process);
 
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Ports.Free();
 }

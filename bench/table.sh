@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of docs/BENCHMARKS.md's issue-6, issue-8 and issue-16 (reactions) tables, one scenario after another
+# Every figure of docs/BENCHMARKS.md's tables, one scenario after another
 # (never two at once: they share the machine). Prints each scenario's Markdown row.
 #   bench/table.sh                 # N = 1,000 / 2,500 / 5,000 / 10,000
 #   SIZES="1000 2500" bench/table.sh
@@ -24,5 +24,15 @@ done
 run votes --clients 10000 --storage postgres
 run reactions --clients 1000
 run programme --sessions 1000 --per-session 20
+# The session grain in process (bench/Grain): durable ballots per second, and a cold start.
+grain=bench/Grain/bin/Release/net10.0/CafeIA.Bench.Grain.dll
+run_grain() {
+    echo "## grain $*"
+    dotnet "$grain" "$@" || failed=$((failed + 1))
+}
+run_grain ceiling
+run_grain ceiling --storage postgres
+run_grain coldstart
+run_grain coldstart --storage postgres
 echo "$failed scenario runs reported a loss, a double or a failure"
 exit $((failed > 0))

@@ -12,7 +12,10 @@ type Cafe = OrganisationCafe;
 
 const date = (iso: string) => new Intl.DateTimeFormat(currentLang(), { dateStyle: "long" }).format(new Date(iso));
 
-/** The organisation's cafés in the server's order (newest first), each with what a member can do with it. */
+/**
+ * The organisation's cafés in the server's order (newest first), each with what a member can do with
+ * it. No filled button here: the page's one primary action is creating a café, below.
+ */
 export function CafeList({ organisation, me, onChanged, reload }: {
   organisation: OrganisationView; me: string; onChanged: (view: OrganisationView) => void; reload: () => Promise<void>;
 }) {
@@ -65,8 +68,8 @@ function CafeCard({ cafe, organisation, me, onChanged, reload }: {
       <p class="meta">{t("orgs.cafeMeta", { code: cafe.joinCode, date: date(cafe.createdAt) })}</p>
       <p class="meta">{holder ? t("orgs.heldBy", { name: holder.name }) : t("orgs.heldByNobody")}</p>
       <div class="orgs-actions">
-        <Button kind="primary" small pending={pending} onClick={open}>{t("orgs.open")}<span class="sr-only"> : {cafe.title}</span></Button>
-        <Button small pending={pending} onClick={report}>{t("orgs.report")}<span class="sr-only"> : {cafe.title}</span></Button>
+        <Button small pending={pending} onClick={open}>{t("orgs.open")}<span class="sr-only"> : {cafe.title}</span></Button>
+        <Button small kind="quiet" pending={pending} onClick={report}>{t("orgs.report")}<span class="sr-only"> : {cafe.title}</span></Button>
         <Button small kind="quiet" pending={pending} onClick={copy}>{t("orgs.duplicate")}<span class="sr-only"> : {cafe.title}</span></Button>
       </div>
       <Refusal message={error} />

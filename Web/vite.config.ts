@@ -6,7 +6,7 @@ import { precompress } from "./precompress";
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // One entry per page; the gateway serves the output (Gateway/wwwroot) and maps
-// /join/{code}, /facilitate/{code}, /moderate/{code}, /screen/{code}, /cafes, /report/{code} and /poster/{code} to these files.
+// /join/{code}, /facilitate/{code}, /moderate/{code}, /screen/{code}, /cafes, /report/{code}, /poster/{code} and /orgs/… to these files.
 // Pages are Preact components (JSX compiled by Vite's oxc transform, automatic runtime).
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
@@ -26,6 +26,7 @@ export default defineConfig({
         poster: here("poster.html"),
         kiosk: here("kiosk.html"),
         formats: here("formats.html"),
+        orgs: here("orgs.html"),
       },
       // Fewer, larger shared files: a phone on a slow link pays a round trip per file. The
       // libraries in one, our shared kit (ui, session, lib) in another; dictionaries and pages apart.

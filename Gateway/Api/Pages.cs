@@ -24,6 +24,9 @@ public static class Pages
         ("/formats/{formatId}", "formats.html"),
         ("/report/{code}", "report.html"),
         ("/poster/{code}", "poster.html"),
+        ("/orgs", "orgs.html"),
+        ("/orgs/{organisationId}", "orgs.html"),
+        ("/orgs/{organisationId}/join", "orgs.html"),
     ];
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder endpoints)

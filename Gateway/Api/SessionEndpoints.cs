@@ -85,7 +85,11 @@ public static class SessionEndpoints
         {
             await grains.GetGrain<IFormatGrain>(catalogued.FormatId).RecordCafe(session.GetPrimaryKey(), catalogued.Version);
         }
-        await OrganisationOwnership.Record(owner, session, outcome.Value!);
+        var title = request?.Title ?? catalogued?.Format.Title ?? request?.Format?.Title;
+        if (await OrganisationOwnership.Record(owner, session.GetPrimaryKey(), outcome.Value!, title) is { } unrecorded)
+        {
+            return unrecorded;
+        }
         return TypedResults.Created($"/api/sessions/{outcome.Value!.JoinCode}", outcome.Value);
     }
 

@@ -22,13 +22,27 @@ public static class OrganisationEndpoints
             return endpoints;
         }
         var orgs = endpoints.MapGroup("/api/orgs");
+        orgs.MapGet("/", Mine);
         orgs.MapPost("/", Create);
         orgs.MapGet("/{organisationId:guid}", Get);
         orgs.MapPost("/{organisationId:guid}/invitations", Invite);
         orgs.MapPost("/{organisationId:guid}/members", Accept);
         orgs.MapDelete("/{organisationId:guid}/members/{subject}", RemoveMember);
-        orgs.MapGet("/{organisationId:guid}/cafes/{sessionId:guid}/keys", RecoverKeys);
+        orgs.MapOrganisationCafes();
         return endpoints;
+    }
+
+    /// <summary>"My organisations": each one the index names, if the organisation still counts the caller as a member.</summary>
+    private static async Task<IResult> Mine(HttpContext http, IGrainFactory grains)
+    {
+        if (SignedInFacilitator.Of(http) is not { } me)
+        {
+            return CookieCall.SignedOut();
+        }
+        var ids = await grains.GetGrain<IMembershipsGrain>(me.Subject).List();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOrganisationGrain>(id).Get(me.Subject)));
+        return TypedResults.Ok(new MyOrganisations([.. views.Where(v => !v.IsRefused).Select(v => v.Value!)
+            .Select(v => new OrganisationSummary(v.OrganisationId, v.Name, v.Role, v.Members.Length, v.Cafes.Length))]));
     }
 
     private static async Task<IResult> Create(HttpContext http, IAntiforgery antiforgery, IGrainFactory grains, CreateOrganisationRequest? request)
@@ -83,15 +97,6 @@ public static class OrganisationEndpoints
         return outcome.Refusal is { } refusal ? CookieCall.Refused(refusal) : TypedResults.NoContent();
     }
 
-    private static async Task<IResult> RecoverKeys(Guid organisationId, Guid sessionId, HttpContext http, IGrainFactory grains)
-    {
-        if (SignedInFacilitator.Of(http) is not { } me)
-        {
-            return CookieCall.SignedOut();
-        }
-        return Answer(await grains.GetGrain<IOrganisationGrain>(organisationId).RecoverKeys(me.Subject, sessionId));
-    }
-
-    private static IResult Answer<T>(Outcome<T> outcome) =>
+    internal static IResult Answer<T>(Outcome<T> outcome) =>
         outcome.Refusal is { } refusal ? CookieCall.Refused(refusal) : TypedResults.Ok(outcome.Value);
 }

@@ -40,13 +40,19 @@ public static class OrganisationOwnership
         return member.Refusal is { } notMember ? Nobody with { Refused = CookieCall.Refused(notMember) } : new Owner(organisation, me.Subject, null);
     }
 
-    public static async Task Record(Owner owner, ISessionGrain session, SessionCreated created)
+    /// <summary>
+    /// Records the new café with its organisation; null when done (or when it has none). Refused
+    /// (the member was removed since <see cref="Check"/>): the refusal with field <c>organisationId</c>,
+    /// and the caller gets no keys; the session, never started, is purged as an abandoned draft.
+    /// </summary>
+    /// <param name="title">The title the session was created with (the organisation trims it as the session does).</param>
+    public static async Task<JsonHttpResult<ApiError>?> Record(Owner owner, Guid sessionId, SessionCreated created, string? title)
     {
         if (owner.Organisation is not { } organisation)
         {
-            return;
+            return null;
         }
-        var title = (await session.GetSummary())?.Title ?? "";
-        await organisation.AddCafe(owner.Subject, session.GetPrimaryKey(), created.JoinCode, title, created.FacilitatorKey);
+        var recorded = await organisation.AddCafe(owner.Subject, sessionId, created.JoinCode, title ?? "", created.FacilitatorKey);
+        return recorded.Refusal is { } refusal ? CookieCall.Refused(refusal with { Field = "organisationId" }) : null;
     }
 }

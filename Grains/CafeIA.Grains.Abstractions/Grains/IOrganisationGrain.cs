@@ -33,6 +33,10 @@ public interface IOrganisationGrain : IGrainWithGuidKey
     [Alias("RecoverKeys")]
     Task<Outcome<RecoveredKeys>> RecoverKeys(string subject, Guid sessionId);
 
+    /// <summary>The café's holder or an owner hands it over to another member (<c>not-found</c>, field <c>subject</c>, for a non-member).</summary>
+    [Alias("HandOver")]
+    Task<Outcome<OrganisationView>> HandOver(string subject, Guid sessionId, string toSubject);
+
     /// <summary>
     /// Removes a member and what the organisation kept about them (subject, name): the owner removes
     /// anyone but the last owner; a member removes themselves. Their cafés stay the organisation's.

@@ -12,6 +12,7 @@ public sealed class Organisation(Guid id, OrganisationState state)
     public const int MaxName = 120;
     public const int MaxMemberName = 80;
     public const int MaxSubject = 255;
+    public const int MaxTitle = 120;
     public const int MaxMembers = 500;
     public const int MaxPendingInvitations = 50;
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -95,7 +96,8 @@ public sealed class Organisation(Guid id, OrganisationState state)
         {
             state.Cafes.Add(new OwnedCafe
             {
-                SessionId = sessionId, JoinCode = joinCode, Title = title, CreatedBy = subject, CreatedAt = now, FacilitatorKey = facilitatorKey,
+                SessionId = sessionId, JoinCode = joinCode, Title = Text.Required(title, MaxTitle) ?? "", CreatedBy = subject, HeldBy = subject,
+                CreatedAt = now, FacilitatorKey = facilitatorKey,
             });
         }
         return Outcome<Done>.Ok(Done.Instance);
@@ -110,6 +112,29 @@ public sealed class Organisation(Guid id, OrganisationState state)
         return state.Cafes.Find(c => c.SessionId == sessionId) is { } cafe
             ? Outcome<RecoveredKeys>.Ok(new RecoveredKeys(cafe.SessionId, cafe.JoinCode, cafe.FacilitatorKey))
             : Refuse<RecoveredKeys>(RefusalCodes.NotFound, "This café is not the organisation's.");
+    }
+
+    /// <summary>The café's holder (or an owner) hands it over to another member, who then answers for it.</summary>
+    public Outcome<OrganisationView> HandOver(string subject, Guid sessionId, string toSubject)
+    {
+        if (Member(subject) is not { } caller)
+        {
+            return NotAMember<OrganisationView>();
+        }
+        if (state.Cafes.Find(c => c.SessionId == sessionId) is not { } cafe)
+        {
+            return Refuse<OrganisationView>(RefusalCodes.NotFound, "This café is not the organisation's.");
+        }
+        if (caller.Role != OrganisationRole.Owner && Holder(cafe) != caller.Subject)
+        {
+            return Refuse<OrganisationView>(RefusalCodes.Forbidden, "Only the café's holder or an owner hands it over.");
+        }
+        if (Member(toSubject ?? "") is not { } next)
+        {
+            return Refuse<OrganisationView>(RefusalCodes.NotFound, "subject: not a member of this organisation.", "subject");
+        }
+        cafe.HeldBy = next.Subject;
+        return Outcome<OrganisationView>.Ok(View(subject));
     }
 
     public Outcome<Done> RemoveMember(string subject, string memberSubject)
@@ -132,18 +157,29 @@ public sealed class Organisation(Guid id, OrganisationState state)
         }
         state.Members.Remove(removed);
         // The cafés stay the organisation's; who created them goes with the member's data.
-        foreach (var cafe in state.Cafes.Where(c => c.CreatedBy == memberSubject))
+        foreach (var cafe in state.Cafes)
         {
-            cafe.CreatedBy = "";
+            if (Holder(cafe) == memberSubject)
+            {
+                cafe.HeldBy = "";
+            }
+            if (cafe.CreatedBy == memberSubject)
+            {
+                cafe.CreatedBy = "";
+            }
         }
         return Outcome<Done>.Ok(Done.Instance);
     }
 
     private OrganisationMember? Member(string subject) => state.Members.Find(m => m.Subject == subject);
 
+    /// <summary>What a member sees; the cafés newest first (the order they were added in, reversed).</summary>
     private OrganisationView View(string subject) => new(
         id, state.Name, Member(subject)!.Role, [.. state.Members],
-        [.. state.Cafes.Select(c => new OrganisationCafe(c.SessionId, c.JoinCode, c.Title, c.CreatedBy, c.CreatedAt))]);
+        [.. Enumerable.Reverse(state.Cafes).Select(c => new OrganisationCafe(c.SessionId, c.JoinCode, c.Title, c.CreatedBy, c.CreatedAt, Holder(c)))]);
+
+    /// <summary>Who answers for a café: whoever it was handed to, else (stored before hand-overs existed) its creator.</summary>
+    private static string Holder(OwnedCafe cafe) => cafe.HeldBy ?? cafe.CreatedBy;
 
     private static string MemberName(string? name) => Text.Required(name, MaxMemberName) ?? "";
 

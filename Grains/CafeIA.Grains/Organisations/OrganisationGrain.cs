@@ -14,22 +14,43 @@ public sealed class OrganisationGrain(
 {
     private Organisation Rules => new(this.GetPrimaryKey(), store.State);
 
-    public Task<Outcome<OrganisationView>> Create(string subject, string memberName, string name) =>
-        Commit(Rules.Create(subject, memberName, name, clock.GetUtcNow()));
+    public async Task<Outcome<OrganisationView>> Create(string subject, string memberName, string name) =>
+        await Indexed(await Commit(Rules.Create(subject, memberName, name, clock.GetUtcNow())), subject);
 
     public Task<Outcome<OrganisationView>> Get(string subject) => Task.FromResult(Rules.Get(subject));
 
     public Task<Outcome<OrganisationInvitation>> Invite(string subject) => Commit(Rules.Invite(subject, clock.GetUtcNow()));
 
-    public Task<Outcome<OrganisationView>> Accept(string subject, string memberName, string invitationKey) =>
-        Commit(Rules.Accept(subject, memberName, invitationKey, clock.GetUtcNow()));
+    public async Task<Outcome<OrganisationView>> Accept(string subject, string memberName, string invitationKey) =>
+        await Indexed(await Commit(Rules.Accept(subject, memberName, invitationKey, clock.GetUtcNow())), subject);
 
     public Task<Outcome<Done>> AddCafe(string subject, Guid sessionId, string joinCode, string title, string facilitatorKey) =>
         Commit(Rules.AddCafe(subject, sessionId, joinCode, title, facilitatorKey, clock.GetUtcNow()));
 
     public Task<Outcome<RecoveredKeys>> RecoverKeys(string subject, Guid sessionId) => Task.FromResult(Rules.RecoverKeys(subject, sessionId));
 
-    public Task<Outcome<Done>> RemoveMember(string subject, string memberSubject) => Commit(Rules.RemoveMember(subject, memberSubject));
+    public Task<Outcome<OrganisationView>> HandOver(string subject, Guid sessionId, string toSubject) =>
+        Commit(Rules.HandOver(subject, sessionId, toSubject));
+
+    public async Task<Outcome<Done>> RemoveMember(string subject, string memberSubject)
+    {
+        var outcome = await Commit(Rules.RemoveMember(subject, memberSubject));
+        if (!outcome.IsRefused)
+        {
+            await GrainFactory.GetGrain<IMembershipsGrain>(memberSubject).Remove(this.GetPrimaryKey());
+        }
+        return outcome;
+    }
+
+    /// <summary>After the organisation stored a new member: their own list of organisations names it too.</summary>
+    private async Task<Outcome<OrganisationView>> Indexed(Outcome<OrganisationView> outcome, string subject)
+    {
+        if (!outcome.IsRefused)
+        {
+            await GrainFactory.GetGrain<IMembershipsGrain>(subject).Add(this.GetPrimaryKey());
+        }
+        return outcome;
+    }
 
     private async Task<Outcome<T>> Commit<T>(Outcome<T> outcome)
     {

@@ -28,6 +28,9 @@ public sealed class OwnedCafe
     public string JoinCode { get; set; } = "";
     public string Title { get; set; } = "";
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The member who answers for it (hand-over); "" once they left; null in states stored before hand-overs (then: CreatedBy).</summary>
+    public string? HeldBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string FacilitatorKey { get; set; } = "";
 }

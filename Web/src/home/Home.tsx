@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { currentLang, t } from "../lib/i18n";
 import { refusalSentence } from "../lib/protocol";
 import { facilitatorUrl, forgetCafe, myCafes, rememberCafe, type MyCafe } from "../lib/mycafes";
@@ -7,6 +7,7 @@ import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Field } from "../ui/Field";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/States";
+import { signInState, signInUrl, type SignIn } from "../lib/signin";
 
 export function Home() {
   return (
@@ -19,6 +20,7 @@ export function Home() {
           <CreateCard />
         </div>
         <MyCafes />
+        <TeamCard />
         <p><a href="/cafes">{t("home.mapLink")}</a> · <a href="/formats">{t("formats.heading")}</a></p>
       </main>
     </>
@@ -110,6 +112,33 @@ function MyCafes() {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Signing in, only where the server offers it (GET /api/me: 401 on, 404 off). Off by default: then
+ * nothing at all is drawn, and the page is the keys-only one.
+ */
+function TeamCard() {
+  const [sign, setSign] = useState<SignIn>({ state: "off" });
+  // data-signin tells tests (and only them) the probe has answered, so "no sign-in" is asserted, not assumed.
+  useEffect(() => { signInState().then((s) => { document.body.dataset.signin = s.state; setSign(s); }); }, []);
+  if (sign.state === "off") return null;
+  return (
+    <section aria-labelledby="team-heading" class="card" id="team">
+      <h2 id="team-heading">{t("home.teamHeading")}</h2>
+      {sign.state === "out" ? (
+        <>
+          <p>{t("home.teamSignIn")}</p>
+          <a class="btn" id="sign-in" href={signInUrl("/orgs")}>{t("home.signIn")}</a>
+        </>
+      ) : (
+        <>
+          <p>{t("home.teamSignedIn", { name: sign.me.name })}</p>
+          <a class="btn" id="my-organisations" href="/orgs">{t("home.myOrganisations")}</a>
+        </>
       )}
     </section>
   );

@@ -235,6 +235,10 @@ export interface ModeratorLinksChanged {
   links: ModeratorLinkView[];
 }
 
+export interface MyOrganisations {
+  organisations: OrganisationSummary[];
+}
+
 export interface MyQuizScore {
   correct?: boolean;
   name?: string;
@@ -331,6 +335,45 @@ export interface OptionTotals {
   all: number[];
   onsite: number[];
   remote: number[];
+}
+
+export interface OrganisationCafe {
+  createdAt: string;
+  createdBy: string;
+  heldBy: string;
+  joinCode: string;
+  sessionId: string;
+  title: string;
+}
+
+export interface OrganisationInvitation {
+  expiresAt: string;
+  invitationKey: string;
+}
+
+export interface OrganisationMember {
+  joinedAt: string;
+  name: string;
+  role: OrganisationRole;
+  subject: string;
+}
+
+export type OrganisationRole = "owner" | "facilitator";
+
+export interface OrganisationSummary {
+  cafes: number;
+  members: number;
+  name: string;
+  organisationId: string;
+  role: OrganisationRole;
+}
+
+export interface OrganisationView {
+  cafes: OrganisationCafe[];
+  members: OrganisationMember[];
+  name: string;
+  organisationId: string;
+  role: OrganisationRole;
 }
 
 export type ParticipantMode = "onsite" | "remote";
@@ -513,6 +556,12 @@ export interface ReactionsChanged {
   reactions: Reactions;
 }
 
+export interface RecoveredKeys {
+  facilitatorKey: string;
+  joinCode: string;
+  sessionId: string;
+}
+
 export interface Refusal {
   code: string;
   field?: string;
@@ -550,6 +599,14 @@ export interface ScreenChanged {
 }
 
 export type ScreenView = "join" | "activity" | "questions" | "pinned" | "blank" | "leaderboard" | "podium" | "opinion" | "agenda";
+
+export interface SessionCreated {
+  facilitatorKey: string;
+  joinCode: string;
+  moderatorKey: string;
+  projectorKey: string;
+  sessionId: string;
+}
 
 export interface SessionDeleted {
 }

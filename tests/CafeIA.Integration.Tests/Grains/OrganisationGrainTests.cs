@@ -35,4 +35,25 @@ public sealed class OrganisationGrainTests(SessionClusterFixture fixture) : ICla
         Assert.Equal(RefusalCodes.Forbidden, (await organisation.Get("stranger")).Refusal?.Code);
         Assert.Empty((await organisation.Get("owner-sub")).Value!.Cafes);
     }
+
+    [Fact]
+    public async Task Founding_joining_and_leaving_keep_each_members_own_list_of_organisations()
+    {
+        var (owner, member) = ($"owner-{Guid.NewGuid():N}", $"member-{Guid.NewGuid():N}");
+        var first = Client.GetGrain<IOrganisationGrain>(Guid.NewGuid());
+        var second = Client.GetGrain<IOrganisationGrain>(Guid.NewGuid());
+        Assert.Null((await first.Create(owner, "Odile", "Réseau A")).Refusal);
+        Assert.Null((await second.Create(owner, "Odile", "Réseau B")).Refusal);
+        Assert.Null((await first.Accept(member, "Fanny", (await first.Invite(owner)).Value!.InvitationKey)).Refusal);
+        // A refused acceptance lists nothing.
+        Assert.NotNull((await second.Accept(member, "Fanny", "not-a-key")).Refusal);
+
+        Assert.Equal([first.GetPrimaryKey(), second.GetPrimaryKey()], await Client.GetGrain<IMembershipsGrain>(owner).List());
+        Assert.Equal([first.GetPrimaryKey()], await Client.GetGrain<IMembershipsGrain>(member).List());
+
+        Assert.Null((await first.RemoveMember(owner, member)).Refusal);
+        await Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Empty(await Client.GetGrain<IMembershipsGrain>(member).List());
+        Assert.Equal(2, (await Client.GetGrain<IMembershipsGrain>(owner).List()).Length);
+    }
 }

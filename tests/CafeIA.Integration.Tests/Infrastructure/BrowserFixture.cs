@@ -24,7 +24,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         await _gateway.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        Browser = await Launch(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, kept off the network it cannot reach here.</summary>
+    internal static async Task<IBrowser> Launch(IPlaywright playwright)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} not found: run ./test.sh, which installs Debian's chromium.");
+        }
+        return await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ChromiumPath,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -30,7 +30,7 @@ public sealed class SignInGatewayFixture : IAsyncLifetime
             var landed = await http.GetAsync(new Uri("/auth/signin?returnUrl=/api/me", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
             var me = (await landed.Content.ReadFromJsonAsync<SignedInView>(HubCalls.Options()))!;
-            return new Facilitator(http, me);
+            return new Facilitator(http, me, cookies);
         }
         finally
         {
@@ -51,8 +51,8 @@ public sealed class SignInGatewayFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A signed-in facilitator's client: it sends the antiforgery token unless the call is forged.</summary>
-internal sealed record Facilitator(HttpClient Http, SignedInView Me)
+/// <summary>A signed-in facilitator's client: it sends the antiforgery token unless the call is forged; Cookies hold the sign-in cookie.</summary>
+internal sealed record Facilitator(HttpClient Http, SignedInView Me, CookieContainer Cookies)
 {
     public Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null) => Send(method, path, body, forged: false);
 

@@ -15,11 +15,12 @@ namespace CafeIA.Integration.Tests.WireTypes;
 /// </summary>
 public sealed class WireTypesTests
 {
-    /// <summary>What the pages read: the join, the snapshot and its parts, the events, the refusals, the accepted ballot.</summary>
+    /// <summary>What the pages read: the join, the snapshot and its parts, the events, the refusals, the accepted ballot, the organisations.</summary>
     private static readonly Type[] Roots =
     [
         typeof(JoinResult), typeof(SessionSnapshot), typeof(ChangeBatch), typeof(SessionEvent), typeof(CallRefused),
         typeof(ReactionBurst), typeof(ProgrammeView), typeof(CafeListing), typeof(BallotAccepted),
+        typeof(MyOrganisations), typeof(OrganisationView), typeof(OrganisationInvitation), typeof(RecoveredKeys), typeof(SessionCreated),
     ];
 
     [Fact]

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace CafeIA.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Chromium and a gateway whose facilitators sign in with the in-process <see cref="TestIdentityProvider"/>:
+/// a browser goes through the real OpenID Connect redirects, and the provider signs in whoever
+/// <see cref="AtTheKeyboard"/> names (it has no login form).
+/// </summary>
+public sealed class SignInBrowserFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private TestIdentityProvider _provider = null!;
+    private GatewayHost _gateway = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public Uri BaseAddress => _gateway.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await TestIdentityProvider.Start();
+        _gateway = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000", "--Map:TileUrl=", .. _provider.GatewayArgs]);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await BrowserFixture.Launch(_playwright);
+    }
+
+    /// <summary>The person the provider signs in on the next trip through it.</summary>
+    public void AtTheKeyboard(string subject, string name) => _provider.SignInAs(subject, name);
+
+    /// <summary>A fresh browser profile (own cookies and storage): one person on one device.</summary>
+    public async Task<IPage> NewPage(int width, int height)
+    {
+        var context = await _browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(), Locale = "fr-FR", BypassCSP = true, ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _gateway.DisposeAsync();
+        await _provider.DisposeAsync();
+        _data.Dispose();
+    }
+}

@@ -5,6 +5,7 @@ import { facilitatorUrl, forgetCafe, myCafes, rememberCafe, type MyCafe } from "
 import { Header } from "../ui/Header";
 import { LanguageSwitch } from "../ui/LanguageSwitch";
 import { Field } from "../ui/Field";
+import { SessionLanguageField } from "../ui/SessionLanguageField";
 import { Button } from "../ui/Button";
 import { EmptyState } from "../ui/States";
 import { signInState, signInUrl, type SignIn } from "../lib/signin";
@@ -80,12 +81,7 @@ function CreateCard() {
         <Field id="title" label={t("home.titleLabel")} error={error}>
           <input id="title" name="title" required maxLength={120} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
         </Field>
-        <Field id="language" label={t("home.languageLabel")}>
-          <select id="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as "fr" | "en")}>
-            <option value="fr" lang="fr">{t("lang.fr")}</option>
-            <option value="en" lang="en">{t("lang.en")}</option>
-          </select>
-        </Field>
+        <SessionLanguageField id="language" value={language} onChange={setLanguage} />
         <button type="submit" class="btn primary" disabled={pending}>{t("home.create")}</button>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { currentLang, t } from "../lib/i18n";
 import { facilitatorUrl, rememberCafe } from "../lib/mycafes";
 import { Field } from "../ui/Field";
+import { SessionLanguageField } from "../ui/SessionLanguageField";
 import { createCafe } from "./api";
 import { refusalText } from "./refusals";
 
@@ -28,12 +29,7 @@ export function NewCafe({ organisationId }: { organisationId: string }) {
           <input id="cafe-title" required maxLength={120} value={title} aria-describedby={error ? "cafe-title-hint cafe-title-error" : "cafe-title-hint"}
             aria-invalid={error ? "true" : undefined} onInput={(e) => setTitle(e.currentTarget.value)} />
         </Field>
-        <Field id="cafe-language" label={t("home.languageLabel")}>
-          <select id="cafe-language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as "fr" | "en")}>
-            <option value="fr" lang="fr">{t("lang.fr")}</option>
-            <option value="en" lang="en">{t("lang.en")}</option>
-          </select>
-        </Field>
+        <SessionLanguageField id="cafe-language" value={language} onChange={setLanguage} />
         <button type="submit" class="btn primary" disabled={pending}>{t("orgs.createCafe")}</button>
       </form>
     </section>

@@ -342,6 +342,7 @@ export const en: Record<keyof typeof fr, string> = {
   "report.minute": "Minute",
   "report.bar": "Chart",
   "report.turnsHeading": "Speaking turns",
+  "report.noPolls": "No poll was run.",
   "report.noTurns": "Nobody took the floor.",
   "report.turnsCaption": "Speaking turns, in order",
   "report.mode": "Taking part",

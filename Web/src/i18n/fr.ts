@@ -342,6 +342,7 @@ export const fr = {
   "report.minute": "Minute",
   "report.bar": "Graphique",
   "report.turnsHeading": "Prises de parole",
+  "report.noPolls": "Aucun sondage.",
   "report.noTurns": "Aucune prise de parole.",
   "report.turnsCaption": "Prises de parole, dans l'ordre",
   "report.mode": "Participation",

@@ -139,7 +139,9 @@ function ReportBody({ report }: { report: SessionReport }) {
       </section>
       <section aria-labelledby="polls-heading">
         <h2 id="polls-heading">{t("common.polls")}</h2>
-        <div id="polls">{report.polls.map((p) => <ReportPollView key={p.id} p={p} />)}</div>
+        {report.polls.length === 0 && !report.quiz
+          ? <p id="no-polls">{t("report.noPolls")}</p>
+          : <div id="polls">{report.polls.map((p) => <ReportPollView key={p.id} p={p} />)}</div>}
         {report.quiz && <QuizSummary quiz={report.quiz} />}
       </section>
       {report.opinions && report.opinions.length > 0 && <ReportOpinions opinions={report.opinions} />}

@@ -12,6 +12,17 @@ namespace CafeIA.Integration.Tests.Browser;
 public sealed class ReportBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task A_cafe_without_polls_says_so_under_its_polls_heading()
+    {
+        var created = await CafeClient.CreateSession(browser.BaseAddress, "Café sans sondage");
+        var page = await browser.NewPage();
+        await page.GotoAsync($"/report/{created.JoinCode}#key={Uri.EscapeDataString(created.FacilitatorKey)}");
+        await Expect(page.Locator("body[data-ready=true]")).ToBeAttachedAsync();
+        await Expect(page.Locator("#no-polls")).ToHaveTextAsync("Aucun sondage.");
+        await Expect(page.Locator("#polls")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_report_page_shows_the_sessions_figures_and_prints_cleanly()
     {
         await using var cafe = await ScriptedCafe.Play(browser.BaseAddress);

@@ -5,10 +5,10 @@ namespace CafeIA.Bench;
 /// --sessions S and --per-session P (many small sessions), --storage embedded|postgres; for the
 /// reaction storm --seconds (each storm's window), --max-ratio (the vote p99 ratio it tolerates)
 /// and --flush-ms (the gateway's Reactions:FlushInterval; 0: one session call per reaction); for the
-/// soak --minutes (how long it runs).
+/// soak --minutes (how long it runs); for the join wave --warm-up (joins before the measured wave).
 /// </summary>
 public sealed record BenchOptions(int Clients, int Rounds, string Configuration, int Sessions, int PerSession, string Storage,
-    int Seconds = 10, double MaxRatio = 1.5, int? FlushMs = null, int Minutes = 30)
+    int Seconds = 10, double MaxRatio = 1.5, int? FlushMs = null, int Minutes = 30, int? WarmUp = null)
 {
     public const string Embedded = "embedded";
     public const string Postgres = "postgres";
@@ -34,6 +34,7 @@ public sealed record BenchOptions(int Clients, int Rounds, string Configuration,
             Number("--seconds", 10),
             double.Parse(Value("--max-ratio") ?? "1.5", System.Globalization.CultureInfo.InvariantCulture),
             Value("--flush-ms") is { } flush ? int.Parse(flush, System.Globalization.CultureInfo.InvariantCulture) : null,
-            Number("--minutes", 30));
+            Number("--minutes", 30),
+            Value("--warm-up") is { } warmUp ? int.Parse(warmUp, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }

@@ -84,7 +84,7 @@ public static class FanoutBenchmark
     }
 
     /// <summary>The payload our gateway sends for a new question, for the bare hub to broadcast.</summary>
-    private static object SameShape(string marker) => new
+    public static object SameShape(string marker) => new
     {
         seq = 42,
         events = new object[]

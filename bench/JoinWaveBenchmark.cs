@@ -16,7 +16,8 @@ namespace CafeIA.Bench;
 /// </summary>
 public static class JoinWaveBenchmark
 {
-    private const int WarmUp = 20;
+    /// <summary>Joins made on each server before its measured wave (--warm-up), not counted.</summary>
+    private static int WarmUp(BenchOptions options) => options.WarmUp ?? 20;
 
     public sealed record Wave(List<double> Latencies, int Errors, TimeSpan Duration, TimeSpan ServerCpu, long WorkingSetBytes)
     {
@@ -43,7 +44,7 @@ public static class JoinWaveBenchmark
         await using var deployment = await Deployment.Embedded(options);
         var hub = deployment.Hub;
         var warmUp = await deployment.CreateSession("Warm-up");
-        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, i) => c.Call("JoinSession", warmUp.JoinCode, Participant(i)));
+        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp(options), _ => hub, (c, i) => c.Call("JoinSession", warmUp.JoinCode, Participant(i)));
         await HubClients.DisposeAll(warmUpClients);
 
         var session = await deployment.CreateSession("Join wave");
@@ -60,7 +61,7 @@ public static class JoinWaveBenchmark
     {
         await using var server = await BareServer.Start(options);
         var hub = BareServer.HubAt(server.Address);
-        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp, _ => hub, (c, _) => c.Call("Join", "warm-up"));
+        var (warmUpClients, _) = await HubClients.JoinMany(WarmUp(options), _ => hub, (c, _) => c.Call("Join", "warm-up"));
         await HubClients.DisposeAll(warmUpClients);
         var (wave, clients) = await Measure(server, options.Clients, hub, (c, _) => c.Call("Join", "wave"));
         await HubClients.DisposeAll(clients);

@@ -21,6 +21,10 @@ using CafeIA.Bench;
 //   a national programme vote over two gateways: PostgreSQL, one silo, two gateways as clients, two
 //   load-generator processes (`programme-worker`, started by the bench itself); per-café and
 //   national exactness, and how long after the last ack the screens showed the national count.
+// dotnet run -c Release --project bench -- spread --clients 20000 --rounds 20
+//   one session over two gateways: PostgreSQL, one silo, two gateways as clients, half the
+//   participants on each (two load-generator processes, `spread-worker`); question fan-out against
+//   two bare hubs each broadcasting to its own half, then a vote storm (lost, doubled, ack p99).
 // dotnet run -c Release --project bench -- opinion-map [--runs 11]
 //   the opinion map's recompute in process (issue 17): 1,000 × 100 and 10,000 × 200 planted
 //   sparse votes, cold and warm (with the previous run's memory), median and p95.
@@ -52,6 +56,10 @@ if (args.FirstOrDefault() == "programme-worker")
 {
     return await ProgrammeWorker.Run(args[1..]);
 }
+if (args.FirstOrDefault() == "spread-worker")
+{
+    return await SpreadWorker.Run(args[1..]);
+}
 Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
 {
     "fanout" => FanoutBenchmark.Run,
@@ -61,6 +69,7 @@ Func<BenchOptions, Task<int>>? scenario = args.FirstOrDefault() switch
     "join" => JoinWaveBenchmark.Run,
     "sessions" => ManySessionsBenchmark.Run,
     "programme" => ProgrammeBenchmark.Run,
+    "spread" => SpreadBenchmark.Run,
     "opinion-votes" => OpinionVotesBenchmark.Run,
     "opinion-programme" => OpinionProgrammeBenchmark.Run,
     "soak" => SoakBenchmark.Run,
@@ -86,6 +95,7 @@ if (options.Storage != BenchOptions.Embedded && args[0] is not ("votes" or "upvo
 {
     Console.Error.WriteLine(args[0] == "programme"
         ? "programme always runs on the cluster deployment (PostgreSQL, one silo, two gateways): no --storage."
+        : args[0] == "spread" ? "spread always runs on the cluster deployment (PostgreSQL, one silo, two gateways): no --storage."
         : $"{args[0]} runs on the embedded gateway only; --storage {BenchOptions.Postgres} is for votes and upvotes.");
     return Usage();
 }
@@ -101,6 +111,7 @@ static int Usage()
                bench join    [--clients N]
                bench sessions [--sessions S] [--per-session P]
                bench programme [--sessions S] [--per-session P]
+               bench spread  [--clients N] [--rounds R]
                (all: [--configuration Release], the build of the servers to run; --clients defaults to 1000,
                 --rounds to 5, --sessions to 1000, --per-session to 12 (programme: 20), --storage to embedded)
                bench opinion-votes [--clients N] [--rounds R] [--seconds S] [--max-ratio R]

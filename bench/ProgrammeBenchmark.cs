@@ -9,7 +9,7 @@ namespace CafeIA.Bench;
 /// gateway i % 2; the load comes from two worker processes, one per gateway
 /// (<see cref="ProgrammeWorker"/>), since one process holds at most ~19,000 connections here. Once
 /// both have connected everyone, the organiser pushes a poll to every café; then every participant
-/// votes once at a random moment of 60 s. Reports the acknowledgement latency (at the voters), the
+/// votes once at a random moment of 60 s from when the poll reached its phone. Reports the acknowledgement latency (at the voters), the
 /// failed votes, the ballots lost or doubled in the national tally (GET /api/programmes/{id}, per
 /// choice, against the acknowledged ballots), how many cafés' own results (the facilitator's
 /// snapshot) equal their acknowledged ballots exactly (per choice, on site and remote), how long
@@ -56,7 +56,7 @@ public static class ProgrammeBenchmark
             cafes.AddRange(await Task.WhenAll(chunk.Select(async i =>
             {
                 var session = await deployment.CreateSession(http, $"Café IA n°{i + 1}", deployment.Gateways[i % Gateways]);
-                return new ProgrammeCafe(i, session.JoinCode, session.FacilitatorKey);
+                return new ProgrammeCafe(i, session.JoinCode, session.FacilitatorKey, session.ProjectorKey);
             })));
         }
 
@@ -71,7 +71,7 @@ public static class ProgrammeBenchmark
                 await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(plan, ProgrammeMessages.Json));
                 workers.Add(WorkerProcess.Start($"worker {w + 1}", "programme-worker", path));
             }
-            var ready = await Each<ProgrammeWorkerReady>(workers, ProgrammeMessages.Ready);
+            var ready = await WorkerProcess.Each<ProgrammeWorkerReady>(workers, ProgrammeMessages.Ready);
 
             var cpu = deployment.Servers.Select(s => s.CpuTime).ToArray();
             var pushed = await ProgrammeApi.PushPoll(http, entry, programme, "L'IA doit-elle être régulée ?", Choices);
@@ -81,19 +81,23 @@ public static class ProgrammeBenchmark
                 return 1;
             }
             await Task.WhenAll(workers.Select(w => w.Send(ProgrammeMessages.Go, pushed.ProgrammePollId)));
-            var votes = await Each<ProgrammeWorkerVotes>(workers, ProgrammeMessages.Voted);
+            var votes = await WorkerProcess.Each<ProgrammeWorkerVotes>(workers, ProgrammeMessages.Voted);
             var serverCpu = deployment.Servers.Select((s, i) => s.CpuTime - cpu[i]).ToArray();
 
             var acknowledged = votes.Sum(v => v.Acks.Length);
             await Task.WhenAll(workers.Select(w => w.Send(ProgrammeMessages.Expect, acknowledged.ToString(CultureInfo.InvariantCulture))));
-            var screens = await Each<ProgrammeWorkerScreens>(workers, ProgrammeMessages.Result);
+            var screens = await WorkerProcess.Each<ProgrammeWorkerScreens>(workers, ProgrammeMessages.Result);
             var (national, nationalSessions) = await ProgrammeApi.National(http, entry, programme, pushed.ProgrammePollId);
             var result = new ProgrammeResult(options, ready, votes, screens, national, serverCpu);
             Console.Error.WriteLine(
                 $"programme: {pushed.Opened:N0} cafés opened the poll; the national tally counts {nationalSessions:N0} cafés; " +
-                $"{votes.Sum(v => v.SnapshotFallbacks):N0} voters had not received the poll at their moment and fetched a snapshot; " +
+                $"the pushed poll never reached {votes.Sum(v => v.NeverReached):N0} voters; " +
                 $"screens showed {result.MedianDistinctValues} distinct national counts (median); " +
                 $"national tally exact (counts, on site / remote, voters): {(result.NationalExact ? "yes" : "no")}.");
+            foreach (var line in ProgrammeTail.Lines([.. votes.Select(v => v.Timings)]))
+            {
+                Console.Error.WriteLine(line);
+            }
             Console.WriteLine(result.Row());
             // The workers now close their connections and end.
             var ended = true;
@@ -114,18 +118,5 @@ public static class ProgrammeBenchmark
                 await worker.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Every worker's line with this tag, read at the same time; a worker that ends before it ends the run at once.</summary>
-    private static async Task<T[]> Each<T>(List<WorkerProcess> workers, string tag)
-    {
-        var lines = workers.Select(w => w.Expect(tag)).ToList();
-        for (var pending = lines.ToList(); pending.Count > 0;)
-        {
-            var first = await Task.WhenAny(pending);
-            await first;
-            pending.Remove(first);
-        }
-        return [.. lines.Select(l => ProgrammeMessages.Parse<T>(l.Result))];
     }
 }

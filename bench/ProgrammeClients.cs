@@ -14,6 +14,8 @@ namespace CafeIA.Bench;
 public sealed class ProgrammeVoter(HubConnection client, int cafe, int participant)
 {
     private readonly ConcurrentDictionary<string, string> _polls = new();
+    private readonly ConcurrentDictionary<string, long> _learnedAt = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _received = new();
 
     public HubConnection Client => client;
 
@@ -38,12 +40,14 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
     /// <summary>The café's poll id for this programme poll, as received so far (null: not yet).</summary>
     public string? PollFor(string programmePollId) => _polls.GetValueOrDefault(programmePollId);
 
-    /// <summary>Asks for a snapshot (as a page does after a gap) and looks the poll up there.</summary>
-    public async Task<string?> FetchPollFor(string programmePollId)
-    {
-        Learn(await client.Call("GetSnapshot"));
-        return PollFor(programmePollId);
-    }
+    /// <summary>When this programme poll first reached the participant (Stopwatch timestamp; null: not yet).</summary>
+    public long? LearnedAt(string programmePollId) => _learnedAt.TryGetValue(programmePollId, out var at) ? at : null;
+
+    /// <summary>Completes when this programme poll has reached the participant's screen (its join snapshot or a push).</summary>
+    public Task Received(string programmePollId) => Arrival(programmePollId).Task;
+
+    private TaskCompletionSource Arrival(string programmePollId) =>
+        _received.GetOrAdd(programmePollId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private void Saw(JsonElement batch)
     {
@@ -68,6 +72,8 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
         else if (snapshotOrPoll.TryGetProperty("programmePollId", out var programmePoll))
         {
             _polls[programmePoll.GetString()!] = snapshotOrPoll.GetProperty("id").GetString()!;
+            _learnedAt.TryAdd(programmePoll.GetString()!, Stopwatch.GetTimestamp());
+            Arrival(programmePoll.GetString()!).TrySetResult();
         }
     }
 }

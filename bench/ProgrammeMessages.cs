@@ -18,15 +18,19 @@ public static class ProgrammeMessages
     public const string Go = "GO";
     public const string Expect = "EXPECT";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults; NaN stands for "none" in the per-voter timings (a failed vote's latency).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public static string Line<T>(string tag, T payload) => $"{tag} {JsonSerializer.Serialize(payload, Json)}";
 
     public static T Parse<T>(string payload) => JsonSerializer.Deserialize<T>(payload, Json)!;
 }
 
-/// <summary>One café a worker serves: its index among all the programme's cafés, its join code, its facilitator's key.</summary>
-public sealed record ProgrammeCafe(int Index, string JoinCode, string FacilitatorKey);
+/// <summary>One café a worker serves: its index among all the programme's cafés, its join code, its facilitator's and its projector's keys.</summary>
+public sealed record ProgrammeCafe(int Index, string JoinCode, string FacilitatorKey, string ProjectorKey);
 
 /// <summary>
 /// A worker's share: the gateway hub URLs its clients take in turn (one gateway, several loopback
@@ -40,10 +44,19 @@ public sealed record ProgrammeWorkerReady(int Connections, int FailedJoins);
 
 /// <summary>
 /// A worker's vote: when it started (GO received) and when its last ballot was acknowledged,
-/// the acknowledgement latencies (ms), the failed calls, how many voters had not received the
-/// poll by their moment and fetched a snapshot for it, and each café's acknowledged and counted ballots.
+/// the acknowledgement latencies (ms), the failed calls, how many voters the pushed poll never
+/// reached (within 30 s: failed votes too), each café's acknowledged and counted ballots,
+/// and each voter's <see cref="ProgrammeVoteTimings"/> (where the acknowledgement tail lies).
 /// </summary>
-public sealed record ProgrammeWorkerVotes(long Started, long LastAck, double[] Acks, int Failures, int SnapshotFallbacks, ProgrammeCafeTally[] Cafes);
+public sealed record ProgrammeWorkerVotes(
+    long Started, long LastAck, double[] Acks, int Failures, int NeverReached, ProgrammeCafeTally[] Cafes, ProgrammeVoteTimings Timings);
+
+/// <summary>
+/// Per voter, in the same order in every array: when its vote was sent (ms after GO), its
+/// acknowledgement latency (ms; NaN: failed), and when the pushed poll first reached it (ms after
+/// GO: negative when before GO, since the push is made before; NaN: never).
+/// </summary>
+public sealed record ProgrammeVoteTimings(double[] SentAt, double[] Latency, double[] PollArrival);
 
 /// <summary>
 /// One café after the vote: the ballots acknowledged per choice, on site and remote, and its own
@@ -70,8 +83,8 @@ public sealed record ProgrammeCount(int[] Counts, int[] Onsite, int[] Remote, in
 }
 
 /// <summary>
-/// The worker's national screens (the first participant of each of its cafés): when each first
-/// showed the expected national voters (null: not within the wait), and how many distinct
-/// national values each showed during the vote.
+/// The worker's national screens: each café's projector, and the phone of its first participant.
+/// When each first showed the expected national voters (null: not within the wait), and how many
+/// distinct national values each phone showed during the vote.
 /// </summary>
-public sealed record ProgrammeWorkerScreens(long?[] ExactAt, int[] DistinctValues);
+public sealed record ProgrammeWorkerScreens(long?[] ProjectorsExactAt, long?[] ExactAt, int[] DistinctValues);

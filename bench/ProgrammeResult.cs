@@ -44,7 +44,7 @@ public sealed record ProgrammeResult(
     /// <summary>
     /// | sessions × participants | connections | vote window (first vote sent → last ack) | ack p50 | ack p99 | acknowledged | failed |
     /// lost (acked, not counted nationally) | doubled (counted nationally, not acked) | cafés exact | national exact after last ack
-    /// (first screen; every screen) | server CPU from the push to the last ack (silo + 2 gateways) |
+    /// on the projectors (first; every one) | on the phones (every one) | server CPU from the push to the last ack (silo + 2 gateways) |
     /// </summary>
     public string Row()
     {
@@ -54,12 +54,13 @@ public sealed record ProgrammeResult(
         var connections = Ready.Sum(r => r.Connections);
         return $"| {Options.Sessions:N0} × {Options.PerSession} | {connections:N0}{(FailedJoins > 0 ? $" ({FailedJoins:N0} failed joins)" : "")} | {window} | " +
             $"{Stats.Percentile(acks, 0.5):F0} ms | {Stats.Percentile(acks, 0.99):F0} ms | {Acknowledged:N0} | {Failed:N0} | {Lost:N0} | {Doubled:N0} | " +
-            $"{CafesExact:N0} / {Options.Sessions:N0} | {NationalLag(lastAck)} | {Cpu()} |";
+            $"{CafesExact:N0} / {Options.Sessions:N0} | {NationalLag(lastAck, Screens.SelectMany(s => s.ProjectorsExactAt))} | " +
+            $"{NationalLag(lastAck, Screens.SelectMany(s => s.ExactAt))} | {Cpu()} |";
     }
 
-    private string NationalLag(long lastAck)
+    private static string NationalLag(long lastAck, IEnumerable<long?> exactAt)
     {
-        var screens = Screens.SelectMany(s => s.ExactAt).ToList();
+        var screens = exactAt.ToList();
         var seen = screens.OfType<long>().Select(at => Stopwatch.GetElapsedTime(lastAck, at).TotalMilliseconds).Order().ToList();
         return lastAck == 0 ? "n/a (nothing acknowledged)"
             : seen.Count == 0 ? $"never (0 of {screens.Count:N0} screens)"

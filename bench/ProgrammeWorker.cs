@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Threading.Channels;
+using CafeIA.Wire;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
@@ -13,14 +13,16 @@ namespace CafeIA.Bench;
 /// first participant of each café is also a screen following the national tally. Then, on the
 /// orchestrator's word (<see cref="ProgrammeMessages"/>), each participant votes once at a random
 /// moment of the window, for choice (café index + participant) % 3, in the café's poll that
-/// carries the pushed programme poll id (a voter that had not received it yet fetches a snapshot
-/// first, and that fetch is part of its latency); then each café's own result is read from its
+/// carries the pushed programme poll id, its moment drawn from when that poll reached its phone
+/// (a voter it never reaches within 30 s is a failed vote); then each café's own result is read from its
 /// facilitator's snapshot; then the screens are watched, up to 30 s, for the national total.
 /// </summary>
 public static class ProgrammeWorker
 {
     private static readonly int Choices = ProgrammeBenchmark.Choices.Length;
     private static readonly TimeSpan ScreenWait = TimeSpan.FromSeconds(30);
+    /// <summary>How long a voter waits for the pushed poll to reach its phone before it counts as a failed vote.</summary>
+    private static readonly TimeSpan PushPatience = TimeSpan.FromSeconds(30);
 
     public static async Task<int> Run(string[] args)
     {
@@ -29,11 +31,12 @@ public static class ProgrammeWorker
             await Console.Error.WriteLineAsync("usage: bench programme-worker PLAN.json (started by `bench programme`)");
             return 2;
         }
-        var orders = ListenToOrchestrator();
+        var orders = OrchestratorOrders.Listen();
         var plan = ProgrammeMessages.Parse<ProgrammeWorkerPlan>(await File.ReadAllTextAsync(args[0]));
         var hubs = plan.Hubs.Select(h => new Uri(h)).ToArray();
 
         var facilitators = await EnrolFacilitators(plan, hubs);
+        var (projectors, projectorScreens) = await JoinProjectors(plan, hubs);
         var voters = new ProgrammeVoter[plan.Cafes.Length * plan.PerSession];
         var screens = new NationalScreen?[plan.Cafes.Length];
         var (clients, latencies) = await HubClients.JoinMany(voters.Length, i => hubs[i % hubs.Length], async (client, i) =>
@@ -47,19 +50,20 @@ public static class ProgrammeWorker
             await voters[i].Join(plan.Cafes[cafe].JoinCode);
         });
         var joined = Enumerable.Range(0, voters.Length).Where(i => !double.IsNaN(latencies[i])).Select(i => voters[i]).ToList();
-        Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Ready, new ProgrammeWorkerReady(facilitators.Length + joined.Count, voters.Length - joined.Count)));
+        Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Ready, new ProgrammeWorkerReady(facilitators.Length + projectors.Length + joined.Count, voters.Length - joined.Count)));
 
-        var programmePoll = await Await(orders.Reader, ProgrammeMessages.Go);
+        var programmePoll = await OrchestratorOrders.Next(orders.Reader, ProgrammeMessages.Go);
         var votes = await Vote(plan, joined, facilitators, programmePoll);
         Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Voted, votes));
 
-        var total = int.Parse(await Await(orders.Reader, ProgrammeMessages.Expect), System.Globalization.CultureInfo.InvariantCulture);
+        var total = int.Parse(await OrchestratorOrders.Next(orders.Reader, ProgrammeMessages.Expect), System.Globalization.CultureInfo.InvariantCulture);
         var watching = screens.Where((s, cafe) => s is not null && !double.IsNaN(latencies[cafe * plan.PerSession])).Cast<NationalScreen>().ToList();
+        var projectorsAt = Task.WhenAll(projectorScreens.Select(s => s.FirstShown(programmePoll, total, ScreenWait)));
         var exactAt = await Task.WhenAll(watching.Select(s => s.FirstShown(programmePoll, total, ScreenWait)));
         Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Result,
-            new ProgrammeWorkerScreens(exactAt, [.. watching.Select(s => s.DistinctValues(programmePoll))])));
+            new ProgrammeWorkerScreens(await projectorsAt, exactAt, [.. watching.Select(s => s.DistinctValues(programmePoll))])));
 
-        await HubClients.DisposeAll(clients.Concat(facilitators));
+        await HubClients.DisposeAll(clients.Concat(facilitators).Concat(projectors));
         return 0;
     }
 
@@ -80,22 +84,49 @@ public static class ProgrammeWorker
         return [.. facilitators];
     }
 
+    /// <summary>Each café's projector joins with its key and follows the national tally, 50 cafés at a time.</summary>
+    private static async Task<(HubConnection[], NationalScreen[])> JoinProjectors(ProgrammeWorkerPlan plan, Uri[] hubs)
+    {
+        var joined = new List<(HubConnection, NationalScreen)>(plan.Cafes.Length);
+        foreach (var chunk in plan.Cafes.Select((cafe, i) => (cafe, i)).Chunk(50))
+        {
+            joined.AddRange(await Task.WhenAll(chunk.Select(async c =>
+            {
+                var projector = HubClients.Build(hubs[c.i % hubs.Length]);
+                var screen = new NationalScreen(projector);
+                projector.On<JsonElement>(ScreenEvents.Changes, _ => { });
+                await projector.StartAsync();
+                await projector.Call("JoinSession", c.cafe.JoinCode, new { key = c.cafe.ProjectorKey });
+                return (projector, screen);
+            })));
+        }
+        return ([.. joined.Select(j => j.Item1)], [.. joined.Select(j => j.Item2)]);
+    }
+
     private static async Task<ProgrammeWorkerVotes> Vote(ProgrammeWorkerPlan plan, List<ProgrammeVoter> voters, HubConnection[] facilitators, string programmePoll)
     {
         var acked = new bool[voters.Count];
-        var fallbacks = 0;
+        var neverReached = 0;
         var started = Stopwatch.GetTimestamp();
+        // A person votes once the poll is on their phone: each voter's moment is drawn in the
+        // window from when the pushed poll reached it.
         var storm = await Storm.Run([.. voters.Select(v => v.Client)], TimeSpan.FromSeconds(plan.WindowSeconds), async (client, i) =>
         {
             var voter = voters[i];
-            var poll = voter.PollFor(programmePoll);
-            if (poll is null)
-            {
-                Interlocked.Increment(ref fallbacks);
-                poll = await voter.FetchPollFor(programmePoll) ?? throw new InvalidOperationException($"Café {voter.Cafe} has no poll for {programmePoll}.");
-            }
+            var poll = voter.PollFor(programmePoll) ?? throw new InvalidOperationException($"Café {voter.Cafe} has no poll for {programmePoll}.");
             await client.Call("Vote", new { pollId = poll, choices = new[] { Choice(plan, voter) }, opId = $"programme-{plan.Worker}-{i}" });
             acked[i] = true;
+        }, async i =>
+        {
+            try
+            {
+                await voters[i].Received(programmePoll).WaitAsync(PushPatience);
+            }
+            catch (TimeoutException)
+            {
+                Interlocked.Increment(ref neverReached);
+                throw;
+            }
         });
         var onsite = plan.Cafes.Select(_ => new int[Choices]).ToArray();
         var remote = plan.Cafes.Select(_ => new int[Choices]).ToArray();
@@ -105,8 +136,16 @@ public static class ProgrammeWorker
         }
         var cafes = await Task.WhenAll(plan.Cafes.Select(async (cafe, c) =>
             new ProgrammeCafeTally(cafe.Index, onsite[c], remote[c], await Counted(facilitators[c], programmePoll))));
-        return new ProgrammeWorkerVotes(started, storm.LastAck, [.. storm.Acks.Select(a => Math.Round(a, 1))], storm.Failures, fallbacks, cafes);
+        var timings = new ProgrammeVoteTimings(
+            [.. storm.SentAt!.Select(Rounded)], [.. storm.Latencies!.Select(Rounded)],
+            [.. voters.Select(v => v.LearnedAt(programmePoll) is { } at ? Rounded(Milliseconds(started, at)) : double.NaN)]);
+        return new ProgrammeWorkerVotes(started, storm.LastAck, [.. storm.Acks.Select(Rounded)], storm.Failures, neverReached, cafes, timings);
     }
+
+    private static double Rounded(double ms) => Math.Round(ms, 1);
+
+    /// <summary>From one Stopwatch timestamp to another, in ms (negative when the second is earlier).</summary>
+    private static double Milliseconds(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
 
     private static int Choice(ProgrammeWorkerPlan plan, ProgrammeVoter voter) => (plan.Cafes[voter.Cafe].Index + voter.Participant) % Choices;
 
@@ -118,37 +157,5 @@ public static class ProgrammeWorker
             .Where(p => p.TryGetProperty("programmePollId", out var id) && id.GetString() == programmePoll && p.TryGetProperty("results", out _))
             .Select(p => ProgrammeCount.Of(p.GetProperty("results")))
             .FirstOrDefault();
-    }
-
-    /// <summary>
-    /// The orchestrator's lines, read from stdin from the start: when stdin closes (the orchestrator
-    /// ended, whichever way), the worker ends too, its connections with it.
-    /// </summary>
-    private static Channel<string> ListenToOrchestrator()
-    {
-        var orders = Channel.CreateUnbounded<string>();
-        _ = Task.Run(async () =>
-        {
-            while (await Console.In.ReadLineAsync() is { } line)
-            {
-                await orders.Writer.WriteAsync(line);
-            }
-            await Console.Error.WriteLineAsync("The orchestrator closed stdin: stopping.");
-            Environment.Exit(3);
-        });
-        return orders;
-    }
-
-    /// <summary>Waits for the orchestrator's line with this tag; returns what follows the tag.</summary>
-    private static async Task<string> Await(ChannelReader<string> orders, string tag)
-    {
-        while (true)
-        {
-            var line = await orders.ReadAsync();
-            if (line.StartsWith(tag + " ", StringComparison.Ordinal))
-            {
-                return line[(tag.Length + 1)..].Trim();
-            }
-        }
     }
 }

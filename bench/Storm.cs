@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CafeIA.Bench;
 
-/// <summary>What a storm of calls gave: acknowledgement latencies (sorted, ms), failures, the last acknowledgement.</summary>
-public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks, int Failures, long LastAck)
+/// <summary>
+/// What a storm of calls gave: acknowledgement latencies (sorted, ms), failures, the last
+/// acknowledgement, and per client (in the clients' order) when its call was sent (ms after the
+/// storm began) and its latency (NaN: failed), for scenarios that look at where the tail lies.
+/// </summary>
+public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks, int Failures, long LastAck, double[]? SentAt = null, double[]? Latencies = null)
 {
     public int Acknowledged => Calls - Failures;
 
@@ -17,22 +21,29 @@ public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks
 /// <summary>
 /// A room acting on a screen: every client makes one call at a random moment within the window;
 /// each call is timed from its sending to its acknowledgement. A call that throws (refused, timed
-/// out, connection lost) is a failure.
+/// out, connection lost) is a failure. With `ready`, client i's window starts only once ready(i)
+/// completes (what it acts on has reached its screen); a ready(i) that throws is a failure.
 /// </summary>
 public static class Storm
 {
-    public static async Task<StormResult> Run(IReadOnlyList<HubConnection> clients, TimeSpan window, Func<HubConnection, int, Task> call)
+    public static async Task<StormResult> Run(IReadOnlyList<HubConnection> clients, TimeSpan window, Func<HubConnection, int, Task> call, Func<int, Task>? ready = null)
     {
         var acks = new double[clients.Count];
+        var sentAt = new double[clients.Count];
         var failures = 0;
         var lastAck = 0L;
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(clients.Select(async (client, i) =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * window.TotalMilliseconds));
-            var sent = Stopwatch.GetTimestamp();
             try
             {
+                if (ready is not null)
+                {
+                    await ready(i);
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * window.TotalMilliseconds));
+                var sent = Stopwatch.GetTimestamp();
+                sentAt[i] = Stopwatch.GetElapsedTime(started, sent).TotalMilliseconds;
                 await call(client, i);
                 var now = Stopwatch.GetTimestamp();
                 acks[i] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
@@ -44,7 +55,7 @@ public static class Storm
                 Interlocked.Increment(ref failures);
             }
         }));
-        return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck);
+        return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck, sentAt, acks);
     }
 
     /// <summary>

@@ -71,5 +71,18 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Every worker's line with this tag, read at the same time; a worker that ends before it ends the run at once.</summary>
+    public static async Task<T[]> Each<T>(IReadOnlyList<WorkerProcess> workers, string tag)
+    {
+        var lines = workers.Select(w => w.Expect(tag)).ToList();
+        for (var pending = lines.ToList(); pending.Count > 0;)
+        {
+            var first = await Task.WhenAny(pending);
+            await first;
+            pending.Remove(first);
+        }
+        return [.. lines.Select(l => ProgrammeMessages.Parse<T>(l.Result))];
+    }
+
     public ValueTask DisposeAsync() => ChildProcess.Stop(_process);
 }

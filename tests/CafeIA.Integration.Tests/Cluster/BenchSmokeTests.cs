@@ -29,6 +29,8 @@ public sealed class BenchSmokeTests
     [InlineData("join", "--clients", "20")]
     [InlineData("sessions", "--sessions", "3", "--per-session", "4")]
     [InlineData("programme", "--sessions", "4", "--per-session", "3")]
+    // One session over two gateways: fan-out against two bare hubs, then a vote storm.
+    [InlineData("spread", "--clients", "20", "--rounds", "2")]
     // One minute: cafés checked and deleted at the end, one of them unwatched until its session is reloaded.
     [InlineData("soak", "--minutes", "1", "--sessions", "4", "--per-session", "20")]
     public async Task Each_scenario_runs_and_loses_nothing(params string[] args)

@@ -7,11 +7,17 @@ namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
 /// One subscription per national programme that some session on this gateway belongs to. Each
-/// national update (at most about once a second) goes to every screen of those local sessions as
-/// the event "programme"; the latest one is kept for screens that join later.
+/// national update (at most about once a second) goes to the staff and projectors of those local
+/// sessions as the event "programme", and to their participants at most every
+/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/> (the latest one always follows); the latest
+/// one is kept for screens that join later.
 /// </summary>
-public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log)
+public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log,
+    Microsoft.Extensions.Options.IOptions<FanoutOptions> options, TimeProvider? clock = null)
 {
+    private static readonly Audience[] Screens = [Audience.Staff, Audience.Projector];
+    private static readonly Audience[] Phones = [Audience.Participants];
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Programme> _programmes = [];
     private readonly Dictionary<Guid, Guid> _sessions = [];
@@ -30,7 +36,8 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             if (!_programmes.TryGetValue(programmeId, out programme!))
             {
                 var observer = new Observer(this, programmeId);
-                programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer));
+                programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer),
+                    new NationalPhonesPacer(options.Value.ProgrammePhonesPeriod, _clock));
                 _programmes.Add(programmeId, programme);
             }
             programme.Sessions.Add(sessionId);
@@ -104,6 +111,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
     private async Task Deliver(Guid programmeId, ProgrammeView view)
     {
         Guid[] sessions;
+        TimeSpan? phones;
         lock (_gate)
         {
             if (!_programmes.TryGetValue(programmeId, out var programme))
@@ -112,16 +120,49 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             }
             programme.Latest = view;
             sessions = [.. programme.Sessions];
+            phones = programme.Phones.Offer();
         }
+        await Send(programmeId, sessions, Screens, view);
+        if (phones == TimeSpan.Zero)
+        {
+            await Send(programmeId, sessions, Phones, view);
+        }
+        else if (phones is { } delay)
+        {
+            _ = PhonesAfter(programmeId, delay);
+        }
+    }
+
+    /// <summary>The latest update to the phones once their period has passed.</summary>
+    private async Task PhonesAfter(Guid programmeId, TimeSpan delay)
+    {
+        await Task.Delay(delay, _clock);
+        Guid[] sessions;
+        ProgrammeView? view;
+        lock (_gate)
+        {
+            if (!_programmes.TryGetValue(programmeId, out var programme))
+            {
+                return;
+            }
+            programme.Phones.Sent();
+            (view, sessions) = (programme.Latest, [.. programme.Sessions]);
+        }
+        if (view is not null)
+        {
+            await Send(programmeId, sessions, Phones, view);
+        }
+    }
+
+    private async Task Send(Guid programmeId, Guid[] sessions, Audience[] audiences, ProgrammeView view)
+    {
         try
         {
-            await hub.Clients.Groups([.. sessions.SelectMany(s => Enum.GetValues<Audience>()
-                .Where(a => a is Audience.Participants or Audience.Staff or Audience.Projector)
-                .Select(a => SessionFanout.GroupName(s, a)))]).Programme(view, CancellationToken.None);
+            await hub.Clients.Groups([.. sessions.SelectMany(s => audiences.Select(a => SessionFanout.GroupName(s, a)))]).Programme(view, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            LogRenewFailed(log, ex, programmeId);
+            LogSendFailed(log, ex, programmeId);
         }
     }
 
@@ -141,13 +182,14 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    private sealed class Programme(Observer observer, IProgrammeObserver reference)
+    private sealed class Programme(Observer observer, IProgrammeObserver reference, NationalPhonesPacer phones)
     {
         /// <summary>Orleans holds observer objects weakly: this keeps it alive.</summary>
         public Observer Observer { get; } = observer;
         public IProgrammeObserver Reference { get; } = reference;
         public HashSet<Guid> Sessions { get; } = [];
         public ProgrammeView? Latest { get; set; }
+        public NationalPhonesPacer Phones { get; } = phones;
     }
 
     private sealed class Observer(ProgrammeFanout fanout, Guid programmeId) : IProgrammeObserver
@@ -161,4 +203,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to programme {ProgrammeId} failed")]
     private static partial void LogRenewFailed(ILogger logger, Exception ex, Guid programmeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending programme {ProgrammeId}'s national tallies to its screens failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception ex, Guid programmeId);
 }

@@ -26,7 +26,11 @@ public sealed class ProgrammeShardGrain(
     [PersistentState("programmeShard", StorageNames.Cafe)] IPersistentState<ProgrammeShardState> store,
     IGrainFactory grains) : Grain, IProgrammeShardGrain
 {
-    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// With the programme's <see cref="ProgrammeGrain.PublishPeriod"/>, what bounds how soon after
+    /// the last ballot the screens show the national count: at most 0.25 + 0.5 s, plus delivery.
+    /// </summary>
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(250);
     private bool _dirty;
 
     /// <summary>Programme opinion id → café (map grain key) → its latest sums and clusters; in memory (cafés report again on change).</summary>

@@ -14,7 +14,10 @@ public sealed class SignInGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _provider = await TestIdentityProvider.Start();
-        Host = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000", .. _provider.GatewayArgs]);
+        // As EmbeddedGatewayFixture, the failed-join limit is lifted; so is the per-connection call
+        // budget, which SignedInHubMatrixTests' one café (hundreds of calls in a few seconds) would hit.
+        Host = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000",
+            "--Limits:CallBurstPerConnection=1000000", "--Limits:CallsPerSecondPerConnection=1000000", .. _provider.GatewayArgs]);
     }
 
     /// <summary>A browser-like client (cookies, redirects) that went through the provider's sign-in as this person.</summary>

@@ -22,6 +22,8 @@ public static class FacilitatorSignIn
         {
             return services;
         }
+        // The cookie and the antiforgery tokens are protected with this key ring: every gateway shares it.
+        services.AddClusterKeyRing();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using CafeIA.Gateway.Hosting;
 using CafeIA.Wire;
@@ -59,7 +60,7 @@ internal sealed class CafeClient : IAsyncDisposable
     /// <summary>How many times the connection was re-established and the session rejoined.</summary>
     public int Rejoins { get; private set; }
 
-    private CafeClient(Uri baseAddress, bool resilient)
+    private CafeClient(Uri baseAddress, bool resilient, CookieContainer? cookies)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "/hubs/cafe"), o =>
@@ -67,6 +68,11 @@ internal sealed class CafeClient : IAsyncDisposable
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 // Behind a plain TCP load balancer negotiation and socket could land on two gateways.
                 o.SkipNegotiation = resilient;
+                // A signed-in browser sends its cookies with the hub's requests too.
+                if (cookies is not null)
+                {
+                    o.Cookies = cookies;
+                }
             })
             .AddJsonProtocol(o =>
             {
@@ -186,18 +192,18 @@ internal sealed class CafeClient : IAsyncDisposable
         }
     }
 
-    public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options, bool resilient = false)
+    public static async Task<CafeClient> Join(Uri baseAddress, string joinCode, JoinOptions options, bool resilient = false, CookieContainer? cookies = null)
     {
-        var client = await Connect(baseAddress, resilient);
+        var client = await Connect(baseAddress, resilient, cookies);
         (client._joinCode, client._joinOptions) = (joinCode, options);
         client.Joined = await client.JoinAndCatchUp(options);
         return client;
     }
 
-    /// <summary>Connected, bound to no session yet.</summary>
-    public static async Task<CafeClient> Connect(Uri baseAddress, bool resilient = false)
+    /// <summary>Connected, bound to no session yet; with <paramref name="cookies"/>, as a signed-in browser.</summary>
+    public static async Task<CafeClient> Connect(Uri baseAddress, bool resilient = false, CookieContainer? cookies = null)
     {
-        var client = new CafeClient(baseAddress, resilient);
+        var client = new CafeClient(baseAddress, resilient, cookies);
         await client.Hub.StartAsync();
         return client;
     }

@@ -14,34 +14,17 @@ public sealed class SignInGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _provider = await TestIdentityProvider.Start();
-        Host = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000", .. _provider.GatewayArgs]);
+        // As EmbeddedGatewayFixture, the failed-join limit is lifted; so is the per-connection call
+        // budget, which SignedInHubMatrixTests' one café (hundreds of calls in a few seconds) would hit.
+        Host = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000",
+            "--Limits:CallBurstPerConnection=1000000", "--Limits:CallsPerSecondPerConnection=1000000", .. _provider.GatewayArgs]);
     }
 
     /// <summary>A browser-like client (cookies, redirects) that went through the provider's sign-in as this person.</summary>
-    internal async Task<Facilitator> SignIn(string subject, string name)
-    {
-        var cookies = new CookieContainer();
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = Host.BaseAddress };
-        // The signing-in is serialised: the provider signs in whoever is "at the keyboard" now.
-        await Gate.WaitAsync();
-        try
-        {
-            _provider.SignInAs(subject, name);
-            var landed = await http.GetAsync(new Uri("/auth/signin?returnUrl=/api/me", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
-            var me = (await landed.Content.ReadFromJsonAsync<SignedInView>(HubCalls.Options()))!;
-            return new Facilitator(http, me, cookies);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal Task<Facilitator> SignIn(string subject, string name) => _provider.SignIn(Host.BaseAddress, subject, name);
 
     /// <summary>A client with no sign-in cookie at all.</summary>
     internal HttpClient Anonymous() => Host.Http();
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public async Task DisposeAsync()
     {
@@ -55,6 +38,10 @@ public sealed class SignInGatewayFixture : IAsyncLifetime
 internal sealed record Facilitator(HttpClient Http, SignedInView Me, CookieContainer Cookies)
 {
     public Task<HttpResponseMessage> Send(HttpMethod method, string path, object? body = null) => Send(method, path, body, forged: false);
+
+    /// <summary>The same browser (cookies, antiforgery token) sending to another gateway, as a load balancer would.</summary>
+    public Facilitator On(Uri gateway) =>
+        this with { Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = true }) { BaseAddress = gateway } };
 
     /// <summary>The same cookies without the X-CSRF-TOKEN header: what a hostile page's forged request carries.</summary>
     public Task<HttpResponseMessage> Forge(HttpMethod method, string path, object? body = null) => Send(method, path, body, forged: true);

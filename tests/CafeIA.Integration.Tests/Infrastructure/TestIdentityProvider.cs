@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
+using CafeIA.Gateway.Auth;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +34,29 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
     private TestIdentityProvider(WebApplication app, Uri authority) => (_app, Authority) = (app, authority);
 
     public void SignInAs(string subject, string name) => _user = new TestUser(subject, name);
+
+    /// <summary>A browser-like client (cookies, redirects) that signed in at <paramref name="gateway"/> as this person.</summary>
+    internal async Task<Facilitator> SignIn(Uri gateway, string subject, string name)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true }) { BaseAddress = gateway };
+        // The signing-in is serialised: the provider signs in whoever is "at the keyboard" now.
+        await _keyboard.WaitAsync();
+        try
+        {
+            SignInAs(subject, name);
+            var landed = await http.GetAsync(new Uri("/auth/signin?returnUrl=/api/me", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+            var me = (await landed.Content.ReadFromJsonAsync<SignedInView>(HubCalls.Options()))!;
+            return new Facilitator(http, me, cookies);
+        }
+        finally
+        {
+            _keyboard.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _keyboard = new(1, 1);
 
     /// <summary>The gateway arguments that point its sign-in at this provider.</summary>
     public string[] GatewayArgs =>

@@ -10,7 +10,7 @@ namespace CafeIA.Integration.Tests.Security;
 /// Every organisation route × every caller (anonymous, a signed-in non-member, a facilitator member,
 /// the owner, and the owner's cookies without the antiforgery token): the status docs/PROTOCOL.md
 /// names, a forged call refused for its missing token, and a refused call changes nothing. The hub is
-/// not in it: keys alone grant its roles (AuthorizationMatrixTests), and a sign-in cookie none (SignInHubTests).
+/// not in it: keys alone grant its roles (AuthorizationMatrixTests), and a sign-in cookie none (SignedInHubMatrixTests).
 /// </summary>
 public sealed class OrganisationAuthorizationMatrixTests(SignInGatewayFixture gateway) : IClassFixture<SignInGatewayFixture>
 {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 using CafeIA.Grains.Abstractions;
 using CafeIA.Integration.Tests.Infrastructure;
 using CafeIA.Wire;
@@ -153,9 +154,22 @@ public sealed class ClusterTests(PostgresServer postgres, ITestOutputHelper outp
         public Guid SessionId { get; private init; }
         public string JoinCode { get; private init; } = "";
 
+        /// <summary>
+        /// Creates the session as a page does: a just-started cluster may answer `503 unavailable`
+        /// (with Retry-After) while its silos settle, and the client retries; any other failure fails.
+        /// </summary>
+        private static async Task<SessionCreated> CreateWhenAvailable(Uri gateway)
+        {
+            using var http = new HttpClient { BaseAddress = gateway };
+            var response = await Eventually.Get(() => http.PostAsJsonAsync("/api/sessions", new { title = "Café IA national" }),
+                r => r.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable, "a session created on the new cluster", TimeSpan.FromSeconds(60));
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<SessionCreated>())!;
+        }
+
         public static async Task<Session> Start(Uri[] gateways, int participants, bool resilient = false)
         {
-            var created = await CafeClient.CreateSession(gateways[0], "Café IA national");
+            var created = await CreateWhenAvailable(gateways[0]);
             var session = new Session
             {
                 SessionId = Guid.Parse(created.SessionId),

@@ -34,7 +34,7 @@ export function OrganisationPage({ organisationId, me, welcomed }: { organisatio
       </div>
       <CafeList organisation={view} me={me} onChanged={setView} reload={reload} />
       <NewCafe organisationId={view.organisationId} />
-      <Team organisation={view} me={me} />
+      <Team organisation={view} me={me} reload={reload} />
     </>
   );
 }

@@ -4,20 +4,34 @@ import { Button } from "../ui/Button";
 import { Confirmation, Refusal } from "../ui/States";
 import { invitationLink, invite, type OrganisationInvitation, type OrganisationView } from "./api";
 import { refusalText } from "./refusals";
+import { RemoveMember } from "./RemoveMember";
 
-/** The team, and for whoever manages the organisation (the server says so with `role`), an invitation link to send. */
-export function Team({ organisation, me }: { organisation: OrganisationView; me: string }) {
+/**
+ * The team, and for whoever manages the organisation (the server says so with `role`), an invitation
+ * link to send and a way to remove the others. Once someone is removed the list is the server's again,
+ * and focus goes to the team's heading, where the sentence that says so is read.
+ */
+export function Team({ organisation, me, reload }: { organisation: OrganisationView; me: string; reload: () => Promise<void> }) {
+  const [removed, setRemoved] = useState<string | null>(null);
+  const owner = organisation.role === "owner";
+  const onRemoved = async (name: string) => {
+    await reload();
+    setRemoved(t("orgs.removed", { name }));
+    document.getElementById("team-heading")?.focus();
+  };
   return (
-    <section class="card" aria-labelledby="team-heading">
-      <h2 id="team-heading">{t("orgs.membersHeading")}</h2>
+    <section class="card orgs-team" aria-labelledby="team-heading">
+      <h2 id="team-heading" tabIndex={-1}>{t("orgs.membersHeading")}</h2>
+      <Confirmation message={removed} />
       <ul id="organisation-members" class="orgs-members">
-        {organisation.members.map((m) => (
-          <li key={m.subject}>
-            <strong>{m.name}</strong>{m.subject === me && <> {t("orgs.you")}</>} <span class="meta">{t(`orgs.memberRole.${m.role}`)}</span>
+        {organisation.members.map((m, i) => (
+          <li key={m.subject} class="orgs-member">
+            <span><strong>{m.name}</strong>{m.subject === me && <> {t("orgs.you")}</>} <span class="meta">{t(`orgs.memberRole.${m.role}`)}</span></span>
+            {owner && m.subject !== me && <RemoveMember organisationId={organisation.organisationId} member={m} index={i} onRemoved={onRemoved} />}
           </li>
         ))}
       </ul>
-      {organisation.role === "owner" && <Invite organisationId={organisation.organisationId} />}
+      {owner && <Invite organisationId={organisation.organisationId} />}
     </section>
   );
 }

@@ -36,6 +36,7 @@ export const createOrganisation = (name: string) => call<OrganisationView>("POST
 export const organisation = (id: string) => call<OrganisationView>("GET", org(id));
 export const invite = (id: string) => call<OrganisationInvitation>("POST", `${org(id)}/invitations`);
 export const accept = (id: string, invitationKey: string) => call<OrganisationView>("POST", `${org(id)}/members`, { invitationKey });
+export const removeMember = (id: string, subject: string) => call<null>("DELETE", `${org(id)}/members/${encodeURIComponent(subject)}`);
 export const recoverKeys = (id: string, sessionId: string) => call<RecoveredKeys>("GET", `${cafe(id, sessionId)}/keys`);
 export const duplicate = (id: string, sessionId: string, title: string) => call<SessionCreated>("POST", `${cafe(id, sessionId)}/duplicates`, { title });
 export const handOver = (id: string, sessionId: string, subject: string) => call<OrganisationView>("PUT", `${cafe(id, sessionId)}/holder`, { subject });

@@ -9,8 +9,9 @@ namespace CafeIA.Integration.Tests.Browser;
 /// <summary>
 /// Sign-in and organisations in Chromium, through the real OpenID Connect redirects of the test
 /// provider: an owner signs in from the home page, founds an organisation and creates its café; a
-/// colleague signs in from the invitation link, accepts, finds the café in the list and opens it;
-/// both pages pass axe and keep their layout promises on a phone and a laptop.
+/// colleague signs in from the invitation link, accepts, finds the café in the list and opens it; the
+/// owner removes her (after a confirmation) and she is refused the organisation; every page passes axe
+/// and keeps its layout promises on a phone and a laptop.
 /// </summary>
 public sealed class OrganisationBrowserTests(SignInBrowserFixture browser, ITestOutputHelper output) : IClassFixture<SignInBrowserFixture>
 {
@@ -93,9 +94,40 @@ public sealed class OrganisationBrowserTests(SignInBrowserFixture browser, ITest
         await member.WaitForURLAsync(new Regex($"/facilitate/{joinCode}#key="));
         await Expect(member.Locator("#join-code")).ToBeVisibleAsync();
 
-        // The owner sees the new member; signing out ends the session and the home page offers sign-in again.
+        // The owner sees the new member, and removes her in two steps: "Retirer", then the question.
         await owner.GotoAsync(organisationPath);
-        await Expect(owner.Locator("#organisation-members")).ToContainTextAsync("Fanny Leroy");
+        var members = owner.Locator("#organisation-members");
+        await Expect(members).ToContainTextAsync("Fanny Leroy");
+        // Nobody removes themselves from here: the owner's own line has no "Retirer".
+        await Expect(members.GetByRole(AriaRole.Button, new() { Name = "Retirer : Odile Martin" })).ToHaveCountAsync(0);
+        var remove = members.GetByRole(AriaRole.Button, new() { Name = "Retirer : Fanny Leroy" });
+        // Drawing the page moves no focus: "Retirer" takes it only from the step back.
+        await Expect(remove).Not.ToBeFocusedAsync();
+        await Check(owner, "orgs-team-owner");
+        await remove.ClickAsync();
+        var question = owner.GetByRole(AriaRole.Group, new() { Name = "Retirer Fanny Leroy de l'organisation ?", Exact = false });
+        await Expect(question).ToBeVisibleAsync();
+        await Expect(question.GetByRole(AriaRole.Button, new() { Name = "Oui, retirer" })).ToBeFocusedAsync();
+        await Check(owner, "orgs-remove-question");
+        // "Annuler" keeps her, and gives the focus back to "Retirer".
+        await question.GetByRole(AriaRole.Button, new() { Name = "Annuler" }).ClickAsync();
+        await Expect(question).ToHaveCountAsync(0);
+        await Expect(remove).ToBeFocusedAsync();
+        await remove.ClickAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Oui, retirer" }).ClickAsync();
+        await Expect(owner.GetByText("Fanny Leroy ne fait plus partie de l'organisation.")).ToBeVisibleAsync();
+        await Expect(members.Locator("li")).ToHaveCountAsync(1);
+        await Expect(members).Not.ToContainTextAsync("Fanny Leroy");
+        await Expect(owner.Locator("#team-heading")).ToBeFocusedAsync();
+        await Check(owner, "orgs-removed");
+
+        // Removed, she is refused the organisation (403), and its page tells her so.
+        var organisationApi = new Uri(browser.BaseAddress, "/api" + organisationPath).ToString();
+        Assert.Equal(403, (await member.APIRequest.GetAsync(organisationApi)).Status);
+        await member.GotoAsync(organisationPath);
+        await Expect(member.GetByText("Vous ne faites pas partie de cette organisation", new() { Exact = false })).ToBeVisibleAsync();
+
+        // Signing out ends the session and the home page offers sign-in again.
         await owner.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await owner.WaitForURLAsync(new Regex("/$"));
         await Expect(owner.Locator("body[data-signin=out]")).ToBeAttachedAsync();

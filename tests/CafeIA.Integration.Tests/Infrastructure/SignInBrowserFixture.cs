@@ -21,6 +21,15 @@ public sealed class SignInBrowserFixture : IAsyncLifetime
     {
         _provider = await TestIdentityProvider.Start();
         _gateway = await GatewayHost.StartEmbedded(_data.Path, ["--Limits:FailedJoinsPerMinutePerAddress=100000", "--Map:TileUrl=", .. _provider.GatewayArgs]);
+        // The gateway's first challenge fetches the provider's discovery document and keys: with other
+        // test classes running beside it, that took 9 to over 15 seconds (a browser click's timeout).
+        // Once here, before any page: a redirect to the provider's authorization endpoint means it is loaded.
+        using (var warmUp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(1) })
+        {
+            var challenge = await warmUp.GetAsync(new Uri("/auth/signin", UriKind.Relative));
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, challenge.StatusCode);
+            Assert.StartsWith(_provider.Authority.ToString(), challenge.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
         _playwright = await Playwright.CreateAsync();
         _browser = await BrowserFixture.Launch(_playwright);
     }

@@ -17,10 +17,10 @@ public sealed class OrganisationAuthorizationMatrixTests(SignInGatewayFixture ga
     /// <summary>Forged: the owner's cookies without the X-CSRF-TOKEN header, what a hostile page's request carries.</summary>
     private enum Who { Anonymous, Stranger, Member, Forged, Owner }
 
-    private sealed record World(Guid Organisation, Guid Cafe, string OwnerSubject, string MemberSubject);
+    private sealed record World(Guid Organisation, Guid Cafe, string OwnerSubject, string MemberSubject, string ColleagueSubject);
 
     private const HttpStatusCode Unauthorized = HttpStatusCode.Unauthorized, Forbidden = HttpStatusCode.Forbidden, Ok = HttpStatusCode.OK,
-        Created = HttpStatusCode.Created, Bad = HttpStatusCode.BadRequest, NotFound = HttpStatusCode.NotFound;
+        Created = HttpStatusCode.Created, Bad = HttpStatusCode.BadRequest, NotFound = HttpStatusCode.NotFound, NoContent = HttpStatusCode.NoContent;
 
     /// <summary>Route, its call, and the answer for anonymous / stranger / member / forged / owner (the callers run in that order).</summary>
     private static (string Route, HttpMethod Method, Func<World, string> Path, Func<World, object?> Body, HttpStatusCode[] Expected)[] Routes =>
@@ -51,6 +51,11 @@ public sealed class OrganisationAuthorizationMatrixTests(SignInGatewayFixture ga
         ("POST /api/sessions with organisationId", HttpMethod.Post, _ => "/api/sessions", w => new { title = "Café", organisationId = w.Organisation },
             [Unauthorized, Forbidden, Created, Bad, Created]),
         ("POST /api/orgs", HttpMethod.Post, _ => "/api/orgs", _ => new { name = "Une autre" }, [Unauthorized, Created, Created, Bad, Created]),
+        ("DELETE /api/orgs/{id}/members/{not a member}", HttpMethod.Delete, w => $"/api/orgs/{w.Organisation}/members/nobody-{Guid.NewGuid():N}", _ => null,
+            [Unauthorized, Forbidden, Forbidden, Bad, NotFound]),
+        // Last: the colleague is removed by the owner (the page's "Retirer"), and is then checked as a stranger below.
+        ("DELETE /api/orgs/{id}/members/{colleague}", HttpMethod.Delete, w => $"/api/orgs/{w.Organisation}/members/{w.ColleagueSubject}", _ => null,
+            [Unauthorized, Forbidden, Forbidden, Bad, NoContent]),
     ];
 
     [Fact]
@@ -60,15 +65,20 @@ public sealed class OrganisationAuthorizationMatrixTests(SignInGatewayFixture ga
         var memberSubject = $"member-{Guid.NewGuid():N}";
         var owner = await gateway.SignIn(ownerSubject, "Odile");
         var member = await gateway.SignIn(memberSubject, "Fanny");
+        var colleagueSubject = $"colleague-{Guid.NewGuid():N}";
         var stranger = await gateway.SignIn($"stranger-{Guid.NewGuid():N}", "Sam");
+        var colleague = await gateway.SignIn(colleagueSubject, "Claire");
         var organisation = (await (await owner.Send(HttpMethod.Post, "/api/orgs", new { name = "Réseau" })).Content.ReadFromJsonAsync<OrganisationView>(HubCalls.Options()))!;
-        var invitation = (await (await owner.Send(HttpMethod.Post, $"/api/orgs/{organisation.OrganisationId}/invitations")).Content
-            .ReadFromJsonAsync<OrganisationInvitation>(HubCalls.Options()))!;
-        Assert.Equal(HttpStatusCode.OK, (await member.Send(HttpMethod.Post, $"/api/orgs/{organisation.OrganisationId}/members",
-            new { invitationKey = invitation.InvitationKey })).StatusCode);
+        foreach (var joining in new[] { member, colleague })
+        {
+            var invitation = (await (await owner.Send(HttpMethod.Post, $"/api/orgs/{organisation.OrganisationId}/invitations")).Content
+                .ReadFromJsonAsync<OrganisationInvitation>(HubCalls.Options()))!;
+            Assert.Equal(HttpStatusCode.OK, (await joining.Send(HttpMethod.Post, $"/api/orgs/{organisation.OrganisationId}/members",
+                new { invitationKey = invitation.InvitationKey })).StatusCode);
+        }
         var cafe = (await (await owner.Send(HttpMethod.Post, "/api/sessions", new { title = "Café", organisationId = organisation.OrganisationId }))
             .Content.ReadFromJsonAsync<SessionCreated>(HubCalls.Options()))!;
-        var world = new World(organisation.OrganisationId, Guid.Parse(cafe.SessionId), ownerSubject, memberSubject);
+        var world = new World(organisation.OrganisationId, Guid.Parse(cafe.SessionId), ownerSubject, memberSubject, colleagueSubject);
         var anonymous = gateway.Anonymous();
 
         var mismatches = new List<string>();
@@ -99,7 +109,20 @@ public sealed class OrganisationAuthorizationMatrixTests(SignInGatewayFixture ga
         }
         Assert.Empty(mismatches);
 
-        // The refusals changed nothing: the same two members; the cafés are the first, the member's and the
+        // Removed, the colleague is a stranger to the organisation: every route answers them as it answers Sam.
+        foreach (var (route, method, path, body, expected) in Routes)
+        {
+            var answer = await colleague.Send(method, path(world), body(world));
+            if (answer.StatusCode != expected[(int)Who.Stranger])
+            {
+                mismatches.Add($"{route} as the removed colleague: {(int)answer.StatusCode}, expected {(int)expected[(int)Who.Stranger]}");
+            }
+        }
+        Assert.Empty(mismatches);
+        Assert.DoesNotContain((await colleague.Http.GetFromJsonAsync<MyOrganisations>(new Uri("/api/orgs", UriKind.Relative), HubCalls.Options()))!.Organisations,
+            o => o.OrganisationId == organisation.OrganisationId);
+
+        // The refusals changed nothing: the same two members (the colleague removed by the owner's hand only); the cafés are the first, the member's and the
         // owner's sessions and duplicates; the first café went to the member only by the owner's hand-over.
         var view = (await owner.Http.GetFromJsonAsync<OrganisationView>(new Uri($"/api/orgs/{organisation.OrganisationId}", UriKind.Relative), HubCalls.Options()))!;
         Assert.Equal([ownerSubject, memberSubject], view.Members.Select(m => m.Subject));

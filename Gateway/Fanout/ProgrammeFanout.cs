@@ -7,7 +7,7 @@ namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
 /// One subscription per national programme that some session on this gateway belongs to. Each
-/// national update (at most about once a second) goes to the staff and projectors of those local
+/// national update (at most every 0.5 s) goes to the staff and projectors of those local
 /// sessions as the event "programme", and to their participants at most every
 /// <see cref="FanoutOptions.ProgrammePhonesPeriod"/> (the latest one always follows); the latest
 /// one is kept for screens that join later.

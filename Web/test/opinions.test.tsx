@@ -49,6 +49,15 @@ describe("opinion events in the store keep what only this screen knows", () => {
     expect([o.me?.group, o.next]).toEqual([0, null]);
   });
 
+  it("an opinionMe built before my last vote, arriving after its answer, does not bring back the statement I just voted", () => {
+    const store = new SessionStore();
+    store.reset(snapshot(opinion({ statements: [statement("s1", { myVote: "agree" }), statement("s2"), statement("s3")], next: "s2" })));
+    store.apply({ seq: 2, events: [{ type: "opinionMe", opinionId: "o1", me: { x: 0, y: 0, group: 1 }, next: "s1" }] });
+    expect([store.snapshot!.opinions![0].next, store.snapshot!.opinions![0].me?.group]).toEqual(["s2", 1]);
+    store.apply({ seq: 3, events: [{ type: "opinionMe", opinionId: "o1", me: { x: 0, y: 0, group: 1 }, next: "s3" }] });
+    expect(store.snapshot!.opinions![0].next).toBe("s3");
+  });
+
   it("my statement, once approved, comes back in place with my mark kept", () => {
     const store = new SessionStore();
     store.reset(snapshot(opinion({ statements: [statement("s1"), statement("s3", { status: "pending", mine: true })] })));

@@ -92,6 +92,13 @@ const update = (s: Snapshot, id: string, change: (o: Opinion) => Opinion) => {
 const keepPersonal = (old: Statement | undefined, fresh: Statement): Statement =>
   old ? { ...fresh, mine: fresh.mine ?? old.mine, myVote: fresh.myVote ?? old.myVote } : fresh;
 
+/**
+ * An `opinionMe` travels beside the acknowledgement of my vote, not behind it: one the server
+ * built before my last vote can arrive after its answer and name the statement I just voted. That
+ * `next` is overtaken (the server only ever offers a statement I have not voted on); the answer's stays.
+ */
+const overtaken = (o: Opinion, next: string | null) => next !== null && o.statements.some((st) => st.id === next && st.myVote !== undefined);
+
 /** Applies one opinion event to the snapshot (the store calls it for these event types). */
 export function applyOpinionEvent(s: Snapshot, e: OpinionEvent): void {
   switch (e.type) {
@@ -117,7 +124,7 @@ export function applyOpinionEvent(s: Snapshot, e: OpinionEvent): void {
       update(s, e.opinionId, (o) => ({ ...o, groups: e.groups, consensus: e.consensus, map: e.map ?? o.map, voters: e.voters }));
       break;
     case "opinionMe":
-      update(s, e.opinionId, (o) => ({ ...o, me: e.me ?? null, next: e.next ?? null, nationalGroup: e.nationalGroup ?? null }));
+      update(s, e.opinionId, (o) => ({ ...o, me: e.me ?? null, next: overtaken(o, e.next ?? null) ? o.next : e.next ?? null, nationalGroup: e.nationalGroup ?? null }));
       break;
     case "opinionNational":
       update(s, e.opinionId, (o) => ({ ...o, national: e.national }));

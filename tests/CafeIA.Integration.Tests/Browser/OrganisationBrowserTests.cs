@@ -138,28 +138,9 @@ public sealed class OrganisationBrowserTests(SignInBrowserFixture browser, ITest
     /// <summary>axe, then each screen size: no horizontal scroll, nothing fixed over the content, targets of 44 px, and a screenshot.</summary>
     private async Task Check(IPage page, string state)
     {
-        var problems = new List<string>();
-        foreach (var (screen, width, height) in Screens)
-        {
-            await page.SetViewportSizeAsync(width, height);
-            var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, innerWidth]");
-            if (widths[0] > widths[1])
-            {
-                problems.Add($"{state} ({screen}): scrolls sideways, {widths[0]} > {widths[1]}");
-            }
-            problems.AddRange((await Layout.FixedOverContent(page)).Select(p => $"{state} ({screen}): {p}"));
-            problems.AddRange((await Layout.SmallTargets(page)).Select(p => $"{state} ({screen}): small target {p}"));
-            // From the top: a full-page picture taken scrolled down draws the sticky header mid-page.
-            await page.EvaluateAsync("() => scrollTo(0, 0)");
-            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"{state}-{screen}.png"), FullPage = true });
-        }
-        await page.SetViewportSizeAsync(390, 844);
-        var violations = await Axe.Violations(page);
-        foreach (var line in problems.Concat(violations))
-        {
-            output.WriteLine(line);
-        }
+        var problems = await Layout.AtEachSize(page, state, Screens);
+        problems.AddRange(await Axe.Violations(page));
+        problems.ForEach(output.WriteLine);
         Assert.Empty(problems);
-        Assert.Empty(violations);
     }
 }

@@ -93,4 +93,30 @@ internal static class Layout
               return problems;
             }
             """, min)];
+
+    /// <summary>
+    /// A page at each of <paramref name="screens"/>: no sideways scroll, nothing fixed over the
+    /// content, targets of 44 px, and a full-page screenshot named after <paramref name="state"/>
+    /// and the screen, taken from the top (scrolled down, it draws a sticky header mid-page).
+    /// The page is left at the first size.
+    /// </summary>
+    public static async Task<List<string>> AtEachSize(IPage page, string state, IReadOnlyList<(string Name, int Width, int Height)> screens)
+    {
+        var problems = new List<string>();
+        foreach (var (screen, width, height) in screens)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, innerWidth]");
+            if (widths[0] > widths[1])
+            {
+                problems.Add($"{state} ({screen}): scrolls sideways, {widths[0]} > {widths[1]}");
+            }
+            problems.AddRange((await FixedOverContent(page)).Select(p => $"{state} ({screen}): {p}"));
+            problems.AddRange((await SmallTargets(page)).Select(p => $"{state} ({screen}): small target {p}"));
+            await page.EvaluateAsync("() => scrollTo(0, 0)");
+            await page.ScreenshotAsync(new() { Path = Artifacts.PathFor($"{state}-{screen}.png"), FullPage = true });
+        }
+        await page.SetViewportSizeAsync(screens[0].Width, screens[0].Height);
+        return problems;
+    }
 }

@@ -37,12 +37,12 @@ public sealed class SignInBrowserFixture : IAsyncLifetime
     /// <summary>The person the provider signs in on the next trip through it.</summary>
     public void AtTheKeyboard(string subject, string name) => _provider.SignInAs(subject, name);
 
-    /// <summary>A fresh browser profile (own cookies and storage): one person on one device.</summary>
-    public async Task<IPage> NewPage(int width, int height)
+    /// <summary>A fresh browser profile (own cookies and storage): one person on one device, whose browser speaks <paramref name="locale"/>.</summary>
+    public async Task<IPage> NewPage(int width, int height, string locale = "fr-FR")
     {
         var context = await _browser.NewContextAsync(new()
         {
-            BaseURL = BaseAddress.ToString(), Locale = "fr-FR", BypassCSP = true, ViewportSize = new() { Width = width, Height = height },
+            BaseURL = BaseAddress.ToString(), Locale = locale, BypassCSP = true, ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -48,6 +48,10 @@ public static class SpreadBenchmark
             var lost = ackedPerChoice.Select((a, c) => Math.Max(0, a - counted[c])).Sum();
             var doubled = counted.Select((x, c) => Math.Max(0, x - ackedPerChoice[c])).Sum();
             var failed = votes.Sum(v => v.Failures);
+            if (failed > 0)
+            {
+                Console.Error.WriteLine($"Failed votes: {Storm.Describe(votes.SelectMany(v => v.FailureKinds))}.");
+            }
             var failedJoins = ready.Sum(r => r.FailedJoins);
             var acks = votes.SelectMany(v => v.Acks).Order().ToList();
             // | clients (per gateway) | rounds | bare p99 | ours p99 | ratio | ours p50 | missed | vote ack p50 | ack p99 | acknowledged | failed | lost | doubled | projector exact after last ack |

@@ -36,6 +36,7 @@ public sealed record SpreadArrivals(double[] Latencies, int Missing);
 
 /// <summary>
 /// A worker's vote storm: its acknowledgement latencies (ms), failures, its last acknowledgement
-/// (Stopwatch timestamp: one clock for every process here) and the acknowledged ballots per choice.
+/// (Stopwatch timestamp: one clock for every process here), the acknowledged ballots per choice,
+/// and the failures by kind (<see cref="Storm.KindOf"/>).
 /// </summary>
-public sealed record SpreadWorkerVotes(double[] Acks, int Failures, long LastAck, int[] AckedPerChoice);
+public sealed record SpreadWorkerVotes(double[] Acks, int Failures, long LastAck, int[] AckedPerChoice, Dictionary<string, int> FailureKinds);

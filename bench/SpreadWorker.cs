@@ -100,7 +100,8 @@ public static class SpreadWorker
         {
             perChoice[i % Choices] += acked[i] ? 1 : 0;
         }
-        return new SpreadWorkerVotes([.. storm.Acks.Select(a => Math.Round(a, 1))], storm.Failures, storm.LastAck, perChoice);
+        return new SpreadWorkerVotes([.. storm.Acks.Select(a => Math.Round(a, 1))], storm.Failures, storm.LastAck, perChoice,
+            new Dictionary<string, int>(storm.FailureKinds ?? new Dictionary<string, int>()));
     }
 
     private static void Say<T>(string tag, T payload) => Console.WriteLine(ProgrammeMessages.Line(tag, payload));

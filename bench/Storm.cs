@@ -8,7 +8,8 @@ namespace CafeIA.Bench;
 /// acknowledgement, and per client (in the clients' order) when its call was sent (ms after the
 /// storm began) and its latency (NaN: failed), for scenarios that look at where the tail lies.
 /// </summary>
-public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks, int Failures, long LastAck, double[]? SentAt = null, double[]? Latencies = null)
+public sealed record StormResult(int Calls, TimeSpan Duration, List<double> Acks, int Failures, long LastAck, double[]? SentAt = null, double[]? Latencies = null,
+    IReadOnlyDictionary<string, int>? FailureKinds = null)
 {
     public int Acknowledged => Calls - Failures;
 
@@ -31,6 +32,7 @@ public static class Storm
         var acks = new double[clients.Count];
         var sentAt = new double[clients.Count];
         var failures = 0;
+        var kinds = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var lastAck = 0L;
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(clients.Select(async (client, i) =>
@@ -49,14 +51,23 @@ public static class Storm
                 acks[i] = Stopwatch.GetElapsedTime(sent, now).TotalMilliseconds;
                 InterlockedMax(ref lastAck, now);
             }
-            catch (Exception)
+            catch (Exception e)
             {
                 acks[i] = double.NaN;
                 Interlocked.Increment(ref failures);
+                kinds.AddOrUpdate(KindOf(e), 1, (_, n) => n + 1);
             }
         }));
-        return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck, sentAt, acks);
+        return new StormResult(clients.Count, Stopwatch.GetElapsedTime(started), acks.Where(a => !double.IsNaN(a)).Order().ToList(), failures, lastAck, sentAt, acks,
+            new Dictionary<string, int>(kinds));
     }
+
+    /// <summary>A failure's kind: its type and the first words of its message (ids and numbers vary, so only 60 characters).</summary>
+    public static string KindOf(Exception e) => $"{e.GetType().Name}: {(e.Message.Length > 60 ? e.Message[..60] : e.Message)}";
+
+    /// <summary>"3 × TimeoutException: …; 1 × HubException: …", most frequent first (empty: none).</summary>
+    public static string Describe(IEnumerable<KeyValuePair<string, int>> kinds) =>
+        string.Join("; ", kinds.GroupBy(k => k.Key).Select(g => (g.Key, Count: g.Sum(k => k.Value))).OrderByDescending(k => k.Count).Select(k => $"{k.Count} × {k.Key}"));
 
     /// <summary>
     /// A warm-up before a measured storm, not measured: 1% of the clients (at least 10) make the

@@ -39,6 +39,10 @@ public static class VoteStormBenchmark
         var snapshot = await facilitator.Call("GetSnapshot");
         var counted = snapshot.GetProperty("polls").EnumerateArray().Single(p => p.GetProperty("id").GetString() == poll).GetProperty("results").GetProperty("voters").GetInt32();
         Console.WriteLine(storm.Row(counted, lag));
+        if (storm.Failures > 0)
+        {
+            Console.Error.WriteLine($"Failed votes: {Storm.Describe(storm.FailureKinds!)}.");
+        }
         await facilitator.DisposeAsync();
         await HubClients.DisposeAll(voters);
         return counted == storm.Acknowledged && storm.Failures == 0 ? 0 : 1;

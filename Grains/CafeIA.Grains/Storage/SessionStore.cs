@@ -49,50 +49,101 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
         return new StoredSession(version, document, rows);
     }));
 
-    /// <summary>Writes one commit; returns the new version. Throws <see cref="SessionConflictException"/> if another writer got there first.</summary>
+    /// <summary>
+    /// Writes one commit; returns the new version. Throws <see cref="SessionConflictException"/> if another writer got there first.
+    /// Its statements go as one batch where the driver takes batches (PostgreSQL: the document, the
+    /// removals and the rows in one round trip, then the commit), one by one otherwise (SQLite runs
+    /// in this process: a statement costs no round trip).
+    /// </summary>
     public Task<long> Commit(Guid sessionId, long version, SessionWrite write) => Writing(async () =>
     {
         await using var connection = await Open();
         await using var transaction = await connection.BeginTransactionAsync();
-        var id = Key(sessionId);
-        var saved = version == 0
-            ? await Command(connection, transaction,
-                "INSERT INTO CafeSession (SessionId, Version, Document) VALUES (@id, 1, @doc) ON CONFLICT (SessionId) DO NOTHING",
-                ("id", id), ("doc", write.Document)).ExecuteNonQueryAsync()
-            : await Command(connection, transaction,
-                "UPDATE CafeSession SET Version = Version + 1, Document = @doc WHERE SessionId = @id AND Version = @version",
-                ("id", id), ("doc", write.Document), ("version", version)).ExecuteNonQueryAsync();
+        var statements = Statements(Key(sessionId), version, write);
+        var saved = connection.CanCreateBatch
+            ? await ExecuteBatch(connection, transaction, statements)
+            : await ExecuteEach(connection, transaction, statements);
         if (saved != 1)
         {
             throw new SessionConflictException(sessionId);
         }
-        foreach (var pollId in write.RemovedPolls)
-        {
-            await Command(connection, transaction,
-                "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey LIKE @prefix",
-                ("id", id), ("kind", SessionRow.Ballot), ("prefix", SessionRow.BallotKey(pollId, "%"))).ExecuteNonQueryAsync();
-        }
-        foreach (var key in write.RemovedBallotKeys ?? [])
-        {
-            await Command(connection, transaction,
-                "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey = @key",
-                ("id", id), ("kind", SessionRow.Ballot), ("key", key)).ExecuteNonQueryAsync();
-        }
-        if (write.Rows.Count > 0)
-        {
-            await using var upsert = Command(connection, transaction,
-                "INSERT INTO CafeSessionRow (SessionId, Kind, RowKey, Document) VALUES (@id, @kind, @key, @doc) " +
-                "ON CONFLICT (SessionId, Kind, RowKey) DO UPDATE SET Document = excluded.Document",
-                ("id", id), ("kind", ""), ("key", ""), ("doc", ""));
-            foreach (var row in write.Rows)
-            {
-                (upsert.Parameters["kind"].Value, upsert.Parameters["key"].Value, upsert.Parameters["doc"].Value) = (row.Kind, row.Key, row.Document);
-                await upsert.ExecuteNonQueryAsync();
-            }
-        }
         await transaction.CommitAsync();
         return version + 1;
     });
+
+    /// <summary>One commit's statements in order; the first writes the document only if the stored version is <paramref name="version"/>.</summary>
+    private static List<Statement> Statements(string id, long version, SessionWrite write)
+    {
+        var statements = new List<Statement>(2 + write.RemovedPolls.Count + (write.RemovedBallotKeys?.Count ?? 0) + write.Rows.Count)
+        {
+            version == 0
+                ? new("INSERT INTO CafeSession (SessionId, Version, Document) VALUES (@id, 1, @doc) ON CONFLICT (SessionId) DO NOTHING",
+                    [("id", id), ("doc", write.Document)])
+                : new("UPDATE CafeSession SET Version = Version + 1, Document = @doc WHERE SessionId = @id AND Version = @version",
+                    [("id", id), ("doc", write.Document), ("version", version)]),
+        };
+        statements.AddRange(write.RemovedPolls.Select(pollId => new Statement(
+            "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey LIKE @prefix",
+            [("id", id), ("kind", SessionRow.Ballot), ("prefix", SessionRow.BallotKey(pollId, "%"))])));
+        statements.AddRange((write.RemovedBallotKeys ?? []).Select(key => new Statement(
+            "DELETE FROM CafeSessionRow WHERE SessionId = @id AND Kind = @kind AND RowKey = @key",
+            [("id", id), ("kind", SessionRow.Ballot), ("key", key)])));
+        statements.AddRange(write.Rows.Select(row => new Statement(
+            "INSERT INTO CafeSessionRow (SessionId, Kind, RowKey, Document) VALUES (@id, @kind, @key, @doc) " +
+            "ON CONFLICT (SessionId, Kind, RowKey) DO UPDATE SET Document = excluded.Document",
+            [("id", id), ("kind", row.Kind), ("key", row.Key), ("doc", row.Document)])));
+        return statements;
+    }
+
+    /// <summary>The statements in one round trip; returns the rows the first one changed.</summary>
+    private static async Task<int> ExecuteBatch(DbConnection connection, DbTransaction transaction, List<Statement> statements)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            foreach (var (name, value) in statement.Parameters)
+            {
+                command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
+            }
+            batch.BatchCommands.Add(command);
+        }
+        await batch.ExecuteNonQueryAsync();
+        return batch.BatchCommands[0].RecordsAffected;
+    }
+
+    /// <summary>
+    /// The statements one at a time, stopping if the first changed no row; a run of the same
+    /// statement (the rows' upsert) reuses one command. Returns the rows the first one changed.
+    /// </summary>
+    private static async Task<int> ExecuteEach(DbConnection connection, DbTransaction transaction, List<Statement> statements)
+    {
+        await using var first = Command(connection, transaction, statements[0].Sql, statements[0].Parameters);
+        var saved = await first.ExecuteNonQueryAsync();
+        if (saved != 1)
+        {
+            return saved;
+        }
+        foreach (var run in statements.Skip(1).GroupBy(statement => statement.Sql))
+        {
+            // Statements come in runs (the removed polls, the removed ballots, the rows): a group is one run.
+            await using var command = Command(connection, transaction, run.Key, run.First().Parameters);
+            foreach (var statement in run)
+            {
+                foreach (var (name, value) in statement.Parameters)
+                {
+                    command.Parameters[name].Value = value;
+                }
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        return saved;
+    }
+
+    /// <summary>One SQL statement of a commit and its parameters.</summary>
+    private sealed record Statement(string Sql, (string Name, object Value)[] Parameters);
 
     /// <summary>Removes the session and every row of it, for good.</summary>
     public Task Delete(Guid sessionId) => Writing(async () =>
@@ -187,13 +238,17 @@ public sealed partial class SessionStore(StorageTarget target, StorageHealth? he
         command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            parameter.DbType = value is long ? DbType.Int64 : DbType.String;
-            command.Parameters.Add(parameter);
+            command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
         }
         return command;
+    }
+
+    private static DbParameter Parameter(DbParameter parameter, string name, object value)
+    {
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        parameter.DbType = value is long ? DbType.Int64 : DbType.String;
+        return parameter;
     }
 }
 

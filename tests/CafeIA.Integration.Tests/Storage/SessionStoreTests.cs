@@ -9,11 +9,11 @@ namespace CafeIA.Integration.Tests.Storage;
 /// <summary>
 /// The session store writes the document and only the changed participant and ballot rows: a
 /// session scripted through every kind of change, committed after each command as the grain does,
-/// must read back exactly as it is in memory. A missed "changed" mark would show up here.
+/// must read back exactly as it is in memory. A missed "changed" mark would show up here. Run on
+/// SQLite (statements one by one) and on PostgreSQL (each commit one batch).
 /// </summary>
-public sealed class SessionStoreTests : IDisposable
+public abstract class SessionStoreTests : IDisposable
 {
-    private readonly TempDirectory _data = new();
     private readonly StorageTarget _target;
     private readonly SessionStore _store;
     private readonly Guid _id = Guid.NewGuid();
@@ -21,15 +21,15 @@ public sealed class SessionStoreTests : IDisposable
     private readonly Session _session;
     private long _version;
 
-    public SessionStoreTests()
+    protected SessionStoreTests(CafeIA.Grains.Hosting.CafeStorageOptions storage)
     {
-        _target = StorageTarget.From(new CafeIA.Grains.Hosting.CafeStorageOptions { DataDirectory = _data.Path });
+        _target = StorageTarget.From(storage);
         SchemaInitializer.Apply(_target, CancellationToken.None).GetAwaiter().GetResult();
         _store = new SessionStore(_target);
         _session = new Session(_state, new SessionLimits(), TimeProvider.System);
     }
 
-    public void Dispose() => _data.Dispose();
+    public virtual void Dispose() => GC.SuppressFinalize(this);
 
     [Fact]
     public async Task A_session_reads_back_exactly_after_every_kind_of_change()
@@ -103,21 +103,25 @@ public sealed class SessionStoreTests : IDisposable
         Assert.NotNull(created);
 
         // Alice's participant row is stored (the facilitator has not joined): the delete must take it too
-        // (Load finds no document either way, so it could not tell).
+        // (Load finds no document either way, so it could not tell). The refused writes stored nothing.
         Assert.Equal(1, await StoredRows());
         await _store.Delete(_id);
         Assert.Null(await _store.Load(_id));
         Assert.Equal(0, await StoredRows());
     }
 
-    /// <summary>Participant and ballot rows in the database, whatever session they belong to.</summary>
+    /// <summary>This session's participant and ballot rows in the database.</summary>
     private async Task<long> StoredRows()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_target.ConnectionString);
+        await using var connection = System.Data.Common.DbProviderFactories.GetFactory(_target.Invariant).CreateConnection()!;
+        connection.ConnectionString = _target.ConnectionString;
         await connection.OpenAsync();
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM CafeSessionRow";
-        return (long)(await count.ExecuteScalarAsync())!;
+        count.CommandText = "SELECT COUNT(*) FROM CafeSessionRow WHERE SessionId = @id";
+        var id = count.CreateParameter();
+        (id.ParameterName, id.Value) = ("id", _id.ToString("N"));
+        count.Parameters.Add(id);
+        return Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<T> Do<T>(Func<Session, Outcome<T>> command)
@@ -149,3 +153,26 @@ public sealed class SessionStoreTests : IDisposable
         ]);
     }
 }
+
+/// <summary>The embedded default: SQLite in a temporary folder.</summary>
+public sealed class SqliteSessionStoreTests : SessionStoreTests
+{
+    private readonly TempDirectory _data;
+
+    public SqliteSessionStoreTests() : this(new TempDirectory())
+    {
+    }
+
+    private SqliteSessionStoreTests(TempDirectory data) : base(new CafeIA.Grains.Hosting.CafeStorageOptions { DataDirectory = data.Path }) => _data = data;
+
+    public override void Dispose()
+    {
+        _data.Dispose();
+        base.Dispose();
+    }
+}
+
+/// <summary>The cluster's store: PostgreSQL (each class its own server).</summary>
+public sealed class PostgreSqlSessionStoreTests(PostgresServer postgres)
+    : SessionStoreTests(new CafeIA.Grains.Hosting.CafeStorageOptions { Provider = CafeIA.Grains.Hosting.StorageProviders.PostgreSql, ConnectionString = postgres.ConnectionString }),
+      IClassFixture<PostgresServer>;

@@ -98,6 +98,7 @@ public static class ProgrammeBenchmark
             {
                 Console.Error.WriteLine(line);
             }
+            Console.Error.WriteLine(result.SpreadLine());
             Console.WriteLine(result.Row());
             // The workers now close their connections and end.
             var ended = true;

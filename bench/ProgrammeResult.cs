@@ -58,6 +58,21 @@ public sealed record ProgrammeResult(
             $"{NationalLag(lastAck, Screens.SelectMany(s => s.ExactAt))} | {Cpu()} |";
     }
 
+    /// <summary>How the national count's arrival after the last ack spreads over the screens, per gateway's worker: projectors, then the watched phones.</summary>
+    public string SpreadLine()
+    {
+        var lastAck = Votes.Max(v => v.LastAck);
+        return "screens: exact after the last ack, per worker (p50 / p90 / last): " + string.Join("; ", Screens.Select((s, w) =>
+            $"worker {w + 1} projectors {Spread(lastAck, s.ProjectorsExactAt)}, phones {Spread(lastAck, s.ExactAt)}"));
+    }
+
+    private static string Spread(long lastAck, IEnumerable<long?> exactAt)
+    {
+        var seen = exactAt.OfType<long>().Select(at => Stopwatch.GetElapsedTime(lastAck, at).TotalMilliseconds).Order().ToList();
+        return lastAck == 0 || seen.Count == 0 ? "n/a"
+            : $"{Stats.Percentile(seen, 0.5):F0} / {Stats.Percentile(seen, 0.9):F0} / {seen[^1]:F0} ms";
+    }
+
     private static string NationalLag(long lastAck, IEnumerable<long?> exactAt)
     {
         var screens = exactAt.ToList();

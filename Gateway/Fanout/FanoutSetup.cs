@@ -1,3 +1,5 @@
+using CafeIA.Grains.Abstractions;
+
 namespace CafeIA.Gateway.Fanout;
 
 public static class FanoutSetup
@@ -75,6 +77,15 @@ public sealed class FanoutOptions
     /// a phone shows under its café's own result.
     /// </summary>
     public TimeSpan ProgrammePhonesPeriod { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// When no newer national update has come for this long, the tallies have stopped moving (the
+    /// programme publishes at most every <see cref="ProgrammeCadence.Publish"/>, when they change):
+    /// the latest goes to the phones then, without waiting for the rest of
+    /// <see cref="ProgrammePhonesPeriod"/>. So a phone shows the final national count within about a
+    /// second of the last ballot, while a vote in full swing still reaches it once per period.
+    /// </summary>
+    public TimeSpan ProgrammePhonesSettle { get; set; } = ProgrammeCadence.Publish + TimeSpan.FromMilliseconds(150);
 }
 
 /// <summary>

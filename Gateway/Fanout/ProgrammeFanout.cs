@@ -9,8 +9,9 @@ namespace CafeIA.Gateway.Fanout;
 /// One subscription per national programme that some session on this gateway belongs to. Each
 /// national update (at most every 0.5 s) goes to the staff and projectors of those local
 /// sessions as the event "programme", and to their participants at most every
-/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/> (the latest one always follows); the latest
-/// one is kept for screens that join later.
+/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/> (the latest one always follows, soon after the
+/// tallies stop moving: <see cref="NationalPhonesPacer"/>); the latest one is kept for screens that
+/// join later.
 /// </summary>
 public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, TimeProvider? clock = null)
@@ -37,7 +38,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             {
                 var observer = new Observer(this, programmeId);
                 programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer),
-                    new NationalPhonesPacer(options.Value.ProgrammePhonesPeriod, _clock));
+                    new NationalPhonesPacer(options.Value.ProgrammePhonesPeriod, options.Value.ProgrammePhonesSettle, _clock));
                 _programmes.Add(programmeId, programme);
             }
             programme.Sessions.Add(sessionId);
@@ -133,20 +134,27 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    /// <summary>The latest update to the phones once their period has passed.</summary>
+    /// <summary>The latest update to the phones once their period has passed or the tallies have settled, whichever comes first.</summary>
     private async Task PhonesAfter(Guid programmeId, TimeSpan delay)
     {
-        await Task.Delay(delay, _clock);
         Guid[] sessions;
         ProgrammeView? view;
-        lock (_gate)
+        while (true)
         {
-            if (!_programmes.TryGetValue(programmeId, out var programme))
+            await Task.Delay(delay, _clock);
+            lock (_gate)
             {
-                return;
+                if (!_programmes.TryGetValue(programmeId, out var programme))
+                {
+                    return;
+                }
+                delay = programme.Phones.Due();
+                if (delay == TimeSpan.Zero)
+                {
+                    (view, sessions) = (programme.Latest, [.. programme.Sessions]);
+                    break;
+                }
             }
-            programme.Phones.Sent();
-            (view, sessions) = (programme.Latest, [.. programme.Sessions]);
         }
         if (view is not null)
         {

@@ -43,7 +43,7 @@ public sealed partial class ProgrammeGrain(
     TimeProvider clock,
     ILogger<ProgrammeGrain> log) : Grain, IProgrammeGrain
 {
-    public static readonly TimeSpan PublishPeriod = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan PublishPeriod = ProgrammeCadence.Publish;
     private readonly Subscribers<IProgrammeObserver> _subscribers = new(clock);
     private bool _changed;
 

@@ -46,6 +46,31 @@ public sealed class ModeratorLinkTests
     }
 
     [Fact]
+    public void A_join_whose_link_is_revoked_before_its_answer_is_made_is_refused()
+    {
+        // The grain admits a join, then makes its answer when the batch holding it is taken; a
+        // revocation in between (a command of the same batch) leaves nothing to answer with.
+        var f = new SessionFixture();
+        var admitted = Ok(f.Session.Admit(new JoinOptions(Key: f.Created.ModeratorKey)));
+        Ok(f.Session.RevokeModeratorLink(f.Facilitator, "m1"));
+        Refused(f.Session.Answer(admitted), RefusalCodes.Forbidden);
+    }
+
+    [Fact]
+    public void A_join_is_answered_from_the_session_as_it_stands_when_the_answer_is_made()
+    {
+        var f = new SessionFixture();
+        var admitted = Ok(f.Session.Admit(new JoinOptions("Dora")));
+        var remoteAtAdmission = Ok(f.Session.Snapshot(admitted.ParticipantId)).Counts.Remote;
+        f.Join(new JoinOptions("Eve", ParticipantMode.Remote));
+        var answer = Ok(f.Session.Answer(admitted));
+        Assert.Equal("Dora", answer.Snapshot.Me!.DisplayName);
+        // Eve's join, made after Dora's admission, is in Dora's snapshot.
+        Assert.Equal(remoteAtAdmission + 1, answer.Snapshot.Counts.Remote);
+        Assert.Equal(admitted.ResumeToken, answer.ResumeToken);
+    }
+
+    [Fact]
     public void The_facilitator_join_lists_every_active_link_with_its_key()
     {
         var f = new SessionFixture();

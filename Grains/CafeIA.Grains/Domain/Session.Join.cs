@@ -4,21 +4,38 @@ namespace CafeIA.Domain;
 
 public sealed partial class Session
 {
+    /// <summary>Joins, and answers with the joiner's snapshot as of now (see <see cref="Admit"/>).</summary>
+    public Outcome<JoinResult> Join(JoinOptions options)
+    {
+        var admitted = Admit(options);
+        return admitted.Value is { } admission ? Answer(admission) : Outcome<JoinResult>.Refuse(admitted.Refusal!);
+    }
+
+    /// <summary>
+    /// The answer to a join, with the joiner's snapshot as of now; refused if the participant was
+    /// removed in the meantime (a command of the same batch).
+    /// </summary>
+    public Outcome<JoinResult> Answer(Admission admitted) =>
+        Find(admitted.ParticipantId) is { Revoked: false } participant
+            ? Outcome<JoinResult>.Ok(new JoinResult(admitted.ParticipantId, admitted.Role, admitted.ResumeToken, Snapshot(participant), admitted.StaffKeys))
+            : Refuse<JoinResult>(RefusalCodes.Forbidden, "This participant was removed from the session.");
+
     /// <summary>
     /// Joins (or rejoins, with a valid resume token) and counts one more open connection.
     /// A key grants the staff role it was made for; a wrong or revoked key is refused, a stale
-    /// token is not: it only means a new identity.
+    /// token is not: it only means a new identity. The snapshot is left to <see cref="Answer"/>:
+    /// the grain makes it once, when the batch holding the join is taken.
     /// </summary>
-    public Outcome<JoinResult> Join(JoinOptions options)
+    public Outcome<Admission> Admit(JoinOptions options)
     {
         var name = Text.Optional(options.DisplayName, limits.MaxDisplayNameLength, out var validName);
         if (!validName)
         {
-            return Refuse<JoinResult>(RefusalCodes.Invalid, $"A display name has at most {limits.MaxDisplayNameLength} characters.");
+            return Refuse<Admission>(RefusalCodes.Invalid, $"A display name has at most {limits.MaxDisplayNameLength} characters.");
         }
         if (!Enum.IsDefined(options.Mode))
         {
-            return Refuse<JoinResult>(RefusalCodes.Invalid, "Mode must be onsite or remote.");
+            return Refuse<Admission>(RefusalCodes.Invalid, "Mode must be onsite or remote.");
         }
         var (role, linkId) = (Role.Participant, (string?)null);
         StaffKeys? staffKeys = null;
@@ -26,7 +43,7 @@ public sealed partial class Session
         {
             if (RoleForKey(options.Key) is not { } keyRole)
             {
-                return Refuse<JoinResult>(RefusalCodes.Forbidden, "This key does not open this session, or it was revoked.");
+                return Refuse<Admission>(RefusalCodes.Forbidden, "This key does not open this session, or it was revoked.");
             }
             (role, linkId) = keyRole;
             staffKeys = role == Role.Facilitator ? StaffKeysFor(options.Key) : null;
@@ -36,7 +53,7 @@ public sealed partial class Session
         if (participant is null && role == Role.Participant && state.Participants.Count >= limits.MaxParticipantsPerSession)
         {
             // The bound on what one session stores and serves; whoever joined before comes back.
-            return Refuse<JoinResult>(RefusalCodes.Full, $"This session is full ({limits.MaxParticipantsPerSession} participants).");
+            return Refuse<Admission>(RefusalCodes.Full, $"This session is full ({limits.MaxParticipantsPerSession} participants).");
         }
         if (participant is null)
         {
@@ -64,7 +81,7 @@ public sealed partial class Session
         }
 
         ChangePresence(participant, +1);
-        return Outcome<JoinResult>.Ok(new JoinResult(participant.Id, participant.Role, token!, Snapshot(participant), staffKeys));
+        return Outcome<Admission>.Ok(new Admission(participant.Id, participant.Role, token!, staffKeys));
     }
 
     /// <summary>One connection of this participant closed.</summary>
@@ -144,3 +161,6 @@ public sealed partial class Session
             : (null, null);
     }
 }
+
+/// <summary>Who a join let in: the answer to JoinSession but for the snapshot (<see cref="Session.Answer"/>).</summary>
+public sealed record Admission(string ParticipantId, Role Role, string ResumeToken, StaffKeys? StaffKeys);

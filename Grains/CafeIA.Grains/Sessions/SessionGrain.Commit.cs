@@ -40,6 +40,46 @@ public sealed partial class SessionGrain
         }
     }
 
+    /// <summary>
+    /// Runs a command whose answer is made from the session as it stands when the batch holding the
+    /// command is taken (a join's snapshot: it must carry that batch's seq and all of it), or at
+    /// once if the command changed nothing; <paramref name="answer"/> makes it, once (or refuses,
+    /// if what the command did no longer stands then). Not for
+    /// commands with an operation id (nothing here is replayed).
+    /// </summary>
+    private async Task<Outcome<T>> AnswerAtTake<TCommand, T>(Func<Session, Outcome<TCommand>> command, Func<Session, TCommand, Outcome<T>> answer)
+    {
+        if (!Exists)
+        {
+            return Outcome<T>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
+        }
+        if (_broken)
+        {
+            return Outcome<T>.Refuse(StoreUnavailable);
+        }
+        try
+        {
+            var outcome = command(_session);
+            if (outcome.Value is not { } value)
+            {
+                await (_session.HasChanges ? _commits.Next() : _commits.Durable());
+                return Outcome<T>.Refuse(outcome.Refusal!);
+            }
+            if (!_session.HasChanges)
+            {
+                // Made before waiting: what it shows is written, or in the write being awaited.
+                var now = answer(_session, value);
+                await _commits.Durable();
+                return now;
+            }
+            return await WhenTaken(() => answer(_session, value));
+        }
+        catch (Exception) when (_broken)
+        {
+            return Outcome<T>.Refuse(StoreUnavailable);
+        }
+    }
+
     private async Task<Outcome<T>> Run<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake)
     {
         var operation = OperationLog.Current(participantId, _state);
@@ -64,12 +104,18 @@ public sealed partial class SessionGrain
             await _commits.Next();
             return outcome;
         }
+        return await WhenTaken(() => Outcome<T>.Ok(atTake(_session, outcome.Value!)));
+    }
+
+    /// <summary>Makes the answer when the next group write takes its batch, and returns it once that write has committed.</summary>
+    private async Task<Outcome<T>> WhenTaken<T>(Func<Outcome<T>> answer)
+    {
         var taken = new TaskCompletionSource<Outcome<T>>();
         _atTake.Add(() =>
         {
             try
             {
-                taken.SetResult(Outcome<T>.Ok(atTake(_session, outcome.Value!)));
+                taken.SetResult(answer());
             }
             catch (Exception ex)
             {

@@ -120,7 +120,7 @@ public sealed partial class SessionGrain(
 
     /// <summary>The snapshot a joiner gets is made when the batch holding the join is taken, so it carries exactly that seq.</summary>
     public async Task<Outcome<JoinResult>> Join(JoinOptions options) =>
-        Counted(await Apply(null, s => s.Join(options), (s, joined) => joined with { Snapshot = s.Snapshot(joined.ParticipantId).Value! }), CafeMetrics.Joins);
+        Counted(await AnswerAtTake(s => s.Admit(options), (s, admitted) => s.Answer(admitted)), CafeMetrics.Joins);
 
     public async Task Disconnected(string participantId)
     {

@@ -19,7 +19,7 @@ public static class JoinWaveBenchmark
     /// <summary>Joins made on each server before its measured wave (--warm-up), not counted.</summary>
     private static int WarmUp(BenchOptions options) => options.WarmUp ?? 20;
 
-    public sealed record Wave(List<double> Latencies, int Errors, TimeSpan Duration, TimeSpan ServerCpu, long WorkingSetBytes)
+    public sealed record Wave(List<double> Latencies, int Errors, TimeSpan Duration, TimeSpan ServerCpu, long WorkingSetBytes, TimeSpan ClientCpu)
     {
         public double P50 => Stats.Percentile(Latencies, 0.5);
         public double P99 => Stats.Percentile(Latencies, 0.99);
@@ -36,6 +36,9 @@ public static class JoinWaveBenchmark
             $"{ours.Duration.TotalSeconds:F2} / {bare.Duration.TotalSeconds:F2} s | {ours.JoinsPerSecond:F0} / {bare.JoinsPerSecond:F0} | {ours.Errors} / {bare.Errors} | " +
             $"{ours.ServerCpu.TotalMilliseconds:F0} / {bare.ServerCpu.TotalMilliseconds:F0} ms ({Stats.Ratio(ours.ServerCpu.TotalMilliseconds, bare.ServerCpu.TotalMilliseconds)}) | " +
             $"{Stats.Mb(ours.WorkingSetBytes)} / {Stats.Mb(bare.WorkingSetBytes)} MB | {attendees:N0} |");
+        // Both share the machine's cores with the load generator: what the wave cost it, per join.
+        Console.Error.WriteLine($"load generator CPU per join: against ours {ours.ClientCpu.TotalMilliseconds / options.Clients:F3} ms, " +
+            $"against the bare hub {bare.ClientCpu.TotalMilliseconds / options.Clients:F3} ms; servers {ours.ServerCpu.TotalMilliseconds / options.Clients:F3} / {bare.ServerCpu.TotalMilliseconds / options.Clients:F3} ms");
         return ours.Errors == 0 && bare.Errors == 0 && attendees == options.Clients ? 0 : 1;
     }
 
@@ -74,10 +77,12 @@ public static class JoinWaveBenchmark
     private static async Task<(Wave, List<HubConnection>)> Measure(ServerProcess server, int count, Uri hub, Func<HubConnection, int, Task> join)
     {
         var cpu = server.CpuTime;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var (clients, latencies) = await HubClients.JoinMany(count, _ => hub, join);
         var duration = Stopwatch.GetElapsedTime(started);
-        var wave = new Wave(latencies.Where(l => !double.IsNaN(l)).Order().ToList(), latencies.Count(double.IsNaN), duration, server.CpuTime - cpu, server.WorkingSet);
+        var wave = new Wave(latencies.Where(l => !double.IsNaN(l)).Order().ToList(), latencies.Count(double.IsNaN), duration, server.CpuTime - cpu, server.WorkingSet,
+            Process.GetCurrentProcess().TotalProcessorTime - clientCpu);
         return (wave, clients);
     }
 }

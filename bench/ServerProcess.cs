@@ -32,10 +32,18 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
-        // Every server, the bare hub included, runs with the collector the gateway and silo ship
-        // with (workstation GC: ServerGarbageCollection=false in their projects), so that the
-        // ratios compare code, not collectors. The load generator keeps its own (server GC).
+        // Every server, the bare hub included, runs with the collector and the JIT setting the
+        // gateway and silo ship with (workstation GC, optimized code from the first call:
+        // ServerGarbageCollection and TieredCompilationQuickJit false in their projects), so that
+        // the ratios compare code, not runtime settings. The load generator keeps its own.
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_TC_QuickJit"] = "0";
+        // A runtime setting to compare on every server alike (the JIT's tiers, say):
+        // CAFEIA_SERVER_DOTNET_TieredPGO=0 in the bench's environment is DOTNET_TieredPGO=0 for each.
+        foreach (var (key, value) in ServerRuntimeSettings())
+        {
+            start.Environment[key] = value;
+        }
         var name = Path.GetFileNameWithoutExtension(dll);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -66,6 +74,14 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(200);
         }
     }
+
+    private const string ServerSettingPrefix = "CAFEIA_SERVER_";
+
+    private static IEnumerable<(string Key, string Value)> ServerRuntimeSettings() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+            .Where(e => e.Item1.StartsWith(ServerSettingPrefix + "DOTNET_", StringComparison.Ordinal))
+            .Select(e => (e.Item1[ServerSettingPrefix.Length..], e.Item2));
 
     public int Id => _process.Id;
 

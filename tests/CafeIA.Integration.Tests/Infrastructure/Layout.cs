@@ -36,6 +36,24 @@ internal static class Layout
             }
             """)];
 
+    /// <summary>
+    /// Header titles narrower than their longest word, whose words the browser must then cut
+    /// ("Journ / ée…" on a phone beside the header's tools).
+    /// </summary>
+    public static async Task<List<string>> CutWords(IPage page) =>
+        [.. await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.app-header .title')].flatMap((title) => {
+              const probe = title.cloneNode(true);
+              // Its words unbroken: the widest of them is what the title needs.
+              probe.style.cssText = 'position:absolute;visibility:hidden;width:min-content;display:block;-webkit-line-clamp:unset;overflow-wrap:normal;word-break:normal';
+              title.parentElement.append(probe);
+              const longestWord = probe.getBoundingClientRect().width;
+              probe.remove();
+              const width = title.getBoundingClientRect().width;
+              return width + 0.5 < longestWord ? [`"${title.textContent}" is ${Math.round(width)} px wide, its longest word ${Math.round(longestWord)} px`] : [];
+            })
+            """)];
+
     /// <summary>Polls <see cref="FitProblems"/> until there are none (the views shrink to fit after drawing) or the deadline passes.</summary>
     public static async Task<List<string>> FitProblemsSettled(IPage page, TimeSpan? within = null)
     {

@@ -18,7 +18,11 @@ public sealed partial class SessionGrain
     /// one that saw only written state waits for any write in flight. <paramref name="atTake"/>
     /// recomputes the answer when its batch is taken, for answers (snapshots) that must match a seq.
     /// </summary>
-    private async Task<Outcome<T>> Apply<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake = null)
+    private Task<Outcome<T>> Apply<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake = null) =>
+        Guarded(() => Run(participantId, command, atTake));
+
+    /// <summary>Refuses when there is no session or its store is broken; otherwise runs the command, refused if the write that held it failed.</summary>
+    private async Task<Outcome<T>> Guarded<T>(Func<Task<Outcome<T>>> run)
     {
         if (!Exists)
         {
@@ -30,7 +34,7 @@ public sealed partial class SessionGrain
         }
         try
         {
-            return await Run(participantId, command, atTake);
+            return await run();
         }
         catch (Exception) when (_broken)
         {
@@ -47,17 +51,8 @@ public sealed partial class SessionGrain
     /// if what the command did no longer stands then). Not for
     /// commands with an operation id (nothing here is replayed).
     /// </summary>
-    private async Task<Outcome<T>> AnswerAtTake<TCommand, T>(Func<Session, Outcome<TCommand>> command, Func<Session, TCommand, Outcome<T>> answer)
-    {
-        if (!Exists)
-        {
-            return Outcome<T>.Refuse(new Refusal(RefusalCodes.NotFound, "There is no such session."));
-        }
-        if (_broken)
-        {
-            return Outcome<T>.Refuse(StoreUnavailable);
-        }
-        try
+    private Task<Outcome<T>> AnswerAtTake<TCommand, T>(Func<Session, Outcome<TCommand>> command, Func<Session, TCommand, Outcome<T>> answer) =>
+        Guarded(async () =>
         {
             var outcome = command(_session);
             if (outcome.Value is not { } value)
@@ -73,12 +68,7 @@ public sealed partial class SessionGrain
                 return now;
             }
             return await WhenTaken(() => answer(_session, value));
-        }
-        catch (Exception) when (_broken)
-        {
-            return Outcome<T>.Refuse(StoreUnavailable);
-        }
-    }
+        });
 
     private async Task<Outcome<T>> Run<T>(string? participantId, Func<Session, Outcome<T>> command, Func<Session, T, T>? atTake)
     {

@@ -11,7 +11,8 @@ namespace CafeIA.Bench;
 /// result. Reported with the wave's duration, joins per second, failed joins, the server's CPU
 /// time during the wave and its working set right after, against a bare SignalR hub where the
 /// same N clients connect and make one small call (enter a group, get a small object back), in
-/// the same run. Both servers get the same 20-join warm-up first (JIT, pools), not counted. At the
+/// the same run. The load generator warms its own code first against a bare hub of its own, then
+/// both servers get the same 20-join warm-up (JIT, pools); none of it is counted. At the
 /// end the facilitator's snapshot must count exactly N attendees (onsite + remote).
 /// </summary>
 public static class JoinWaveBenchmark
@@ -26,8 +27,17 @@ public static class JoinWaveBenchmark
         public double JoinsPerSecond => Latencies.Count / Duration.TotalSeconds;
     }
 
+    /// <summary>
+    /// Joins the load generator makes against a bare hub of its own before either measured wave,
+    /// not counted. Without them, the wave measured first ran the load generator's own client code
+    /// while the JIT was still compiling it, on the cores both share: that wave's server looked
+    /// about half as fast as the other, whichever server went first (docs/BENCHMARKS.md, "Join wave").
+    /// </summary>
+    private const int LoadGeneratorWarmUp = 2000;
+
     public static async Task<int> Run(BenchOptions options)
     {
+        await WarmLoadGenerator(options);
         var (ours, attendees) = await MeasureGateway(options);
         var bare = await MeasureBare(options);
         // | clients | bare p50 / p99 | ours p50 / p99 | p99 ratio | wave ours / bare | joins/s ours / bare | failed ours / bare | server CPU ours / bare (ratio) | working set ours / bare | attendees counted |
@@ -58,6 +68,14 @@ public static class JoinWaveBenchmark
         var attendees = counts.GetProperty("onsite").GetInt32() + counts.GetProperty("remote").GetInt32();
         await HubClients.DisposeAll(clients.Append(facilitator));
         return (wave, attendees);
+    }
+
+    private static async Task WarmLoadGenerator(BenchOptions options)
+    {
+        await using var server = await BareServer.Start(options);
+        var hub = BareServer.HubAt(server.Address);
+        var (clients, _) = await HubClients.JoinMany(Math.Min(LoadGeneratorWarmUp, options.Clients), _ => hub, (c, _) => c.Call("Join", "load-generator"));
+        await HubClients.DisposeAll(clients);
     }
 
     private static async Task<Wave> MeasureBare(BenchOptions options)

@@ -41,6 +41,6 @@ run_grain() {
 target run_grain ceiling
 target run_grain ceiling --storage postgres
 target run_grain coldstart
-run_grain coldstart --storage postgres
+target run_grain coldstart --storage postgres
 echo "$failed scenario runs reported a loss, a double or a failure"
 exit $((failed > 0))

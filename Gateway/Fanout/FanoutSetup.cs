@@ -68,24 +68,23 @@ public sealed class FanoutOptions
     public TimeSpan SlicePause { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
-    /// The shortest time between two national updates ("programme") to the participants' phones
-    /// of one programme's cafés on this gateway; their staff and projectors get every update (at
-    /// most about one a second). The first update after a quiet moment goes out at once, and the
-    /// latest one always follows within this period. During a national vote the update to every
-    /// phone once a second was most of a gateway's sends (1,000 cafés × 20 on two gateways:
-    /// 10,000 writes a second each, against about 3,700 for the cafés' own results), for a figure
-    /// a phone shows under its café's own result.
+    /// The shortest time between two national updates ("programme") to the staff and projectors of
+    /// one programme's cafés on this gateway. The first update after a quiet moment goes out at
+    /// once, and the latest one always follows: at once when the programme says its tallies have
+    /// settled (<see cref="IProgrammeObserver.OnSettled"/>), else at the period's end. The programme
+    /// publishes up to five times a second while ballots come; a second between two figures on a
+    /// projector is as live as a room can read, and a fifth of those sends.
     /// </summary>
-    public TimeSpan ProgrammePhonesPeriod { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ProgrammeScreensPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// When no newer national update has come for this long, the tallies have stopped moving (the
-    /// programme publishes at most every <see cref="ProgrammeCadence.Publish"/>, when they change):
-    /// the latest goes to the phones then, without waiting for the rest of
-    /// <see cref="ProgrammePhonesPeriod"/>. So a phone shows the final national count within about a
-    /// second of the last ballot, while a vote in full swing still reaches it once per period.
+    /// The shortest time between two national updates ("programme") to the participants' phones
+    /// of one programme's cafés on this gateway, paced as <see cref="ProgrammeScreensPeriod"/> is.
+    /// During a national vote the update to every phone was most of a gateway's sends (1,000 cafés
+    /// × 20 on two gateways: 10,000 phones each, against about 3,700 writes a second for the cafés'
+    /// own results), for a figure a phone shows under its café's own result.
     /// </summary>
-    public TimeSpan ProgrammePhonesSettle { get; set; } = ProgrammeCadence.Publish + TimeSpan.FromMilliseconds(150);
+    public TimeSpan ProgrammePhonesPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>

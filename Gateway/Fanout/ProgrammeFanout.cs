@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.SignalR;
 namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
-/// One subscription per national programme that some session on this gateway belongs to. Each
-/// national update (at most every 0.5 s) goes to the staff and projectors of those local
-/// sessions as the event "programme", and to their participants at most every
-/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/> (the latest one always follows, soon after the
-/// tallies stop moving: <see cref="NationalPhonesPacer"/>); the latest one is kept for screens that
-/// join later.
+/// One subscription per national programme that some session on this gateway belongs to. The
+/// national updates (at most every <see cref="ProgrammeCadence.Publish"/>) go as the event
+/// "programme" to the staff and projectors of those local sessions at most every
+/// <see cref="FanoutOptions.ProgrammeScreensPeriod"/>, and to their participants at most every
+/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/>; to each, the latest one always follows, at
+/// once when the programme says its tallies have settled (<see cref="NationalPacer"/>). The latest
+/// one is kept for screens that join later.
 /// </summary>
 public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, TimeProvider? clock = null)
@@ -37,8 +38,10 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             if (!_programmes.TryGetValue(programmeId, out programme!))
             {
                 var observer = new Observer(this, programmeId);
+                var paced = options.Value;
                 programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer),
-                    new NationalPhonesPacer(options.Value.ProgrammePhonesPeriod, options.Value.ProgrammePhonesSettle, _clock));
+                    new PacedAudience(Screens, new NationalPacer(paced.ProgrammeScreensPeriod, _clock)),
+                    new PacedAudience(Phones, new NationalPacer(paced.ProgrammePhonesPeriod, _clock)));
                 _programmes.Add(programmeId, programme);
             }
             programme.Sessions.Add(sessionId);
@@ -112,7 +115,8 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
     private async Task Deliver(Guid programmeId, ProgrammeView view)
     {
         Guid[] sessions;
-        TimeSpan? phones;
+        TimeSpan?[] answers;
+        PacedAudience[] audiences;
         lock (_gate)
         {
             if (!_programmes.TryGetValue(programmeId, out var programme))
@@ -121,24 +125,53 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             }
             programme.Latest = view;
             sessions = [.. programme.Sessions];
-            phones = programme.Phones.Offer();
+            audiences = programme.Audiences;
+            answers = [.. audiences.Select(a => a.Pacer.Offer())];
         }
-        await Send(programmeId, sessions, Screens, view);
-        if (phones == TimeSpan.Zero)
+        for (var i = 0; i < audiences.Length; i++)
         {
-            await Send(programmeId, sessions, Phones, view);
-        }
-        else if (phones is { } delay)
-        {
-            _ = PhonesAfter(programmeId, delay);
+            if (answers[i] == TimeSpan.Zero)
+            {
+                await Send(programmeId, sessions, audiences[i].Groups, view);
+            }
+            else if (answers[i] is { } delay)
+            {
+                _ = SendAfter(programmeId, i, delay);
+            }
         }
     }
 
-    /// <summary>The latest update to the phones once their period has passed or the tallies have settled, whichever comes first.</summary>
-    private async Task PhonesAfter(Guid programmeId, TimeSpan delay)
+    /// <summary>The tallies have settled: the latest update to every audience it was held back from, the staff and projectors first.</summary>
+    private async Task Settle(Guid programmeId)
     {
         Guid[] sessions;
         ProgrammeView? view;
+        Audience[][] due;
+        lock (_gate)
+        {
+            if (!_programmes.TryGetValue(programmeId, out var programme))
+            {
+                return;
+            }
+            (view, sessions) = (programme.Latest, [.. programme.Sessions]);
+            due = [.. programme.Audiences.Where(a => a.Pacer.Settled()).Select(a => a.Groups)];
+        }
+        if (view is null)
+        {
+            return;
+        }
+        foreach (var groups in due)
+        {
+            await Send(programmeId, sessions, groups, view);
+        }
+    }
+
+    /// <summary>The latest update to one audience once its period has passed, unless the settled send has carried it already.</summary>
+    private async Task SendAfter(Guid programmeId, int audience, TimeSpan delay)
+    {
+        Guid[] sessions;
+        ProgrammeView? view;
+        Audience[] groups;
         while (true)
         {
             await Task.Delay(delay, _clock);
@@ -148,17 +181,22 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 {
                     return;
                 }
-                delay = programme.Phones.Due();
+                var paced = programme.Audiences[audience];
+                if (paced.Pacer.Due() is not { } wait)
+                {
+                    return;
+                }
+                delay = wait;
                 if (delay == TimeSpan.Zero)
                 {
-                    (view, sessions) = (programme.Latest, [.. programme.Sessions]);
+                    (view, sessions, groups) = (programme.Latest, [.. programme.Sessions], paced.Groups);
                     break;
                 }
             }
         }
         if (view is not null)
         {
-            await Send(programmeId, sessions, Phones, view);
+            await Send(programmeId, sessions, groups, view);
         }
     }
 
@@ -190,14 +228,18 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    private sealed class Programme(Observer observer, IProgrammeObserver reference, NationalPhonesPacer phones)
+    /// <summary>Some of a café's screens and when the national update next goes to them.</summary>
+    private sealed record PacedAudience(Audience[] Groups, NationalPacer Pacer);
+
+    private sealed class Programme(Observer observer, IProgrammeObserver reference, PacedAudience screens, PacedAudience phones)
     {
         /// <summary>Orleans holds observer objects weakly: this keeps it alive.</summary>
         public Observer Observer { get; } = observer;
         public IProgrammeObserver Reference { get; } = reference;
         public HashSet<Guid> Sessions { get; } = [];
         public ProgrammeView? Latest { get; set; }
-        public NationalPhonesPacer Phones { get; } = phones;
+        /// <summary>The staff and projectors, then the phones.</summary>
+        public PacedAudience[] Audiences { get; } = [screens, phones];
     }
 
     private sealed class Observer(ProgrammeFanout fanout, Guid programmeId) : IProgrammeObserver
@@ -205,6 +247,12 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         public Task OnProgramme(ProgrammeView programme)
         {
             _ = fanout.Deliver(programmeId, programme);
+            return Task.CompletedTask;
+        }
+
+        public Task OnSettled()
+        {
+            _ = fanout.Settle(programmeId);
             return Task.CompletedTask;
         }
     }

@@ -106,10 +106,20 @@ public static class ProgrammeOpinionKey
     }
 }
 
-/// <summary>A gateway's subscription to a programme: the national tallies, at most about once a second.</summary>
+/// <summary>
+/// A gateway's subscription to a programme: the national tallies at most every
+/// <see cref="ProgrammeCadence.Publish"/> while they change, then word that they have stopped.
+/// </summary>
 [Alias("cafe.IProgrammeObserver")]
 public interface IProgrammeObserver : IGrainObserver
 {
     [OneWay, Alias("OnProgramme")]
     Task OnProgramme(ProgrammeView programme);
+
+    /// <summary>
+    /// The tallies have not changed for one publish period since the last <see cref="OnProgramme"/>:
+    /// that one is, for now, the final count (a gateway sends it to the screens it was holding it from).
+    /// </summary>
+    [OneWay, Alias("OnSettled")]
+    Task OnSettled();
 }

@@ -34,7 +34,8 @@ public sealed class ProgrammePoll
 /// <summary>
 /// A national programme: its cafés, its polls, and the last stage of the national tally (the sum of
 /// its shards' sums). Gateways subscribe to it and get the programme, with the national tallies, at
-/// most every <see cref="PublishPeriod"/>, and only when something changed.
+/// most every <see cref="PublishPeriod"/>, and only when something changed; the first period after
+/// that with no change, they are told the tallies have settled (the last view is the final count).
 /// </summary>
 public sealed partial class ProgrammeGrain(
     [PersistentState("programme", StorageNames.Cafe)] IPersistentState<ProgrammeState> store,
@@ -46,6 +47,8 @@ public sealed partial class ProgrammeGrain(
     public static readonly TimeSpan PublishPeriod = ProgrammeCadence.Publish;
     private readonly Subscribers<IProgrammeObserver> _subscribers = new(clock);
     private bool _changed;
+    /// <summary>A view was published and no tick without change has followed it yet.</summary>
+    private bool _moving;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -194,11 +197,20 @@ public sealed partial class ProgrammeGrain(
 
     private async Task Publish(CancellationToken cancellationToken)
     {
-        if (!_changed || !store.State.Exists)
+        if (!store.State.Exists)
         {
             return;
         }
-        _changed = false;
+        if (!_changed)
+        {
+            if (_moving)
+            {
+                _moving = false;
+                _subscribers.Publish(o => o.OnSettled(), log, this.GetPrimaryKey());
+            }
+            return;
+        }
+        (_changed, _moving) = (false, true);
         await store.WriteStateAsync(cancellationToken);
         var view = View();
         _subscribers.Publish(o => o.OnProgramme(view), log, this.GetPrimaryKey());

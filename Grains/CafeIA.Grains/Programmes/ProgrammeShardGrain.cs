@@ -28,9 +28,10 @@ public sealed class ProgrammeShardGrain(
 {
     /// <summary>
     /// With the programme's <see cref="ProgrammeGrain.PublishPeriod"/>, what bounds how soon after
-    /// the last ballot the screens show the national count: at most 0.25 + 0.5 s, plus delivery.
+    /// the last ballot the screens show the national count: at most 0.1 + 0.2 s, plus the
+    /// gateways' settle time and delivery.
     /// </summary>
-    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(100);
     private bool _dirty;
 
     /// <summary>Programme opinion id → café (map grain key) → its latest sums and clusters; in memory (cafés report again on change).</summary>

@@ -85,6 +85,14 @@ public sealed class FanoutOptions
     /// own results), for a figure a phone shows under its café's own result.
     /// </summary>
     public TimeSpan ProgrammePhonesPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Into how many slices of cafés the phones are paced, each in its turn: during a vote the
+    /// gateway writes to one slice every <see cref="ProgrammePhonesPeriod"/> / slices instead of
+    /// to every phone at once (a burst of 10,000 writes that delayed the ballots acknowledged
+    /// behind it). The first update after a quiet period and the settled one still go to all.
+    /// </summary>
+    public int ProgrammePhonesSlices { get; set; } = 10;
 }
 
 /// <summary>

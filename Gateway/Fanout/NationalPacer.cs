@@ -2,21 +2,33 @@ namespace CafeIA.Gateway.Fanout;
 
 /// <summary>
 /// Paces one programme's national updates to one audience of its cafés on this gateway (the
-/// staff and projectors: <see cref="FanoutOptions.ProgrammeScreensPeriod"/>; the phones:
-/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/>): the first update after a quiet period goes
-/// at once, then at most one per period while updates keep coming, each carrying the latest. When
-/// the programme says its tallies have settled (<see cref="Settled"/>), an update held back goes
-/// then, so the final count does not wait for the rest of the period; if that word is lost, the
-/// held update still goes at the period's end. Not thread-safe: the caller holds its lock around
-/// every call.
+/// staff and projectors: <see cref="FanoutOptions.ProgrammeScreensPeriod"/>; a slice of the
+/// phones: <see cref="FanoutOptions.ProgrammePhonesPeriod"/>): the first update after a quiet
+/// period goes at once, then at most one per period while updates keep coming, each carrying the
+/// latest. When the programme says its tallies have settled (<see cref="Settled"/>), an update held
+/// back goes then, so the final count does not wait for the rest of the period; if that word is
+/// lost, the held update still goes at the period's end. A send that was not waited for (the first
+/// after a quiet period, or the settled one) is followed by the next no sooner than
+/// <c>phase</c> (by default the period): slices of the phones with phases spread over the period
+/// take turns during a vote, instead of every phone at once. Not thread-safe: the caller holds its
+/// lock around every call.
 /// </summary>
-internal sealed class NationalPacer(TimeSpan period, TimeProvider clock)
+internal sealed class NationalPacer
 {
-    private long _sentAt;
+    private readonly TimeSpan _period;
+    private readonly TimeSpan _phase;
+    private readonly TimeProvider _clock;
+    /// <summary>No send before this timestamp; null: none was made yet.</summary>
+    private long? _nextAt;
     /// <summary>An update newer than the last one sent is held back.</summary>
     private bool _held;
     /// <summary>A send is scheduled to ask <see cref="Due"/>.</summary>
     private bool _scheduled;
+
+    public NationalPacer(TimeSpan period, TimeProvider clock, TimeSpan? phase = null)
+    {
+        (_period, _clock, _phase) = (period, clock, phase ?? period);
+    }
 
     /// <summary>
     /// A new update: <see cref="TimeSpan.Zero"/> to send it to the audience now; a delay after which
@@ -27,7 +39,7 @@ internal sealed class NationalPacer(TimeSpan period, TimeProvider clock)
     {
         if (!_scheduled && Until() == TimeSpan.Zero)
         {
-            (_sentAt, _held) = (clock.GetTimestamp(), false);
+            Sent(_phase);
             return TimeSpan.Zero;
         }
         _held = true;
@@ -56,29 +68,40 @@ internal sealed class NationalPacer(TimeSpan period, TimeProvider clock)
         {
             return wait;
         }
-        (_scheduled, _held, _sentAt) = (false, false, clock.GetTimestamp());
+        _scheduled = false;
+        Sent(_period);
         return TimeSpan.Zero;
     }
 
-    /// <summary>The tallies have settled: true to send the latest update now (it counts as sent), false when the audience already has it.</summary>
-    public bool Settled()
+    /// <summary>
+    /// The tallies have settled: true to send the latest update now (it counts as sent), false when
+    /// the audience already has it. <paramref name="unseen"/>: the settled view is newer than any
+    /// update offered (that one has not arrived yet), so it goes to the audience in any case.
+    /// </summary>
+    public bool Settled(bool unseen = false)
     {
-        if (!_held)
+        if (!_held && !unseen)
         {
             return false;
         }
-        (_held, _sentAt) = (false, clock.GetTimestamp());
+        Sent(_phase);
         return true;
     }
 
-    /// <summary>Until the period since the last send has passed (zero: it has, or nothing was sent yet).</summary>
+    private void Sent(TimeSpan nextAfter)
+    {
+        _held = false;
+        _nextAt = _clock.GetTimestamp() + nextAfter.Ticks * _clock.TimestampFrequency / TimeSpan.TicksPerSecond;
+    }
+
+    /// <summary>Until the next send may go (zero: it may now).</summary>
     private TimeSpan Until()
     {
-        if (_sentAt == 0)
+        if (_nextAt is not { } next)
         {
             return TimeSpan.Zero;
         }
-        var wait = period - clock.GetElapsedTime(_sentAt);
+        var wait = TimeSpan.FromTicks((next - _clock.GetTimestamp()) * TimeSpan.TicksPerSecond / _clock.TimestampFrequency);
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 }

@@ -11,8 +11,9 @@ namespace CafeIA.Gateway.Fanout;
 /// "programme" to the staff and projectors of those local sessions at most every
 /// <see cref="FanoutOptions.ProgrammeScreensPeriod"/>, and to their participants at most every
 /// <see cref="FanoutOptions.ProgrammePhonesPeriod"/>; to each, the latest one always follows, at
-/// once when the programme says its tallies have settled (<see cref="NationalPacer"/>). The latest
-/// one is kept for screens that join later.
+/// once when the programme says its tallies have settled (<see cref="NationalPacer"/>). Each update
+/// carries its edition, so one arriving after a newer one is dropped. The latest one is kept for
+/// screens that join later.
 /// </summary>
 public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, TimeProvider? clock = null)
@@ -38,10 +39,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             if (!_programmes.TryGetValue(programmeId, out programme!))
             {
                 var observer = new Observer(this, programmeId);
-                var paced = options.Value;
-                programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer),
-                    new PacedAudience(Screens, new NationalPacer(paced.ProgrammeScreensPeriod, _clock)),
-                    new PacedAudience(Phones, new NationalPacer(paced.ProgrammePhonesPeriod, _clock)));
+                programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer), Audiences(options.Value, _clock));
                 _programmes.Add(programmeId, programme);
             }
             programme.Sessions.Add(sessionId);
@@ -112,18 +110,18 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    private async Task Deliver(Guid programmeId, ProgrammeView view)
+    private async Task Deliver(Guid programmeId, ProgrammeView view, ProgrammeEdition edition)
     {
         Guid[] sessions;
         TimeSpan?[] answers;
         PacedAudience[] audiences;
         lock (_gate)
         {
-            if (!_programmes.TryGetValue(programmeId, out var programme))
+            if (!_programmes.TryGetValue(programmeId, out var programme) || !edition.IsNewerThan(programme.Edition))
             {
                 return;
             }
-            programme.Latest = view;
+            (programme.Latest, programme.Edition) = (view, edition);
             sessions = [.. programme.Sessions];
             audiences = programme.Audiences;
             answers = [.. audiences.Select(a => a.Pacer.Offer())];
@@ -132,7 +130,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         {
             if (answers[i] == TimeSpan.Zero)
             {
-                await Send(programmeId, sessions, audiences[i].Groups, view);
+                await Send(programmeId, audiences[i].Of(sessions), audiences[i].Groups, view);
             }
             else if (answers[i] is { } delay)
             {
@@ -142,27 +140,28 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
     }
 
     /// <summary>The tallies have settled: the latest update to every audience it was held back from, the staff and projectors first.</summary>
-    private async Task Settle(Guid programmeId)
+    private async Task Settle(Guid programmeId, ProgrammeView view, ProgrammeEdition edition)
     {
         Guid[] sessions;
-        ProgrammeView? view;
-        Audience[][] due;
+        PacedAudience[] due;
         lock (_gate)
         {
             if (!_programmes.TryGetValue(programmeId, out var programme))
             {
                 return;
             }
-            (view, sessions) = (programme.Latest, [.. programme.Sessions]);
-            due = [.. programme.Audiences.Where(a => a.Pacer.Settled()).Select(a => a.Groups)];
+            // Settled on an update not received yet (messages can pass each other): it goes to everyone.
+            var unseen = edition.IsNewerThan(programme.Edition);
+            if (!unseen && edition != programme.Edition)
+            {
+                return;
+            }
+            (programme.Latest, programme.Edition, sessions) = (view, edition, [.. programme.Sessions]);
+            due = [.. programme.Audiences.Where(a => a.Pacer.Settled(unseen))];
         }
-        if (view is null)
+        foreach (var audience in due)
         {
-            return;
-        }
-        foreach (var groups in due)
-        {
-            await Send(programmeId, sessions, groups, view);
+            await Send(programmeId, audience.Of(sessions), audience.Groups, view);
         }
     }
 
@@ -189,7 +188,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 delay = wait;
                 if (delay == TimeSpan.Zero)
                 {
-                    (view, sessions, groups) = (programme.Latest, [.. programme.Sessions], paced.Groups);
+                    (view, sessions, groups) = (programme.Latest, paced.Of(programme.Sessions), paced.Groups);
                     break;
                 }
             }
@@ -202,6 +201,10 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
 
     private async Task Send(Guid programmeId, Guid[] sessions, Audience[] audiences, ProgrammeView view)
     {
+        if (sessions.Length == 0)
+        {
+            return;
+        }
         try
         {
             await hub.Clients.Groups([.. sessions.SelectMany(s => audiences.Select(a => SessionFanout.GroupName(s, a)))]).Programme(view, CancellationToken.None);
@@ -228,31 +231,49 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    /// <summary>Some of a café's screens and when the national update next goes to them.</summary>
-    private sealed record PacedAudience(Audience[] Groups, NationalPacer Pacer);
+    /// <summary>
+    /// The staff and projectors of every café, then the phones in <see cref="FanoutOptions.ProgrammePhonesSlices"/>
+    /// slices of cafés whose phases spread over the period: during a vote a slice's turn comes every
+    /// period / slices, so the gateway writes to a tenth of the phones at a time, not all at once.
+    /// </summary>
+    private static PacedAudience[] Audiences(FanoutOptions options, TimeProvider clock)
+    {
+        var slices = Math.Max(1, options.ProgrammePhonesSlices);
+        var screens = new PacedAudience(Screens, new NationalPacer(options.ProgrammeScreensPeriod, clock), 0, 1);
+        return [screens, .. Enumerable.Range(0, slices).Select(i => new PacedAudience(Phones,
+            new NationalPacer(options.ProgrammePhonesPeriod, clock, options.ProgrammePhonesPeriod * (i + 1) / slices), i, slices))];
+    }
 
-    private sealed class Programme(Observer observer, IProgrammeObserver reference, PacedAudience screens, PacedAudience phones)
+    /// <summary>Some of a programme's cafés' screens (slice <paramref name="Slice"/> of <paramref name="Slices"/>) and when the national update next goes to them.</summary>
+    private sealed record PacedAudience(Audience[] Groups, NationalPacer Pacer, int Slice, int Slices)
+    {
+        public Guid[] Of(IEnumerable<Guid> sessions) =>
+            Slices == 1 ? [.. sessions] : [.. sessions.Where(s => (int)((uint)s.GetHashCode() % (uint)Slices) == Slice)];
+    }
+
+    private sealed class Programme(Observer observer, IProgrammeObserver reference, PacedAudience[] audiences)
     {
         /// <summary>Orleans holds observer objects weakly: this keeps it alive.</summary>
         public Observer Observer { get; } = observer;
         public IProgrammeObserver Reference { get; } = reference;
         public HashSet<Guid> Sessions { get; } = [];
         public ProgrammeView? Latest { get; set; }
-        /// <summary>The staff and projectors, then the phones.</summary>
-        public PacedAudience[] Audiences { get; } = [screens, phones];
+        public ProgrammeEdition? Edition { get; set; }
+        /// <summary>The staff and projectors, then the phones' slices.</summary>
+        public PacedAudience[] Audiences { get; } = audiences;
     }
 
     private sealed class Observer(ProgrammeFanout fanout, Guid programmeId) : IProgrammeObserver
     {
-        public Task OnProgramme(ProgrammeView programme)
+        public Task OnProgramme(ProgrammeView programme, ProgrammeEdition edition)
         {
-            _ = fanout.Deliver(programmeId, programme);
+            _ = fanout.Deliver(programmeId, programme, edition);
             return Task.CompletedTask;
         }
 
-        public Task OnSettled()
+        public Task OnSettled(ProgrammeView programme, ProgrammeEdition edition)
         {
-            _ = fanout.Settle(programmeId);
+            _ = fanout.Settle(programmeId, programme, edition);
             return Task.CompletedTask;
         }
     }

@@ -114,12 +114,25 @@ public static class ProgrammeOpinionKey
 public interface IProgrammeObserver : IGrainObserver
 {
     [OneWay, Alias("OnProgramme")]
-    Task OnProgramme(ProgrammeView programme);
+    Task OnProgramme(ProgrammeView programme, ProgrammeEdition edition);
 
     /// <summary>
     /// The tallies have not changed for one publish period since the last <see cref="OnProgramme"/>:
-    /// that one is, for now, the final count (a gateway sends it to the screens it was holding it from).
+    /// this view, that one again, is for now the final count (a gateway sends it to the screens it
+    /// was holding it from, and to all of them if that update has not reached it yet).
     /// </summary>
     [OneWay, Alias("OnSettled")]
-    Task OnSettled();
+    Task OnSettled(ProgrammeView programme, ProgrammeEdition edition);
+}
+
+/// <summary>
+/// Which publication of a programme's tallies a view is: the programme's activation (UTC ticks when
+/// it was loaded) and the view's number in it. Messages to a gateway may arrive out of order; it
+/// keeps the newest and ignores an older one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("cafe.ProgrammeEdition")]
+public sealed record ProgrammeEdition([property: Id(0)] long Activation, [property: Id(1)] long Number)
+{
+    public bool IsNewerThan(ProgrammeEdition? other) =>
+        other is null || Activation > other.Activation || (Activation == other.Activation && Number > other.Number);
 }

@@ -49,6 +49,8 @@ public sealed partial class ProgrammeGrain(
     private bool _changed;
     /// <summary>A view was published and no tick without change has followed it yet.</summary>
     private bool _moving;
+    private readonly long _activation = clock.GetUtcNow().UtcTicks;
+    private long _published;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -206,14 +208,15 @@ public sealed partial class ProgrammeGrain(
             if (_moving)
             {
                 _moving = false;
-                _subscribers.Publish(o => o.OnSettled(), log, this.GetPrimaryKey());
+                var (final, same) = (View(), new ProgrammeEdition(_activation, _published));
+                _subscribers.Publish(o => o.OnSettled(final, same), log, this.GetPrimaryKey());
             }
             return;
         }
         (_changed, _moving) = (false, true);
         await store.WriteStateAsync(cancellationToken);
-        var view = View();
-        _subscribers.Publish(o => o.OnProgramme(view), log, this.GetPrimaryKey());
+        var (view, edition) = (View(), new ProgrammeEdition(_activation, ++_published));
+        _subscribers.Publish(o => o.OnProgramme(view, edition), log, this.GetPrimaryKey());
     }
 
     private ProgrammeView View() => new(

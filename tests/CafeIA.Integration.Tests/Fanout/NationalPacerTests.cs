@@ -66,6 +66,39 @@ public sealed class NationalPacerTests
     }
 
     [Fact]
+    public void Settled_on_an_update_that_has_not_arrived_yet_sends_it_even_with_nothing_held_back()
+    {
+        var pacer = new NationalPacer(Period, _clock);
+        Assert.Equal(TimeSpan.Zero, pacer.Offer());
+        _clock.AdvanceMilliseconds(400);
+        Assert.False(pacer.Settled());
+        Assert.True(pacer.Settled(unseen: true));
+        // It counts as sent: the next update waits a period from it.
+        _clock.AdvanceMilliseconds(1_000);
+        Assert.Equal(TimeSpan.FromMilliseconds(4_000), pacer.Offer());
+    }
+
+    [Fact]
+    public void A_slice_with_a_phase_takes_its_turn_that_long_after_a_send_at_once_then_once_per_period()
+    {
+        // A slice whose phase is 2 s of the 5 s period: updates every 200 ms from 0 to 12,000 ms.
+        var offers = Enumerable.Range(0, 61).Select(i => i * 200L);
+        var sends = Run(new NationalPacer(Period, _clock, TimeSpan.FromSeconds(2)), offers, settledAt: [12_200], until: 20_000);
+        // The last update (12,000 ms) came just after the period's send of 12,000 ms: it goes when settled.
+        Assert.Equal([0L, 2_000, 7_000, 12_000, 12_200], sends);
+        // After the settled send, the next update waits the phase again, not the period.
+        var pacer = new NationalPacer(Period, _clock, TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, pacer.Offer());
+        _clock.AdvanceMilliseconds(300);
+        Assert.Equal(TimeSpan.FromMilliseconds(1_700), pacer.Offer());
+        Assert.True(pacer.Settled());
+        // A new update is carried by the send scheduled at 300 ms, which then waits the phase from the settled send.
+        Assert.Null(pacer.Offer());
+        _clock.AdvanceMilliseconds(1_700);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), pacer.Due());
+    }
+
+    [Fact]
     public void After_a_quiet_period_an_update_goes_at_once_again()
     {
         var pacer = new NationalPacer(Period, _clock);

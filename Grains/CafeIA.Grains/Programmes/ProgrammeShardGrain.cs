@@ -24,7 +24,8 @@ public sealed class ShardEntry
 /// </summary>
 public sealed class ProgrammeShardGrain(
     [PersistentState("programmeShard", StorageNames.Cafe)] IPersistentState<ProgrammeShardState> store,
-    IGrainFactory grains) : Grain, IProgrammeShardGrain
+    IGrainFactory grains,
+    TimeProvider clock) : Grain, IProgrammeShardGrain
 {
     /// <summary>
     /// With the programme's <see cref="ProgrammeGrain.PublishPeriod"/>, what bounds how soon after
@@ -32,6 +33,10 @@ public sealed class ProgrammeShardGrain(
     /// gateways' settle time and delivery.
     /// </summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Opinions' sums and clusters pass on at most this often: the national map's own stages tick once a second.</summary>
+    public static readonly TimeSpan OpinionFlushPeriod = TimeSpan.FromMilliseconds(250);
+    private long? _opinionsFlushedAt;
     private bool _dirty;
 
     /// <summary>Programme opinion id → café (map grain key) → its latest sums and clusters; in memory (cafés report again on change).</summary>
@@ -106,8 +111,9 @@ public sealed class ProgrammeShardGrain(
 
     private async Task Flush(CancellationToken cancellationToken)
     {
-        if (_opinionsDue.Count > 0)
+        if (_opinionsDue.Count > 0 && (_opinionsFlushedAt is not { } flushed || clock.GetElapsedTime(flushed) >= OpinionFlushPeriod))
         {
+            _opinionsFlushedAt = clock.GetTimestamp();
             try
             {
                 await FlushOpinions();

@@ -128,11 +128,13 @@ public interface IProgrammeObserver : IGrainObserver
 /// <summary>
 /// Which publication of a programme's tallies a view is: the programme's activation (UTC ticks when
 /// it was loaded) and the view's number in it. Messages to a gateway may arrive out of order; it
-/// keeps the newest and ignores an older one.
+/// keeps the newest of an activation and ignores an older one. A view of another activation is
+/// taken as newer whatever its clock says (silos' clocks may disagree, and a gateway hears from the
+/// old activation only until it has gone).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ProgrammeEdition")]
 public sealed record ProgrammeEdition([property: Id(0)] long Activation, [property: Id(1)] long Number)
 {
     public bool IsNewerThan(ProgrammeEdition? other) =>
-        other is null || Activation > other.Activation || (Activation == other.Activation && Number > other.Number);
+        other is null || Activation != other.Activation || Number > other.Number;
 }

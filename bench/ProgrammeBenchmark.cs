@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace CafeIA.Bench;
@@ -44,6 +45,34 @@ public static class ProgrammeBenchmark
         }
     }
 
+    /// <summary>How long the servers' CPU is sampled with everyone connected and nothing happening.</summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A warm-up poll pushed and voted by 1 % of the participants, not measured (as the vote storms'
+    /// warm-up, <see cref="Storm.WarmUp"/>), until the national tally counts them; then the
+    /// servers' CPU time over <see cref="Quiet"/> with every screen connected and no vote: what the
+    /// 22,000 connections cost while nothing happens (keep-alives, timers).
+    /// </summary>
+    private static async Task<TimeSpan[]> WarmUpThenQuiet(Deployment deployment, HttpClient http, Uri entry, CreatedProgramme programme, List<WorkerProcess> workers)
+    {
+        var warmUp = await ProgrammeApi.PushPoll(http, entry, programme, "Échauffement : l’IA vous sert-elle déjà au quotidien ?", Choices);
+        await Task.WhenAll(workers.Select(w => w.Send(ProgrammeMessages.WarmUp, warmUp.ProgrammePollId)));
+        var warmed = (await WorkerProcess.Each<int>(workers, ProgrammeMessages.Warmed)).Sum();
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+        while ((await ProgrammeApi.National(http, entry, programme, warmUp.ProgrammePollId)).National?.Voters != warmed)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new InvalidOperationException($"The national tally did not count the {warmed} warm-up ballots within 30 s.");
+            }
+            await Task.Delay(100);
+        }
+        var before = deployment.Servers.Select(s => s.CpuTime).ToArray();
+        await Task.Delay(Quiet);
+        return [.. deployment.Servers.Select((s, i) => s.CpuTime - before[i])];
+    }
+
     private static async Task<int> Measure(BenchOptions options, string plans)
     {
         await using var deployment = await Deployment.Cluster(options, Gateways, Loopbacks);
@@ -72,6 +101,7 @@ public static class ProgrammeBenchmark
                 workers.Add(WorkerProcess.Start($"worker {w + 1}", "programme-worker", path));
             }
             var ready = await WorkerProcess.Each<ProgrammeWorkerReady>(workers, ProgrammeMessages.Ready);
+            var quietCpu = await WarmUpThenQuiet(deployment, http, entry, programme, workers);
 
             var cpu = deployment.Servers.Select(s => s.CpuTime).ToArray();
             var pushed = await ProgrammeApi.PushPoll(http, entry, programme, "L'IA doit-elle être régulée ?", Choices);
@@ -88,7 +118,7 @@ public static class ProgrammeBenchmark
             await Task.WhenAll(workers.Select(w => w.Send(ProgrammeMessages.Expect, acknowledged.ToString(CultureInfo.InvariantCulture))));
             var screens = await WorkerProcess.Each<ProgrammeWorkerScreens>(workers, ProgrammeMessages.Result);
             var (national, nationalSessions) = await ProgrammeApi.National(http, entry, programme, pushed.ProgrammePollId);
-            var result = new ProgrammeResult(options, ready, votes, screens, national, serverCpu);
+            var result = new ProgrammeResult(options, ready, votes, screens, national, serverCpu, quietCpu);
             Console.Error.WriteLine(
                 $"programme: {pushed.Opened:N0} cafés opened the poll; the national tally counts {nationalSessions:N0} cafés; " +
                 $"the pushed poll never reached {votes.Sum(v => v.NeverReached):N0} voters; " +
@@ -99,6 +129,8 @@ public static class ProgrammeBenchmark
                 Console.Error.WriteLine(line);
             }
             Console.Error.WriteLine(result.SpreadLine());
+            Console.Error.WriteLine(result.PhonesLine());
+            Console.Error.WriteLine(result.QuietLine(Quiet));
             Console.WriteLine(result.Row());
             // The workers now close their connections and end.
             var ended = true;

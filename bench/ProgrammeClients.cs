@@ -11,7 +11,7 @@ namespace CafeIA.Bench;
 /// each programme poll id from its join snapshot and from the "pollUpdated" events that follow
 /// (the programme pushes its polls after the join). Even participants are on site, odd remote.
 /// </summary>
-public sealed class ProgrammeVoter(HubConnection client, int cafe, int participant)
+public sealed class ProgrammeVoter(HubConnection client, int cafe, int participant, PhoneMessages messages)
 {
     private readonly ConcurrentDictionary<string, string> _polls = new();
     private readonly ConcurrentDictionary<string, long> _learnedAt = new();
@@ -33,6 +33,7 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
     public async Task Join(string joinCode)
     {
         client.On<JsonElement>(ScreenEvents.Changes, Saw);
+        client.On<JsonElement>(ScreenEvents.Programme, _ => messages.National());
         var joined = await client.Call("JoinSession", joinCode, JoinOptions);
         Learn(joined.GetProperty("snapshot"));
     }
@@ -51,6 +52,7 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
 
     private void Saw(JsonElement batch)
     {
+        messages.Changes(carriesNational: batch.TryGetProperty("programme", out _));
         foreach (var e in batch.GetProperty("events").EnumerateArray())
         {
             if (e.GetProperty("type").GetString() == "pollUpdated")
@@ -78,16 +80,58 @@ public sealed class ProgrammeVoter(HubConnection client, int cafe, int participa
     }
 }
 
+/// <summary>What a worker's phones received: change batches (how many carried the national tallies) and "programme" messages.</summary>
+public sealed class PhoneMessages
+{
+    private long _changes;
+    private long _carrying;
+    private long _national;
+
+    public void Changes(bool carriesNational)
+    {
+        Interlocked.Increment(ref _changes);
+        if (carriesNational)
+        {
+            Interlocked.Increment(ref _carrying);
+        }
+    }
+
+    public void National() => Interlocked.Increment(ref _national);
+
+    public PhoneMessageCount Count() => new(Interlocked.Read(ref _changes), Interlocked.Read(ref _carrying), Interlocked.Read(ref _national));
+}
+
+/// <summary>Messages received by phones: change batches, those of them carrying the national tallies, national messages of their own.</summary>
+public sealed record PhoneMessageCount(long Changes, long CarryingNational, long National)
+{
+    public static PhoneMessageCount operator -(PhoneMessageCount a, PhoneMessageCount b) =>
+        new(a.Changes - b.Changes, a.CarryingNational - b.CarryingNational, a.National - b.National);
+
+    public static PhoneMessageCount operator +(PhoneMessageCount a, PhoneMessageCount b) =>
+        new(a.Changes + b.Changes, a.CarryingNational + b.CarryingNational, a.National + b.National);
+}
+
 /// <summary>
 /// A screen following the national tally: it listens to the hub event "programme" (a
-/// ProgrammeView) and records when each value of each programme poll's national voters first arrived.
+/// ProgrammeView) and to the views that participants' change batches carry ("programme" in a
+/// "changes" batch), and records when each value of each programme poll's national voters first arrived.
 /// </summary>
 public sealed class NationalScreen
 {
     private readonly ConcurrentDictionary<(string Poll, int Voters), long> _firstSeen = new();
     private volatile Expectation? _expected;
 
-    public NationalScreen(HubConnection client) => client.On<JsonElement>(ScreenEvents.Programme, Saw);
+    public NationalScreen(HubConnection client)
+    {
+        client.On<JsonElement>(ScreenEvents.Programme, Saw);
+        client.On<JsonElement>(ScreenEvents.Changes, batch =>
+        {
+            if (batch.TryGetProperty("programme", out var view))
+            {
+                Saw(view);
+            }
+        });
+    }
 
     /// <summary>When the screen first showed this poll's national voters at this value, waiting up to the timeout for it.</summary>
     public async Task<long?> FirstShown(string programmePollId, int voters, TimeSpan timeout)

@@ -5,14 +5,17 @@ namespace CafeIA.Bench;
 /// <summary>
 /// What the programme scenario's orchestrator and its two load-generator workers tell each other.
 /// The orchestrator hands a worker its <see cref="ProgrammeWorkerPlan"/> in a temp JSON file; the
-/// worker answers on stdout, one line per stage: "READY {ProgrammeWorkerReady}", "VOTED
-/// {ProgrammeWorkerVotes}", "RESULT {ProgrammeWorkerScreens}"; the orchestrator answers on its
-/// stdin: "GO programmePollId", then "EXPECT totalAcknowledged". Timestamps are Stopwatch
+/// worker answers on stdout, one line per stage: "READY {ProgrammeWorkerReady}", "WARMED
+/// acknowledged", "VOTED {ProgrammeWorkerVotes}", "RESULT {ProgrammeWorkerScreens}"; the
+/// orchestrator answers on its stdin: "WARMUP programmePollId", "GO programmePollId", then
+/// "EXPECT totalAcknowledged". Timestamps are Stopwatch
 /// timestamps: on Linux the monotonic clock, one clock for every process of the machine.
 /// </summary>
 public static class ProgrammeMessages
 {
     public const string Ready = "READY";
+    public const string WarmUp = "WARMUP";
+    public const string Warmed = "WARMED";
     public const string Voted = "VOTED";
     public const string Result = "RESULT";
     public const string Go = "GO";
@@ -85,6 +88,6 @@ public sealed record ProgrammeCount(int[] Counts, int[] Onsite, int[] Remote, in
 /// <summary>
 /// The worker's national screens: each café's projector, and the phone of its first participant.
 /// When each first showed the expected national voters (null: not within the wait), and how many
-/// distinct national values each phone showed during the vote.
+/// distinct national values each phone showed during the vote; what its phones received from GO to the end.
 /// </summary>
-public sealed record ProgrammeWorkerScreens(long?[] ProjectorsExactAt, long?[] ExactAt, int[] DistinctValues);
+public sealed record ProgrammeWorkerScreens(long?[] ProjectorsExactAt, long?[] ExactAt, int[] DistinctValues, PhoneMessageCount PhoneMessages);

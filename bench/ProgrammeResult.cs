@@ -4,7 +4,8 @@ namespace CafeIA.Bench;
 
 /// <summary>
 /// The programme scenario's measures, from the workers' reports, the national tally read at the
-/// end (null when the programme had no such poll) and the servers' CPU time (silo, then gateways).
+/// end (null when the programme had no such poll) and the servers' CPU time (silo, then gateways),
+/// from the push to the last acknowledgement and over a quiet moment before the push.
 /// </summary>
 public sealed record ProgrammeResult(
     BenchOptions Options,
@@ -12,7 +13,8 @@ public sealed record ProgrammeResult(
     ProgrammeWorkerVotes[] Votes,
     ProgrammeWorkerScreens[] Screens,
     ProgrammeCount? National,
-    TimeSpan[] ServerCpu)
+    TimeSpan[] ServerCpu,
+    TimeSpan[] QuietCpu)
 {
     private IEnumerable<ProgrammeCafeTally> Cafes => Votes.SelectMany(v => v.Cafes);
 
@@ -81,6 +83,25 @@ public sealed record ProgrammeResult(
             : seen.Count == 0 ? $"never (0 of {screens.Count:N0} screens)"
             : seen.Count < screens.Count ? $"{seen[0]:F0} ms ({screens.Count - seen.Count:N0} of {screens.Count:N0} screens never)"
             : $"{seen[0]:F0} ms (every screen: {seen[^1]:F0} ms)";
+    }
+
+    /// <summary>What the phones received from the push to the end, per phone.</summary>
+    public string PhonesLine()
+    {
+        var total = Screens.Select(s => s.PhoneMessages).Aggregate((a, b) => a + b);
+        var phones = (double)Options.Sessions * Options.PerSession;
+        return $"phones: from the push to the end each received {total.Changes / phones:F1} change batches ({total.CarryingNational / phones:F1} of them " +
+            $"carrying the national tallies) and {total.National / phones:F1} national messages of their own";
+    }
+
+    /// <summary>What the servers used with every screen connected and no vote, and that rate over the vote's span.</summary>
+    public string QuietLine(TimeSpan quiet)
+    {
+        var span = Stopwatch.GetElapsedTime(Votes.Min(v => v.Started), Votes.Max(v => v.LastAck));
+        var gateways = QuietCpu.Skip(1).Sum(c => c.TotalSeconds);
+        return $"quiet: with every screen connected and no vote, the servers used per {quiet.TotalSeconds:F0} s: silo {QuietCpu[0].TotalSeconds:F2} s, " +
+            $"gateways {string.Join(" + ", QuietCpu.Skip(1).Select(c => $"{c.TotalSeconds:F2}"))} s; at that rate the gateways' {ServerCpu.Skip(1).Sum(c => c.TotalSeconds):F1} s " +
+            $"over the vote's {span.TotalSeconds:F1} s hold {gateways * span / quiet:F1} s of it";
     }
 
     private string Cpu() =>

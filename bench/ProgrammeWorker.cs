@@ -38,11 +38,12 @@ public static class ProgrammeWorker
         var facilitators = await EnrolFacilitators(plan, hubs);
         var (projectors, projectorScreens) = await JoinProjectors(plan, hubs);
         var voters = new ProgrammeVoter[plan.Cafes.Length * plan.PerSession];
+        var messages = new PhoneMessages();
         var screens = new NationalScreen?[plan.Cafes.Length];
         var (clients, latencies) = await HubClients.JoinMany(voters.Length, i => hubs[i % hubs.Length], async (client, i) =>
         {
             var (cafe, participant) = (i / plan.PerSession, i % plan.PerSession);
-            voters[i] = new ProgrammeVoter(client, cafe, participant);
+            voters[i] = new ProgrammeVoter(client, cafe, participant, messages);
             if (participant == 0)
             {
                 screens[cafe] = new NationalScreen(client);
@@ -52,7 +53,11 @@ public static class ProgrammeWorker
         var joined = Enumerable.Range(0, voters.Length).Where(i => !double.IsNaN(latencies[i])).Select(i => voters[i]).ToList();
         Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Ready, new ProgrammeWorkerReady(facilitators.Length + projectors.Length + joined.Count, voters.Length - joined.Count)));
 
+        var warmUp = await OrchestratorOrders.Next(orders.Reader, ProgrammeMessages.WarmUp);
+        Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Warmed, await WarmUp(plan, joined, warmUp)));
+
         var programmePoll = await OrchestratorOrders.Next(orders.Reader, ProgrammeMessages.Go);
+        var before = messages.Count();
         var votes = await Vote(plan, joined, facilitators, programmePoll);
         Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Voted, votes));
 
@@ -61,7 +66,7 @@ public static class ProgrammeWorker
         var projectorsAt = Task.WhenAll(projectorScreens.Select(s => s.FirstShown(programmePoll, total, ScreenWait)));
         var exactAt = await Task.WhenAll(watching.Select(s => s.FirstShown(programmePoll, total, ScreenWait)));
         Console.WriteLine(ProgrammeMessages.Line(ProgrammeMessages.Result,
-            new ProgrammeWorkerScreens(await projectorsAt, exactAt, [.. watching.Select(s => s.DistinctValues(programmePoll))])));
+            new ProgrammeWorkerScreens(await projectorsAt, exactAt, [.. watching.Select(s => s.DistinctValues(programmePoll))], messages.Count() - before)));
 
         await HubClients.DisposeAll(clients.Concat(facilitators).Concat(projectors));
         return 0;
@@ -101,6 +106,23 @@ public static class ProgrammeWorker
             })));
         }
         return ([.. joined.Select(j => j.Item1)], [.. joined.Select(j => j.Item2)]);
+    }
+
+    /// <summary>
+    /// The warm-up poll, not measured: 1 % of the voters (<see cref="Storm.WarmUp"/>) vote once it
+    /// has reached every phone, so that the measured push and vote find the code paths compiled
+    /// (servers and load generator) as on a service that has been running. Its acknowledged ballots.
+    /// </summary>
+    private static async Task<int> WarmUp(ProgrammeWorkerPlan plan, List<ProgrammeVoter> voters, string programmePoll)
+    {
+        await Task.WhenAll(voters.Select(v => v.Received(programmePoll).WaitAsync(PushPatience)));
+        var acknowledged = 0;
+        await Storm.WarmUp([.. voters.Select(v => v.Client)], async (client, i) =>
+        {
+            await client.Call("Vote", new { pollId = voters[i].PollFor(programmePoll), choices = new[] { Choice(plan, voters[i]) }, opId = $"warm-up-{plan.Worker}-{i}" });
+            Interlocked.Increment(ref acknowledged);
+        });
+        return acknowledged;
     }
 
     private static async Task<ProgrammeWorkerVotes> Vote(ProgrammeWorkerPlan plan, List<ProgrammeVoter> voters, HubConnection[] facilitators, string programmePoll)

@@ -10,14 +10,17 @@ namespace CafeIA.Gateway.Fanout;
 /// lost, the held update still goes at the period's end. A send that was not waited for (the first
 /// after a quiet period, or the settled one) is followed by the next no sooner than
 /// <c>phase</c> (by default the period): slices of the phones with phases spread over the period
-/// take turns during a vote, instead of every phone at once. Not thread-safe: the caller holds its
-/// lock around every call.
+/// take turns during a vote, instead of every phone at once. A pacer that waits for its phase
+/// (<c>waitsForPhase</c>, the phones' slices) sends even the first update after a quiet period
+/// only a period and its phase later: the phones' cafés' own batches may carry it meanwhile. Not
+/// thread-safe: the caller holds its lock around every call.
 /// </summary>
 internal sealed class NationalPacer
 {
     private readonly TimeSpan _period;
     private readonly TimeSpan _phase;
     private readonly TimeProvider _clock;
+    private readonly bool _waitsForPhase;
     /// <summary>No send before this timestamp; null: none was made yet.</summary>
     private long? _nextAt;
     /// <summary>An update newer than the last one sent is held back.</summary>
@@ -25,13 +28,14 @@ internal sealed class NationalPacer
     /// <summary>A send is scheduled to ask <see cref="Due"/>.</summary>
     private bool _scheduled;
 
-    public NationalPacer(TimeSpan period, TimeProvider clock, TimeSpan? phase = null)
+    public NationalPacer(TimeSpan period, TimeProvider clock, TimeSpan? phase = null, bool waitsForPhase = false)
     {
-        (_period, _clock, _phase) = (period, clock, phase ?? period);
+        (_period, _clock, _phase, _waitsForPhase) = (period, clock, phase ?? period, waitsForPhase);
     }
 
     /// <summary>
-    /// A new update: <see cref="TimeSpan.Zero"/> to send it to the audience now; a delay after which
+    /// A new update: <see cref="TimeSpan.Zero"/> to send it to the audience now (never when the
+    /// pacer waits for its phase); a delay after which
     /// to call <see cref="Due"/>; null when a send is already scheduled (it will carry this update
     /// or a later one).
     /// </summary>
@@ -39,8 +43,12 @@ internal sealed class NationalPacer
     {
         if (!_scheduled && Until() == TimeSpan.Zero)
         {
-            Sent(_phase);
-            return TimeSpan.Zero;
+            if (!_waitsForPhase)
+            {
+                Sent(_phase);
+                return TimeSpan.Zero;
+            }
+            _nextAt = At(_period + _phase);
         }
         _held = true;
         if (_scheduled)
@@ -91,8 +99,10 @@ internal sealed class NationalPacer
     private void Sent(TimeSpan nextAfter)
     {
         _held = false;
-        _nextAt = _clock.GetTimestamp() + nextAfter.Ticks * _clock.TimestampFrequency / TimeSpan.TicksPerSecond;
+        _nextAt = At(nextAfter);
     }
+
+    private long At(TimeSpan fromNow) => _clock.GetTimestamp() + fromNow.Ticks * _clock.TimestampFrequency / TimeSpan.TicksPerSecond;
 
     /// <summary>Until the next send may go (zero: it may now).</summary>
     private TimeSpan Until()

@@ -9,11 +9,12 @@ namespace CafeIA.Gateway.Fanout;
 /// One subscription per national programme that some session on this gateway belongs to. The
 /// national updates (at most every <see cref="ProgrammeCadence.Publish"/>) go as the event
 /// "programme" to the staff and projectors of those local sessions at most every
-/// <see cref="FanoutOptions.ProgrammeScreensPeriod"/>, and to their participants at most every
-/// <see cref="FanoutOptions.ProgrammePhonesPeriod"/>; to each, the latest one always follows, at
-/// once when the programme says its tallies have settled (<see cref="NationalPacer"/>). Each update
-/// carries its edition, so one arriving after a newer one is dropped. The latest one is kept for
-/// screens that join later.
+/// <see cref="FanoutOptions.ProgrammeScreensPeriod"/>. Their participants get each update with
+/// their café's next batch (<see cref="INationalPhones"/>), or, when none went, on their slice's turn,
+/// at most every <see cref="FanoutOptions.ProgrammePhonesPeriod"/>. The latest one always follows,
+/// at once when the programme says its tallies have settled (<see cref="NationalPacer"/>). Each
+/// update carries its edition, so one arriving after a newer one is dropped. The latest one is
+/// kept for screens that join later.
 /// </summary>
 public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<CafeHub, ICafeScreen> hub, ILogger<ProgrammeFanout> log,
     Microsoft.Extensions.Options.IOptions<FanoutOptions> options, TimeProvider? clock = null)
@@ -25,13 +26,14 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
     private readonly Dictionary<Guid, Programme> _programmes = [];
     private readonly Dictionary<Guid, Guid> _sessions = [];
 
-    /// <summary>This local session belongs to the programme: its screens follow the national tallies.</summary>
-    public async Task Attach(Guid programmeId, Guid sessionId)
+    /// <summary>This local session belongs to the programme: its screens follow the national tallies, its participants through <paramref name="phones"/>.</summary>
+    public async Task Attach(Guid programmeId, Guid sessionId, INationalPhones phones)
     {
         Programme programme;
         lock (_gate)
         {
-            if (_sessions.TryGetValue(sessionId, out var current) && current == programmeId)
+            if (_sessions.TryGetValue(sessionId, out var current) && current == programmeId
+                && _programmes[programmeId].Sessions.GetValueOrDefault(sessionId) == phones)
             {
                 return;
             }
@@ -42,22 +44,28 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 programme = new Programme(observer, grains.CreateObjectReference<IProgrammeObserver>(observer), Audiences(options.Value, _clock));
                 _programmes.Add(programmeId, programme);
             }
-            programme.Sessions.Add(sessionId);
+            // A session served again (its last screen left, another came) has a new forwarder.
+            programme.Sessions[sessionId] = phones;
         }
         await Renew(programmeId, programme);
     }
 
-    /// <summary>The gateway no longer serves this session.</summary>
-    public void Detach(Guid sessionId)
+    /// <summary>
+    /// The gateway no longer serves this session through <paramref name="phones"/> (if it serves
+    /// it again already, through another forwarder, that one stays).
+    /// </summary>
+    public void Detach(Guid sessionId, INationalPhones phones)
     {
         Programme? ended = null;
         Guid programmeId;
         lock (_gate)
         {
-            if (!_sessions.Remove(sessionId, out programmeId) || !_programmes.TryGetValue(programmeId, out var programme))
+            if (!_sessions.TryGetValue(sessionId, out programmeId) || !_programmes.TryGetValue(programmeId, out var programme)
+                || programme.Sessions.GetValueOrDefault(sessionId) != phones)
             {
                 return;
             }
+            _sessions.Remove(sessionId);
             programme.Sessions.Remove(sessionId);
             if (programme.Sessions.Count == 0)
             {
@@ -122,17 +130,29 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 return;
             }
             (programme.Latest, programme.Edition) = (view, edition);
-            sessions = [.. programme.Sessions];
+            programme.SettledBallots ??= Ballots(view);
+            foreach (var phones in programme.Sessions.Values)
+            {
+                phones.OfferNational(view);
+            }
+            sessions = [.. programme.Sessions.Keys];
             audiences = programme.Audiences;
             answers = [.. audiences.Select(a => a.Pacer.Offer())];
+            for (var i = 0; i < audiences.Length; i++)
+            {
+                if (answers[i] == TimeSpan.Zero && audiences[i].IsPhones)
+                {
+                    audiences[i].TurnOf(programme.Sessions);
+                }
+            }
         }
         for (var i = 0; i < audiences.Length; i++)
         {
-            if (answers[i] == TimeSpan.Zero)
+            if (answers[i] == TimeSpan.Zero && !audiences[i].IsPhones)
             {
                 await Send(programmeId, audiences[i].Of(sessions), audiences[i].Groups, view);
             }
-            else if (answers[i] is { } delay)
+            else if (answers[i] is { } delay && delay > TimeSpan.Zero)
             {
                 _ = SendAfter(programmeId, i, delay);
             }
@@ -144,6 +164,8 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
     {
         Guid[] sessions;
         PacedAudience[] due;
+        PacedAudience[] slices;
+        Dictionary<Guid, INationalPhones> cafes;
         lock (_gate)
         {
             if (!_programmes.TryGetValue(programmeId, out var programme))
@@ -156,12 +178,31 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
             {
                 return;
             }
-            (programme.Latest, programme.Edition, sessions) = (view, edition, [.. programme.Sessions]);
-            due = [.. programme.Audiences.Where(a => a.Pacer.Settled(unseen))];
+            (programme.Latest, programme.Edition, sessions) = (view, edition, [.. programme.Sessions.Keys]);
+            if (unseen)
+            {
+                foreach (var cafe in programme.Sessions.Values)
+                {
+                    cafe.OfferNational(view);
+                }
+            }
+            due = [.. programme.Audiences.Where(a => a.Pacer.Settled(unseen) && !a.IsPhones)];
+            // The phones get it at once only if ballots were counted since the last settled word: a
+            // poll just pushed settles before its first ballots arrive, and its first view can wait
+            // for the cafés' next batches or the phones' turn instead of going to every phone at once.
+            var counted = programme.SettledBallots != Ballots(view);
+            programme.SettledBallots = Ballots(view);
+            slices = counted ? [.. programme.Audiences.Where(a => a.IsPhones)] : [];
+            cafes = new(programme.Sessions);
         }
         foreach (var audience in due)
         {
             await Send(programmeId, audience.Of(sessions), audience.Groups, view);
+        }
+        // Then the phones of every café that a batch has not brought it to.
+        foreach (var slice in slices)
+        {
+            slice.TurnOf(cafes, settled: true);
         }
     }
 
@@ -188,7 +229,12 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 delay = wait;
                 if (delay == TimeSpan.Zero)
                 {
-                    (view, sessions, groups) = (programme.Latest, paced.Of(programme.Sessions), paced.Groups);
+                    if (paced.IsPhones)
+                    {
+                        paced.TurnOf(programme.Sessions);
+                        return;
+                    }
+                    (view, sessions, groups) = (programme.Latest, paced.Of(programme.Sessions.Keys), paced.Groups);
                     break;
                 }
             }
@@ -215,6 +261,9 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
+    /// <summary>Every ballot the view counts, over its polls.</summary>
+    private static long Ballots(ProgrammeView view) => view.Polls.Sum(p => (long)p.National.Voters);
+
     private async Task End(Guid programmeId, Programme programme)
     {
         try
@@ -233,22 +282,40 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
 
     /// <summary>
     /// The staff and projectors of every café, then the phones in <see cref="FanoutOptions.ProgrammePhonesSlices"/>
-    /// slices of cafés whose phases spread over the period: during a vote a slice's turn comes every
+    /// slices of cafés whose turns spread over the period: during a vote a slice's turn comes every
     /// period / slices, so the gateway writes to a tenth of the phones at a time, not all at once.
+    /// A slice's first turn after a quiet moment waits a period and its phase (5.5 s, 6 s...): by
+    /// then most cafés' own news (their first ballots after a push) has carried the update.
     /// </summary>
     private static PacedAudience[] Audiences(FanoutOptions options, TimeProvider clock)
     {
         var slices = Math.Max(1, options.ProgrammePhonesSlices);
         var screens = new PacedAudience(Screens, new NationalPacer(options.ProgrammeScreensPeriod, clock), 0, 1);
         return [screens, .. Enumerable.Range(0, slices).Select(i => new PacedAudience(Phones,
-            new NationalPacer(options.ProgrammePhonesPeriod, clock, options.ProgrammePhonesPeriod * (i + 1) / slices), i, slices))];
+            new NationalPacer(options.ProgrammePhonesPeriod, clock, options.ProgrammePhonesPeriod * (i + 1) / slices, waitsForPhase: true), i, slices))];
     }
 
     /// <summary>Some of a programme's cafés' screens (slice <paramref name="Slice"/> of <paramref name="Slices"/>) and when the national update next goes to them.</summary>
     private sealed record PacedAudience(Audience[] Groups, NationalPacer Pacer, int Slice, int Slices)
     {
-        public Guid[] Of(IEnumerable<Guid> sessions) =>
-            Slices == 1 ? [.. sessions] : [.. sessions.Where(s => (int)((uint)s.GetHashCode() % (uint)Slices) == Slice)];
+        /// <summary>The participants: reached through each café's forwarder (<see cref="INationalPhones"/>), not by this class's sends.</summary>
+        public bool IsPhones => Groups.SequenceEqual(Phones);
+
+        public Guid[] Of(IEnumerable<Guid> sessions) => [.. sessions.Where(In)];
+
+        /// <summary>The slice's turn: the phones of its cafés get the latest update, unless a batch carried one since (<see cref="INationalPhones.SendNational"/>).</summary>
+        public void TurnOf(Dictionary<Guid, INationalPhones> sessions, bool settled = false)
+        {
+            foreach (var (sessionId, phones) in sessions)
+            {
+                if (In(sessionId))
+                {
+                    phones.SendNational(settled);
+                }
+            }
+        }
+
+        private bool In(Guid sessionId) => Slices == 1 || (int)((uint)sessionId.GetHashCode() % (uint)Slices) == Slice;
     }
 
     private sealed class Programme(Observer observer, IProgrammeObserver reference, PacedAudience[] audiences)
@@ -256,9 +323,12 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         /// <summary>Orleans holds observer objects weakly: this keeps it alive.</summary>
         public Observer Observer { get; } = observer;
         public IProgrammeObserver Reference { get; } = reference;
-        public HashSet<Guid> Sessions { get; } = [];
+        /// <summary>The local sessions in the programme, each with the way to its participants.</summary>
+        public Dictionary<Guid, INationalPhones> Sessions { get; } = [];
         public ProgrammeView? Latest { get; set; }
         public ProgrammeEdition? Edition { get; set; }
+        /// <summary>The ballots counted at the last settled word (or in the first view received).</summary>
+        public long? SettledBallots { get; set; }
         /// <summary>The staff and projectors, then the phones' slices.</summary>
         public PacedAudience[] Audiences { get; } = audiences;
     }

@@ -53,13 +53,14 @@ internal sealed partial class SessionChangeForwarder
         if (_pacer.TakeForParticipants(Screens) is var (merged, storm))
         {
             _catchUp.Sent(Audience.Participants, merged.Seq);
+            var batch = WithNational(merged.For(Audience.Participants));
             if (storm && _slicer.IsSliced)
             {
-                await SendInSlices(merged.For(Audience.Participants));
+                await SendInSlices(batch);
             }
             else
             {
-                await SendToGroups(_participantsGroup, merged.For(Audience.Participants));
+                await SendToGroups(_participantsGroup, batch);
             }
             RecordLatency(merged, "participants");
         }
@@ -68,7 +69,8 @@ internal sealed partial class SessionChangeForwarder
 
     /// <summary>
     /// One arrival: a batch is placed in order (true: the pump then looks at what can be sent);
-    /// a joining screen is caught up and a leaving one forgotten at once (false).
+    /// a joining screen is caught up, a leaving one forgotten, a national view kept for the
+    /// participants' next batch or sent on their turn, at once (false).
     /// </summary>
     private async Task<bool> Handle(object item)
     {
@@ -79,6 +81,12 @@ internal sealed partial class SessionChangeForwarder
                 return false;
             case ScreenLeft left:
                 _slicer.Left(left.ConnectionId);
+                return false;
+            case NationalOffer offer:
+                _national = offer.View;
+                return false;
+            case NationalTurn turn:
+                await NationalTurnCame(turn.IsSettled);
                 return false;
             default:
                 _order.Add((SessionChanges)item);
@@ -113,6 +121,44 @@ internal sealed partial class SessionChangeForwarder
             }
             _pacer.Add(changes);
             _catchUp.Retain(changes);
+        }
+    }
+
+    /// <summary>
+    /// The participants' batch carries the national view offered since their last one (the replay
+    /// to a joiner does not: it has the view from its join).
+    /// </summary>
+    private ChangeBatch WithNational(ChangeBatch batch)
+    {
+        if (_national is not { } view)
+        {
+            return batch;
+        }
+        (_national, _nationalCarried) = (null, true);
+        return batch with { Programme = view };
+    }
+
+    /// <summary>
+    /// The participants' turn for the national tallies: the view offered goes, unless a batch
+    /// carried one since the last turn; once settled, a view they lack goes in any case.
+    /// </summary>
+    private async Task NationalTurnCame(bool settled)
+    {
+        var carried = _nationalCarried;
+        _nationalCarried = false;
+        if (_national is not { } view || (carried && !settled))
+        {
+            return;
+        }
+        _national = null;
+        using var patience = new CancellationTokenSource(SendPatience, _clock);
+        try
+        {
+            await _screens.Groups(_participantsGroup).Programme(view, patience.Token);
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested)
+        {
+            LogSendTimedOut(_log, _sessionId);
         }
     }
 

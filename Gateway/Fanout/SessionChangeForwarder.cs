@@ -16,10 +16,12 @@ namespace CafeIA.Gateway.Fanout;
 /// <item><see cref="JoinerCatchUp"/> replays to a screen that just joined what its group was sent after its snapshot;</item>
 /// <item><see cref="PersonalRouter"/> sends personal events to their participant's connections.</item>
 /// </list>
+/// In a programme café it also carries the national tallies to the participants
+/// (<see cref="INationalPhones"/>): inside their next batch, or on their turn.
 /// An unexpected failure costs the sends of one step (screens that missed a batch see the gap on
 /// the next one and fetch a snapshot); it is logged and the pump goes on.
 /// </summary>
-internal sealed partial class SessionChangeForwarder : ISessionObserver
+internal sealed partial class SessionChangeForwarder : ISessionObserver, INationalPhones
 {
     private static readonly Audience[] StaffAndProjector = [Audience.Staff, Audience.Projector];
 
@@ -30,7 +32,10 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
     /// </summary>
     private static readonly TimeSpan SendPatience = TimeSpan.FromSeconds(5);
 
-    /// <summary>Arrived batches (<see cref="SessionChanges"/>), joins (<see cref="CatchUpRequest"/>) and leaves (<see cref="ScreenLeft"/>), in order.</summary>
+    /// <summary>
+    /// Arrived batches (<see cref="SessionChanges"/>), joins (<see cref="CatchUpRequest"/>), leaves
+    /// (<see cref="ScreenLeft"/>) and national tallies (<see cref="NationalOffer"/>, <see cref="NationalTurn"/>), in order.
+    /// </summary>
     private readonly Channel<object> _arrivals = Channel.CreateUnbounded<object>(new() { SingleReader = true });
     private readonly Guid _sessionId;
     private readonly IScreenSender _screens;
@@ -47,6 +52,10 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
     private readonly Action<Guid> _joinedProgramme;
     private readonly SessionReactions? _reactions;
     private readonly FanoutSpans _spans;
+    /// <summary>The national view offered and not yet sent to the participants (null: they have the latest).</summary>
+    private ProgrammeView? _national;
+    /// <summary>A participants' batch carried a national view since their last turn.</summary>
+    private bool _nationalCarried;
 
     /// <param name="joinedProgramme">Called when the session joins a national programme.</param>
     /// <param name="reactions">Learns the session's reaction setting from the batches as they arrive.</param>
@@ -105,6 +114,18 @@ internal sealed partial class SessionChangeForwarder : ISessionObserver
             // A burst is a moment's animation: a screen that misses one misses nothing it must resync.
             LogReactionsFailed(_log, ex, _sessionId);
         }
+    }
+
+    public void OfferNational(ProgrammeView view) => _arrivals.Writer.TryWrite(new NationalOffer(view));
+
+    public void SendNational(bool settled = false) => _arrivals.Writer.TryWrite(settled ? NationalTurn.Settled : NationalTurn.Paced);
+
+    private sealed record NationalOffer(ProgrammeView View);
+
+    private sealed record NationalTurn(bool IsSettled)
+    {
+        public static readonly NationalTurn Paced = new(false);
+        public static readonly NationalTurn Settled = new(true);
     }
 
     public void Complete() => _arrivals.Writer.TryComplete();

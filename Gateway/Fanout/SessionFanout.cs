@@ -156,8 +156,9 @@ public sealed partial class SessionFanout(
     private Subscription Subscribe(Guid sessionId)
     {
         var reactions = new SessionReactions();
-        var forwarder = new SessionChangeForwarder(sessionId, screens, connections, options.Value,
-            programme => _ = programmes.Attach(programme, sessionId), logs.CreateLogger<SessionChangeForwarder>(), reactions);
+        SessionChangeForwarder? forwarder = null;
+        forwarder = new SessionChangeForwarder(sessionId, screens, connections, options.Value,
+            programme => _ = programmes.Attach(programme, sessionId, forwarder!), logs.CreateLogger<SessionChangeForwarder>(), reactions);
         // Orleans holds observer objects weakly: the subscription keeps the forwarder alive.
         var reference = grains.CreateObjectReference<ISessionObserver>(forwarder);
         var subscription = new Subscription(forwarder, reference, reactions);
@@ -170,7 +171,7 @@ public sealed partial class SessionFanout(
         subscription.Renewed(await session.Subscribe(subscription.Reference));
         if (await session.GetProgrammeId() is { } programme)
         {
-            await programmes.Attach(programme, sessionId);
+            await programmes.Attach(programme, sessionId, subscription.Forwarder);
         }
     }
 
@@ -196,7 +197,7 @@ public sealed partial class SessionFanout(
         {
             grains.DeleteObjectReference<ISessionObserver>(subscription.Reference);
             subscription.Forwarder.Complete();
-            programmes.Detach(sessionId);
+            programmes.Detach(sessionId, subscription.Forwarder);
             await subscription.Forwarder.Completion;
         }
     }

@@ -9,10 +9,17 @@ namespace CafeIA.Wire;
 /// seqs merged into a later batch, see SessionChangeForwarder). Applied in seq order; a gap
 /// means a snapshot is needed. A gateway that falls behind merges the batches waiting for a
 /// screen into one that covers seqs <see cref="From"/>..<see cref="Seq"/> (From absent: just Seq).
-/// The same record carries personal events (event "personal").
+/// The same record carries personal events (event "personal"). A batch to a programme café's
+/// participants may also carry the latest national tallies (<see cref="Programme"/>, the view the
+/// "programme" event carries), so a phone gets them with its café's news instead of in a message
+/// of their own.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("cafe.ChangeBatch")]
-public sealed record ChangeBatch([property: Id(0)] long Seq, [property: Id(1)] SessionEvent[] Events, [property: Id(2)] long? From = null);
+public sealed record ChangeBatch(
+    [property: Id(0)] long Seq,
+    [property: Id(1)] SessionEvent[] Events,
+    [property: Id(2)] long? From = null,
+    [property: Id(3)] ProgrammeView? Programme = null);
 
 /// <summary>An event and who may receive it: role groups, or one participant when Personal.</summary>
 [GenerateSerializer, Immutable, Alias("cafe.Delivery")]

@@ -34,8 +34,9 @@ public sealed class ProgrammePoll
 /// <summary>
 /// A national programme: its cafés, its polls, and the last stage of the national tally (the sum of
 /// its shards' sums). Gateways subscribe to it and get the programme, with the national tallies, at
-/// most every <see cref="PublishPeriod"/>, and only when something changed; the first period after
-/// that with no change, they are told the tallies have settled (the last view is the final count).
+/// most every <see cref="PublishPeriod"/>, and only when something changed; the first look after
+/// that (every <see cref="ProgrammeCadence.Settle"/>) that finds no change, they are told the tallies
+/// have settled (the last view is the final count).
 /// </summary>
 public sealed partial class ProgrammeGrain(
     [PersistentState("programme", StorageNames.Cafe)] IPersistentState<ProgrammeState> store,
@@ -51,10 +52,11 @@ public sealed partial class ProgrammeGrain(
     private bool _moving;
     private readonly long _activation = clock.GetUtcNow().UtcTicks;
     private long _published;
+    private long? _publishedAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Publish, new GrainTimerCreationOptions(PublishPeriod, PublishPeriod) { Interleave = false, KeepAlive = true });
+        this.RegisterGrainTimer(Publish, new GrainTimerCreationOptions(ProgrammeCadence.Settle, ProgrammeCadence.Settle) { Interleave = false, KeepAlive = true });
         return Task.CompletedTask;
     }
 
@@ -213,7 +215,12 @@ public sealed partial class ProgrammeGrain(
             }
             return;
         }
-        (_changed, _moving) = (false, true);
+        // Looks come every Settle period: a publish waits for the first one a Publish period after the last (timers run a little early or late).
+        if (_publishedAt is { } at && clock.GetElapsedTime(at) < PublishPeriod - ProgrammeCadence.Settle / 2)
+        {
+            return;
+        }
+        (_changed, _moving, _publishedAt) = (false, true, clock.GetTimestamp());
         await store.WriteStateAsync(cancellationToken);
         var (view, edition) = (View(), new ProgrammeEdition(_activation, ++_published));
         _subscribers.Publish(o => o.OnProgramme(view, edition), log, this.GetPrimaryKey());

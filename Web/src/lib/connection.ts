@@ -40,6 +40,8 @@ export class SessionConnection {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     this.hub.on("changes", (batch: ChangeBatch) => {
+      // A programme café's phones get the national tallies with their café's news.
+      if (batch.programme) this.store.setProgramme(batch.programme);
       // Batches that arrive while joining follow the snapshot the join returns: keep them for it.
       if (this.joining) this.early.push(batch);
       else this.applyBatch(batch);

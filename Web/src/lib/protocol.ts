@@ -319,7 +319,8 @@ export type SessionEvent =
   | { type: "reactionsChanged"; reactions: ReactionSettings };
 
 /** Events of seq `seq`; a merged batch covers seqs `from`..`seq`. */
-export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number }
+/** programme: the national tallies, on a programme café's participants' batches (the "programme" event's view). */
+export interface ChangeBatch { seq: number; events: SessionEvent[]; from?: number; programme?: ProgrammeView }
 
 export const isPublic = (s: QuestionStatus) => s === "visible" || s === "pinned" || s === "answered";
 

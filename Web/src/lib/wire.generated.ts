@@ -111,6 +111,7 @@ export interface CallRefused {
 export interface ChangeBatch {
   events: SessionEvent[];
   from?: number;
+  programme?: ProgrammeView;
   seq: number;
 }
 

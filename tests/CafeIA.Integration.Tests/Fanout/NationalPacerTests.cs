@@ -29,6 +29,17 @@ public sealed class NationalPacerTests
     }
 
     [Fact]
+    public void A_slice_of_phones_that_waits_for_its_phase_sends_even_the_first_update_a_period_and_its_phase_later_then_once_per_period()
+    {
+        // The third of ten slices: its turn comes 1,500 ms into each 5 s; the programme publishes
+        // every 200 ms from 0 to 17,000 ms and settles at 17,200 ms.
+        var pacer = new NationalPacer(Period, _clock, phase: TimeSpan.FromMilliseconds(1_500), waitsForPhase: true);
+        var offers = Enumerable.Range(0, 86).Select(i => i * 200L);
+        var sends = Run(pacer, offers, settledAt: [17_200], until: 25_000);
+        Assert.Equal([6_500L, 11_500, 16_500, 17_200], sends);
+    }
+
+    [Fact]
     public void A_vote_in_full_swing_reaches_the_audience_once_per_period_and_the_last_update_when_the_tallies_settle()
     {
         // The programme publishes every 200 ms while ballots come, from 0 to 12,000 ms, and says

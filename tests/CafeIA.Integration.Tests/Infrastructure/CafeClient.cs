@@ -25,7 +25,7 @@ internal sealed class CafeClient : IAsyncDisposable
     private readonly List<ChangeBatch> _arrivedDuringJoin = [];
     private bool _joining;
 
-    /// <summary>National programme updates ("programme" events) as they arrived.</summary>
+    /// <summary>National programme updates ("programme" events, and those change batches carried) as they arrived.</summary>
     public IReadOnlyList<ProgrammeView> ProgrammeUpdates
     {
         get
@@ -106,6 +106,10 @@ internal sealed class CafeClient : IAsyncDisposable
             var gap = false;
             lock (_gate)
             {
+                if (batch.Programme is { } national)
+                {
+                    _programme.Add(national);
+                }
                 _arrivals.Add((batch.From ?? batch.Seq, batch.Seq, DateTime.UtcNow));
                 if (_joining)
                 {

@@ -130,7 +130,7 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 return;
             }
             (programme.Latest, programme.Edition) = (view, edition);
-            programme.SettledBallots ??= Ballots(view);
+            programme.Counts.Seen(view);
             foreach (var phones in programme.Sessions.Values)
             {
                 phones.OfferNational(view);
@@ -187,12 +187,10 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
                 }
             }
             due = [.. programme.Audiences.Where(a => a.Pacer.Settled(unseen) && !a.IsPhones)];
-            // The phones get it at once only if ballots were counted since the last settled word: a
-            // poll just pushed settles before its first ballots arrive, and its first view can wait
-            // for the cafés' next batches or the phones' turn instead of going to every phone at once.
-            var counted = programme.SettledBallots != Ballots(view);
-            programme.SettledBallots = Ballots(view);
-            slices = counted ? [.. programme.Audiences.Where(a => a.IsPhones)] : [];
+            // The phones get it at once only if its counts moved since the last settled word: a poll
+            // just pushed settles before its first ballots arrive, and its first view can wait for
+            // the cafés' next batches or the phones' turn instead of going to every phone at once.
+            slices = programme.Counts.Settled(view) ? [.. programme.Audiences.Where(a => a.IsPhones)] : [];
             cafes = new(programme.Sessions);
         }
         foreach (var audience in due)
@@ -261,9 +259,6 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         }
     }
 
-    /// <summary>Every ballot the view counts, over its polls.</summary>
-    private static long Ballots(ProgrammeView view) => view.Polls.Sum(p => (long)p.National.Voters);
-
     private async Task End(Guid programmeId, Programme programme)
     {
         try
@@ -327,8 +322,8 @@ public sealed partial class ProgrammeFanout(IGrainFactory grains, IHubContext<Ca
         public Dictionary<Guid, INationalPhones> Sessions { get; } = [];
         public ProgrammeView? Latest { get; set; }
         public ProgrammeEdition? Edition { get; set; }
-        /// <summary>The ballots counted at the last settled word (or in the first view received).</summary>
-        public long? SettledBallots { get; set; }
+        /// <summary>The counts of the last settled word: whether the next one goes to the phones at once.</summary>
+        public SettledCounts Counts { get; } = new();
         /// <summary>The staff and projectors, then the phones' slices.</summary>
         public PacedAudience[] Audiences { get; } = audiences;
     }

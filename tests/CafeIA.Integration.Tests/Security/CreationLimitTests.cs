@@ -51,6 +51,9 @@ public sealed class CreationLimitTests
         {
             await facilitator.Invoke("PublishCafe", new CafeListingRequest("Médiathèque", DateTimeOffset.UtcNow.AddDays(3), Capacity: 1000));
         }
+        // The session tells its listing after the commit: the café is on the map a moment later.
+        await Eventually.Get(async () => (await http.GetAsync($"/api/cafes/{created.SessionId}/invite.ics")).StatusCode,
+            status => status == HttpStatusCode.OK, "the café on the map");
         var registrations = new List<HttpResponseMessage>();
         for (var i = 0; i <= Defaults.RegistrationBurstPerAddress; i++)
         {
